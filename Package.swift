@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "adalab",
+  products: [
+    .executable(name: "adalab", targets: ["adalab"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
+  ],
+  targets: [
+    .target(
+      name: "Optimization",
+      dependencies: [.product(name: "CSV", package: "CSV.swift")]
+    ),
+    .target(name: "Shell", dependencies: ["Optimization"]),
+    .systemLibrary(
+      name: "CEditLine",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]
+    ),
+    .executableTarget(
+      name: "adalab",
+      dependencies: [
+        "Shell", "CEditLine", "Rainbow",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
+    .testTarget(name: "ShellTests", dependencies: ["Shell"]),
+  ]
+)
