@@ -1,0 +1,68 @@
+import CSV
+
+extension Dataset {
+  /// Reads a CSV table: a header row of column names, then one point per row.
+  ///
+  /// The target is the column named `target`, or the last column when `target` is nil; every
+  /// other column is a feature. Every field must be a finite number. A broken table throws a
+  /// ``DataError`` naming the line (1-based, the header is line 1), the column and the reason;
+  /// nothing is returned half-read.
+  public static func parsingCSV(
+    _ text: String, name: String, target: String? = nil
+  ) throws(DataError) -> Dataset {
+    let reader: CSVReader
+    do {
+      reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
+    } catch {
+      throw DataError("\(name): expected a header row of column names, found none")
+    }
+    guard let header = reader.headerRow, !header.isEmpty, header != [""] else {
+      throw DataError("\(name): expected a header row of column names, found an empty file")
+    }
+    guard header.count >= 2 else {
+      throw DataError(
+        "\(name):1: expected at least two columns (features and a target), found 1")
+    }
+    let targetIndex = try targetColumn(in: header, named: target, file: name)
+    let featureNames = header.indices.filter { $0 != targetIndex }.map { header[$0] }
+    var features: [Double] = []
+    var targets: [Double] = []
+    var line = 1
+    while let row = reader.next() {
+      line += 1
+      if row == [""] { continue }  // a blank line
+      guard row.count == header.count else {
+        throw DataError(
+          "\(name):\(line): expected \(header.count) fields, found \(row.count)")
+      }
+      for (column, field) in row.enumerated() {
+        guard let value = Double(field), value.isFinite else {
+          throw DataError(
+            "\(name):\(line): column \(column + 1) ('\(header[column])'): expected a finite number, found '\(field)'"
+          )
+        }
+        if column == targetIndex { targets.append(value) } else { features.append(value) }
+      }
+    }
+    if let error = reader.error {
+      throw DataError("\(name):\(line): unreadable CSV (\(error))")
+    }
+    guard !targets.isEmpty else {
+      throw DataError("\(name): expected at least one row of data after the header, found none")
+    }
+    return Dataset(
+      name: name, featureNames: featureNames, targetName: header[targetIndex],
+      flatFeatures: features, targets: targets)
+  }
+
+  private static func targetColumn(
+    in header: [String], named target: String?, file: String
+  ) throws(DataError) -> Int {
+    guard let target else { return header.count - 1 }
+    guard let index = header.firstIndex(of: target) else {
+      let columns = header.map { "'\($0)'" }.joined(separator: ", ")
+      throw DataError("\(file): no column named '\(target)' (columns: \(columns))")
+    }
+    return index
+  }
+}

@@ -1,0 +1,41 @@
+/// Every number and switch an update rule reads. Which of them an optimizer uses is
+/// ``Setting/applies(to:convention:)``; the rest are kept but ignored.
+public struct Hyperparameters: Equatable, Sendable {
+  /// η, the base learning rate.
+  public var learningRate: Double
+  /// β, the single decay of momentum, NAG, RMSProp, AdaDelta and MaxProp.
+  public var beta: Double
+  /// β₁, the decay of Adam's first moment m.
+  public var beta1: Double
+  /// β₂, the decay of Adam's second moment v.
+  public var beta2: Double
+  /// ε, which keeps a denominator away from zero.
+  public var epsilon: Double
+  /// Where ε goes.
+  public var epsilonPlacement: EpsilonPlacement
+  /// Whether m and v are divided by 1 − βᵗ.
+  public var biasCorrection: Bool
+  /// What t counts in the bias correction.
+  public var biasPower: BiasPower
+  /// The value v starts from (Keras and optax start AdaGrad at 0.1).
+  public var initialAccumulator: Double
+  /// PyTorch AdaGrad's decay: the step uses η/(1 + (t − 1)·decay).
+  public var learningRateDecay: Double
+  /// λ, AdamW's decoupled weight decay.
+  public var weightDecay: Double
+  /// ψ, the momentum decay of NAdam's schedule.
+  public var momentumDecay: Double
+  /// Where AMSGrad takes its maximum.
+  public var amsgradMaximum: AMSGradMaximum
+  /// How NAG looks ahead.
+  public var nesterovForm: NesterovForm
+  /// Which NAdam.
+  public var nadamForm: NAdamForm
+
+  /// The values shared by every convention before its own defaults are applied.
+  static let base = Hyperparameters(
+    learningRate: 0.1, beta: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8,
+    epsilonPlacement: .outside, biasCorrection: true, biasPower: .update,
+    initialAccumulator: 0, learningRateDecay: 0, weightDecay: 0, momentumDecay: 0.004,
+    amsgradMaximum: .raw, nesterovForm: .reformulated, nadamForm: .lecture)
+}

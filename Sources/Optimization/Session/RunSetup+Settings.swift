@@ -1,0 +1,139 @@
+extension RunSetup {
+  /// The setup with one setting changed, after checking the value is in range and that
+  /// the optimizer reads the setting at all.
+  public func setting(_ setting: Setting, to input: SettingInput) throws(SettingError)
+    -> RunSetup
+  {
+    guard setting.applies(to: optimizer, convention: convention) else {
+      throw notApplicable(setting)
+    }
+    var copy = self
+    switch setting {
+    case .eta:
+      copy.hyperparameters.learningRate = try number(input, setting, positive: true)
+    case .beta: copy.hyperparameters.beta = try decay(input, setting)
+    case .beta1: copy.hyperparameters.beta1 = try decay(input, setting)
+    case .beta2: copy.hyperparameters.beta2 = try decay(input, setting)
+    case .epsilon: copy.hyperparameters.epsilon = try number(input, setting)
+    case .vInit: copy.hyperparameters.initialAccumulator = try number(input, setting)
+    case .lrDecay: copy.hyperparameters.learningRateDecay = try number(input, setting)
+    case .weightDecay: copy.hyperparameters.weightDecay = try number(input, setting)
+    case .momentumDecay: copy.hyperparameters.momentumDecay = try number(input, setting)
+    case .epsPlacement:
+      copy.hyperparameters.epsilonPlacement = try choice(
+        input, setting, EpsilonPlacement.allowed(for: optimizer))
+    case .biasCorrection: copy.hyperparameters.biasCorrection = try flag(input, setting)
+    case .biasPower:
+      copy.hyperparameters.biasPower = try choice(input, setting, BiasPower.allCases)
+    case .amsgradMax:
+      copy.hyperparameters.amsgradMaximum = try choice(input, setting, AMSGradMaximum.allCases)
+    case .nagForm:
+      copy.hyperparameters.nesterovForm = try choice(input, setting, NesterovForm.allCases)
+    case .nadamForm:
+      copy.hyperparameters.nadamForm = try choice(input, setting, NAdamForm.allCases)
+    case .batch: copy.training.batch = try batchSize(input)
+    case .shuffle: copy.training.shuffle = try flag(input, setting)
+    case .seed: copy.training.seed = UInt64(try wholeNumber(input, setting, minimum: 0))
+    case .loss: copy.training.loss = try choice(input, setting, LossFunction.allCases)
+    }
+    return copy
+  }
+
+  /// The current value of a setting, as the command language would type it.
+  public func value(of setting: Setting) -> SettingInput {
+    let h = hyperparameters
+    switch setting {
+    case .eta: return .number(h.learningRate)
+    case .beta: return .number(h.beta)
+    case .beta1: return .number(h.beta1)
+    case .beta2: return .number(h.beta2)
+    case .epsilon: return .number(h.epsilon)
+    case .vInit: return .number(h.initialAccumulator)
+    case .lrDecay: return .number(h.learningRateDecay)
+    case .weightDecay: return .number(h.weightDecay)
+    case .momentumDecay: return .number(h.momentumDecay)
+    case .epsPlacement: return .word(h.epsilonPlacement.rawValue)
+    case .biasCorrection: return .word(h.biasCorrection ? "on" : "off")
+    case .biasPower: return .word(h.biasPower.rawValue)
+    case .amsgradMax: return .word(h.amsgradMaximum.rawValue)
+    case .nagForm: return .word(h.nesterovForm.rawValue)
+    case .nadamForm: return .word(h.nadamForm.rawValue)
+    case .batch: return .word(training.batch.description)
+    case .shuffle: return .word(training.shuffle ? "on" : "off")
+    case .seed: return .number(Double(training.seed))
+    case .loss: return .word(training.loss.rawValue)
+    }
+  }
+
+  private func notApplicable(_ setting: Setting) -> SettingError {
+    if setting == .eta {
+      return SettingError(
+        "the notes' adadelta has no learning rate η (its rate is √(u+ε)/√(v+ε)); "
+          + "'convention pytorch' adds one")
+    }
+    let names = Setting.applicable(to: optimizer, convention: convention)
+      .map(\.rawValue).joined(separator: ", ")
+    return SettingError(
+      "\(optimizer.rawValue) has no setting '\(setting.rawValue)' (its settings: \(names))")
+  }
+
+  private func number(
+    _ input: SettingInput, _ setting: Setting, positive: Bool = false
+  ) throws(SettingError) -> Double {
+    let range = positive ? "a number > 0" : "a number ≥ 0"
+    guard case .number(let x) = input, x.isFinite else {
+      throw SettingError("\(setting.rawValue) must be \(range), found '\(input)'")
+    }
+    guard positive ? x > 0 : x >= 0 else {
+      throw SettingError("\(setting.rawValue) must be \(range), found \(input)")
+    }
+    return x
+  }
+
+  private func decay(_ input: SettingInput, _ setting: Setting) throws(SettingError) -> Double {
+    guard case .number(let x) = input, x.isFinite, x >= 0, x < 1 else {
+      throw SettingError("\(setting.rawValue) must be in [0, 1), found '\(input)'")
+    }
+    return x
+  }
+
+  private func wholeNumber(
+    _ input: SettingInput, _ setting: Setting, minimum: Int
+  ) throws(SettingError) -> Int {
+    guard case .number(let x) = input, x.isFinite, x == x.rounded(), x >= Double(minimum),
+      x <= 1e15
+    else {
+      throw SettingError(
+        "\(setting.rawValue) must be a whole number ≥ \(minimum), found '\(input)'")
+    }
+    return Int(x)
+  }
+
+  private func flag(_ input: SettingInput, _ setting: Setting) throws(SettingError) -> Bool {
+    switch input {
+    case .word("on"), .word("true"), .word("yes"), .number(1): return true
+    case .word("off"), .word("false"), .word("no"), .number(0): return false
+    default: throw SettingError("\(setting.rawValue) must be on or off, found '\(input)'")
+    }
+  }
+
+  private func choice<Choice: RawRepresentable<String>>(
+    _ input: SettingInput, _ setting: Setting, _ allowed: [Choice]
+  ) throws(SettingError) -> Choice {
+    if case .word(let word) = input, let value = allowed.first(where: { $0.rawValue == word }) {
+      return value
+    }
+    let names = allowed.map(\.rawValue).joined(separator: ", ")
+    throw SettingError(
+      "\(setting.rawValue) must be one of \(names) for \(optimizer.rawValue), found '\(input)'")
+  }
+
+  private func batchSize(_ input: SettingInput) throws(SettingError) -> BatchSize {
+    if case .word("full") = input { return .full }
+    guard case .number(let x) = input, x.isFinite, x == x.rounded(), x >= 1, x <= 1e12 else {
+      throw SettingError(
+        "batch must be 'full' or a whole number of points ≥ 1, found '\(input)'")
+    }
+    return .points(Int(x))
+  }
+}

@@ -1,0 +1,110 @@
+/// One person's experiment: a setup, where its run has got to, and the road behind it.
+///
+/// A value: copying a session forks it, and every mutating method either succeeds or
+/// throws with the session unchanged. Changing the setup (optimizer, convention, a
+/// setting, the data or the start) restarts the run at t = 0, because a run is defined by
+/// its setup; stepping, rewinding and resetting move along the run.
+public struct Session {
+  /// The definition of the current run.
+  public var setup: RunSetup { run.setup }
+  /// The state after the last update.
+  public var state: OptimizerState { run.state }
+  /// t, the number of updates taken.
+  public var t: Int { run.state.updateCount }
+
+  var run: Run
+  var trajectory: Trajectory
+
+  /// A session on `setup`, at t = 0.
+  public init(setup: RunSetup) {
+    run = Run(setup: setup)
+    trajectory = Trajectory(initial: run.state, pointsPerUpdate: run.pointsPerUpdate)
+  }
+
+  /// The session adalab opens with: the toy set and the notes' Adam, ready to step.
+  public init() {
+    self.init(setup: RunSetup(dataset: .toy, optimizer: .adam, convention: .lecture))
+  }
+
+  // MARK: - Changing the setup
+
+  /// Restarts on a new setup.
+  public mutating func replaceSetup(_ newSetup: RunSetup) {
+    self = Session(setup: newSetup)
+  }
+
+  /// Switches to `optimizer` with the defaults of `convention` (the current one if nil).
+  public mutating func use(_ optimizer: Optimizer, convention: Convention? = nil) {
+    var next = setup
+    next.optimizer = optimizer
+    next.convention = convention ?? setup.convention
+    next.hyperparameters = .defaults(for: optimizer, convention: next.convention)
+    replaceSetup(next)
+  }
+
+  /// Changes one setting, or throws with the session unchanged.
+  public mutating func set(_ setting: Setting, to input: SettingInput) throws(SettingError) {
+    replaceSetup(try setup.setting(setting, to: input))
+  }
+
+  /// Loads a data set; the start becomes that data set's default when d changes.
+  public mutating func load(_ dataset: Dataset) {
+    var next = setup
+    next.dataset = dataset
+    if next.start.count != dataset.dimension + 1 || dataset.name == "toy" {
+      next.start = RunSetup.defaultStart(for: dataset)
+    }
+    replaceSetup(next)
+  }
+
+  /// Sets the start θ₀; `weights` must have one entry per feature.
+  public mutating func initialize(weights: [Double]?, bias: Double?) throws(SettingError) {
+    var start = setup.start
+    let d = setup.dataset.dimension
+    if let weights {
+      guard weights.count == d else {
+        throw SettingError(
+          "w needs \(d) value\(d == 1 ? "" : "s") (one per feature of \(setup.dataset.name)), found \(weights.count)"
+        )
+      }
+      guard weights.allSatisfy(\.isFinite) else {
+        throw SettingError("w must be finite numbers, found \(weights)")
+      }
+      start.replaceSubrange(0..<d, with: weights)
+    }
+    if let bias {
+      guard bias.isFinite else { throw SettingError("b must be a finite number, found \(bias)") }
+      start[d] = bias
+    }
+    var next = setup
+    next.start = start
+    replaceSetup(next)
+  }
+
+  /// Back to t = 0 with the same setup.
+  public mutating func reset() {
+    replaceSetup(setup)
+  }
+
+  // MARK: - Reading
+
+  /// The loss at the current parameters, summed over every point.
+  public var loss: Double { run.loss }
+
+  /// The number of completed passes over the data.
+  public var epoch: Int { run.completedEpochs }
+
+  /// The value of any quantity now.
+  public func value(of quantity: Quantity) -> QuantityValue {
+    switch quantity {
+    case .loss: return .scalar(loss)
+    case .epoch: return .scalar(Double(epoch))
+    default: return state.value(of: quantity)
+    }
+  }
+
+  /// Updates in one pass over the data.
+  public var updatesPerEpoch: Int {
+    setup.training.updatesPerEpoch(count: setup.dataset.count)
+  }
+}

@@ -1,0 +1,78 @@
+/// A knob a user can turn with `set NAME VALUE`, named as the command language names it.
+public enum Setting: String, CaseIterable, Sendable {
+  case eta, beta, beta1, beta2, epsilon
+  case epsPlacement = "eps_placement"
+  case biasCorrection = "bias_correction"
+  case biasPower = "bias_power"
+  case vInit = "v_init"
+  case lrDecay = "lr_decay"
+  case weightDecay = "weight_decay"
+  case momentumDecay = "momentum_decay"
+  case amsgradMax = "amsgrad_max"
+  case nagForm = "nag_form"
+  case nadamForm = "nadam_form"
+  case batch, shuffle, seed, loss
+
+  /// The settings of how data is consumed; they apply to every optimizer.
+  public var isTraining: Bool {
+    [.batch, .shuffle, .seed, .loss].contains(self)
+  }
+
+  /// Whether the optimizer reads this setting under the convention.
+  public func applies(to optimizer: Optimizer, convention: Convention) -> Bool {
+    switch self {
+    case .eta: return !(optimizer == .adadelta && convention == .lecture)
+    case .beta: return [.momentum, .nag, .rmsprop, .adadelta, .maxprop].contains(optimizer)
+    case .beta1, .beta2: return optimizer.isAdamFamily
+    case .epsilon: return ![.gd, .momentum, .nag].contains(optimizer)
+    case .epsPlacement: return !EpsilonPlacement.allowed(for: optimizer).isEmpty
+    case .biasCorrection, .biasPower: return optimizer.isAdamFamily
+    case .vInit: return optimizer == .adagrad || optimizer == .rmsprop
+    case .lrDecay: return optimizer == .adagrad
+    case .weightDecay: return optimizer == .adamw
+    case .momentumDecay: return optimizer == .nadam
+    case .amsgradMax: return optimizer == .amsgrad
+    case .nagForm: return optimizer == .nag
+    case .nadamForm: return optimizer == .nadam
+    case .batch, .shuffle, .seed, .loss: return true
+    }
+  }
+
+  /// The settings an optimizer reads under a convention, in declaration order.
+  public static func applicable(to optimizer: Optimizer, convention: Convention) -> [Setting] {
+    allCases.filter { $0.applies(to: optimizer, convention: convention) }
+  }
+}
+
+extension EpsilonPlacement {
+  /// The placements that mean something for an optimizer (empty: ε has one place only).
+  public static func allowed(for optimizer: Optimizer) -> [EpsilonPlacement] {
+    switch optimizer {
+    case .adagrad, .rmsprop, .nadam: return [.outside, .inside]
+    case .adam, .amsgrad, .adamw: return [.outside, .inside, .hat]
+    case .adamax, .maxprop: return [.outside, .max]
+    case .gd, .momentum, .nag, .adadelta: return []
+    }
+  }
+}
+
+/// A value as typed after `set NAME`: a number, or a word such as `full` or `inside`.
+public enum SettingInput: Equatable, Sendable, CustomStringConvertible {
+  case number(Double)
+  case word(String)
+
+  public var description: String {
+    switch self {
+    case .number(let x): return "\(x)"
+    case .word(let w): return w
+    }
+  }
+}
+
+/// Why a setting was refused. The session is unchanged.
+public struct SettingError: Error, Equatable, Sendable {
+  /// One lowercase line: what was expected and what was found.
+  public var message: String
+  /// An error with the given message.
+  public init(_ message: String) { self.message = message }
+}
