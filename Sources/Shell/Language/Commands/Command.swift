@@ -1,0 +1,43 @@
+/// One command of the shell language, as the user typed it, checked for syntax and names only.
+///
+/// A line holds any number of commands separated by `;`; `Command.parseLine(_:)` turns it into
+/// values of this type. Every name inside a command is canonical (`lr` arrives as `eta`, `s` as
+/// `step`), so the interpreter never sees an alias. Whether a value makes sense (a negative
+/// learning rate, `beta2` for plain gradient descent) is the engine's question, not the parser's.
+public enum Command: Equatable, Sendable {
+  /// `load toy`, `load sparse n=100 density=0.05 seed=7`, `load data/points.csv target=y`.
+  case load(DataSource)
+  /// `use adam`, `use adam:keras`, `use adam:pytorch[beta2=0.99, eps=1e-7]`.
+  case use(OptimizerSpec)
+  /// `convention pytorch`: the canonical convention name.
+  case convention(String)
+  /// `set eta 0.1`, `set eta=0.1`, `set eps_placement inside`.
+  case set(SettingAssignment)
+  /// `init w=-2 b=-2`, `init w=0.5,1,-1`: either part may be missing, never both.
+  case initialize(w: [Double]?, b: Double?)
+  /// `show v_w lr_w[2] settings`: canonical quantity, setting or group names; an indexed name is
+  /// spelled `name[i]` with a 1-based feature index. Empty when the user typed `show` alone.
+  case show([String])
+  /// `step`, `step 100`, `s 10k`: how many parameter updates, at least 1.
+  case step(Int)
+  /// `epoch`, `epoch 5`: how many passes over the data, at least 1.
+  case epoch(Int)
+  /// `run until loss < 1e-3 max 10000`: step until the condition holds, at most `max` steps.
+  case runUntil(Condition, max: Int?)
+  /// `reset`: back to the initial parameters, keeping data, optimizer and settings.
+  case reset
+  /// `quit`, `q`, `exit`.
+  case quit
+  /// `history`: the lines typed so far.
+  case history
+  /// `help`, `help step`, `help adam`: nil for the overview, else a canonical topic name.
+  case help(String?)
+  /// `compare adam rmsprop adam:keras steps 500`: at least two optimizers side by side.
+  case compare([OptimizerSpec], steps: Int?)
+  /// `source lesson.txt`: run the commands in a file.
+  case source(String)
+  /// `save session.txt`: write the session to a file.
+  case save(String)
+  /// `preset do_adagrad`: set up one of the code listings of the notes.
+  case preset(String)
+}

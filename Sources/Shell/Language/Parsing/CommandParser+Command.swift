@@ -1,0 +1,73 @@
+extension CommandParser {
+  /// Parses the whole command: its name, its arguments, and nothing after them.
+  mutating func parseCommand() throws(ParseError) -> Command {
+    let token = advance()
+    guard token.kind == .word else {
+      throw ParseError("expected a command, found '\(token.source)'", column: token.column)
+    }
+    let name = try resolve(token, in: Vocabulary.commands, as: "command", byPrefix: true).name
+    let command: Command
+    switch name {
+    case "load": command = try parseLoad()
+    case "use": command = .use(try parseSpec())
+    case "convention": command = .convention(try parseConvention())
+    case "set": command = .set(try parseAssignment(requiresEquals: false))
+    case "init": command = try parseInit()
+    case "show": command = .show(try parseShow())
+    case "step": command = .step(try parseOptionalCount(of: "steps", after: name) ?? 1)
+    case "epoch": command = .epoch(try parseOptionalCount(of: "epochs", after: name) ?? 1)
+    case "run": command = try parseRun()
+    case "reset": command = .reset
+    case "quit": command = .quit
+    case "history": command = .history
+    case "help": command = .help(try parseHelpTopic())
+    case "compare": command = try parseCompare()
+    case "source": command = .source(try parsePath(after: name))
+    case "save": command = .save(try parsePath(after: name))
+    case "preset": command = .preset(try parsePreset())
+    default: preconditionFailure("no parser for the command '\(name)'")
+    }
+    try expectEnd()
+    return command
+  }
+
+  /// `source PATH`, `save PATH`: a quoted string or a word with whatever touches it.
+  mutating func parsePath(after command: String) throws(ParseError) -> String {
+    guard let path = freeText() else { throw expected("a file path", after: command) }
+    return path.text
+  }
+
+  /// `preset NAME`.
+  mutating func parsePreset() throws(ParseError) -> String {
+    try parseName("preset", in: Vocabulary.presets).name
+  }
+
+  /// `convention NAME`.
+  mutating func parseConvention() throws(ParseError) -> String {
+    try parseName("convention", in: Vocabulary.conventions).name
+  }
+
+  /// `help [TOPIC]`: a command (by name, alias or unique prefix) or any other name of the
+  /// vocabulary (by name or alias).
+  mutating func parseHelpTopic() throws(ParseError) -> String? {
+    guard let token = next else { return nil }
+    guard token.kind == .word else { throw expected("a command or another name to explain") }
+    advance()
+    if case .found(let command) = Vocabulary.commands.match(token.text) { return command.name }
+    let others =
+      Vocabulary.optimizers + Vocabulary.conventions + Vocabulary.settings
+      + Vocabulary.quantities + Vocabulary.groups + Vocabulary.dataSets + Vocabulary.presets
+    if case .found(let term) = others.match(token.text) { return term.name }
+    switch Vocabulary.commands.match(token.text, byPrefix: true) {
+    case .found(let command): return command.name
+    case .ambiguous(let names):
+      throw ParseError(
+        "ambiguous command '\(token.text)': \(names.joined(separator: ", "))",
+        column: token.column)
+    case .unknown:
+      let suggestions = (Vocabulary.commands + others).suggestions(for: token.text)
+      throw ParseError(
+        "unknown help topic '\(token.text)'\(didYouMean(suggestions))", column: token.column)
+    }
+  }
+}

@@ -1,0 +1,45 @@
+extension CommandParser {
+  /// `OPTIMIZER[:CONVENTION][[NAME=VALUE, ...]]`: `adam`, `adam:keras`,
+  /// `adam:pytorch[beta2=0.99, eps=1e-7]`. Blanks around `:` and `[` are allowed.
+  mutating func parseSpec() throws(ParseError) -> OptimizerSpec {
+    var spec = OptimizerSpec(optimizer: try parseName("optimizer", in: Vocabulary.optimizers).name)
+    if skip(symbol: ":") {
+      spec.convention = try parseName("convention", in: Vocabulary.conventions).name
+    }
+    if skip(symbol: "[") {
+      spec.overrides = try parseOverrides()
+    }
+    return spec
+  }
+
+  /// `NAME=VALUE, ...]` after `[`: each setting at most once; `[]` is allowed.
+  private mutating func parseOverrides() throws(ParseError) -> [SettingAssignment] {
+    var overrides: [SettingAssignment] = []
+    if skip(symbol: "]") { return overrides }
+    while true {
+      let column = nextColumn
+      let assignment = try parseAssignment(requiresEquals: true)
+      if overrides.contains(where: { $0.name == assignment.name }) {
+        throw ParseError("setting '\(assignment.name)' given twice", column: column)
+      }
+      overrides.append(assignment)
+      if skip(symbol: "]") { return overrides }
+      guard skip(symbol: ",") else { throw expected("',' or ']'") }
+    }
+  }
+
+  /// `compare SPEC SPEC... [steps N]`.
+  mutating func parseCompare() throws(ParseError) -> Command {
+    var specs: [OptimizerSpec] = []
+    while let token = next, !token.isWord("steps") {
+      specs.append(try parseSpec())
+    }
+    guard specs.count >= 2 else {
+      let found = specs.isEmpty ? "nothing" : "only '\(specs[0].optimizer)'"
+      throw ParseError(
+        "expected at least two optimizers to compare, found \(found)", column: nextColumn)
+    }
+    let steps = skip(keyword: "steps") ? try parseCount(of: "steps", after: "steps") : nil
+    return .compare(specs, steps: steps)
+  }
+}

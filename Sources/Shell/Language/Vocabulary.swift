@@ -1,0 +1,174 @@
+/// Every name the user can type, in one place: the parser, help and completion read from here.
+///
+/// Names are matched without regard to case. Commands also match by unique prefix (`ste` is
+/// `step`); every other name must be spelled out or be an alias. The engine maps these names to
+/// its own types; the parser only checks that a name exists and hands on the canonical spelling.
+public enum Vocabulary {
+  /// The commands, in the order help lists them.
+  public static let commands: [Term] = [
+    Term(
+      "load",
+      usage: "load toy | load sparse [n=N] [density=D] [seed=S] | load PATH [target=COLUMN]",
+      "load a data set: the notes' toy data, synthetic sparse data, or a CSV file"),
+    Term(
+      "use", usage: "use OPTIMIZER[:CONVENTION][[NAME=VALUE, ...]]",
+      "choose the optimizer, optionally its convention and settings"),
+    Term(
+      "convention", usage: "convention NAME",
+      "choose whose formulas to follow: the lecture's or a library's"),
+    Term("set", usage: "set NAME VALUE | set NAME=VALUE", "change a setting"),
+    Term("init", usage: "init [w=V[,V...]] [b=V]", "set the initial weights and bias"),
+    Term("show", usage: "show [NAME...]", "print quantities, settings or groups of them"),
+    Term("step", aliases: ["s"], usage: "step [N]", "take N updates (default 1)"),
+    Term("epoch", aliases: ["e"], usage: "epoch [N]", "make N passes over the data (default 1)"),
+    Term(
+      "run", usage: "run until CONDITION [max N]",
+      "step until a condition holds, such as loss < 1e-3"),
+    Term("reset", usage: "reset", "go back to the initial parameters and a fresh optimizer state"),
+    Term("quit", aliases: ["q", "exit"], usage: "quit", "leave adalab"),
+    Term("history", usage: "history", "list the lines typed so far"),
+    Term("help", aliases: ["?"], usage: "help [TOPIC]", "explain a command, optimizer or setting"),
+    Term(
+      "compare", usage: "compare OPTIMIZER OPTIMIZER... [steps N]",
+      "run several optimizers from the same start and compare them"),
+    Term("source", usage: "source PATH", "run the commands in a file"),
+    Term("save", usage: "save PATH", "write this session's commands to a file"),
+    Term("preset", usage: "preset NAME", "set up one of the notes' code listings"),
+  ]
+
+  /// The optimizers, in the order the notes introduce them.
+  public static let optimizers: [Term] = [
+    Term("gd", "plain gradient descent: w = w - eta * dw"),
+    Term("momentum", "gradient descent with a running sum of past updates"),
+    Term("nag", "Nesterov accelerated gradient: look ahead before computing the gradient"),
+    Term("adagrad", "divide eta by the root of the sum of all squared gradients so far"),
+    Term("rmsprop", "divide eta by the root of a decaying average of squared gradients"),
+    Term("adadelta", "rmsprop with the step size taken from past updates instead of eta"),
+    Term("adam", "momentum on the gradient plus rmsprop's scaling, both bias-corrected"),
+    Term("adamax", "adam with the infinity norm: v is a running maximum of |dw|"),
+    Term("maxprop", "rmsprop with the infinity norm: v is a running maximum of |dw|"),
+    Term("nadam", "adam with Nesterov's look-ahead on the momentum"),
+    Term("amsgrad", "adam that never lets v decrease, so the learning rate never grows"),
+    Term("adamw", "adam with weight decay applied to the weights, not to the gradient"),
+  ]
+
+  /// Whose formulas to follow where the lecture and the libraries differ.
+  public static let conventions: [Term] = [
+    Term("lecture", "the formulas exactly as the lecture notes write them"),
+    Term("pytorch", "as torch.optim computes them"),
+    Term("keras", "as keras.optimizers compute them"),
+    Term("optax", "as optax computes them"),
+  ]
+
+  /// The settings of `set` and of the brackets in `use adam[...]`.
+  public static let settings: [Term] = [
+    Term("eta", aliases: ["lr", "learning_rate"], takesNumber: true, "the learning rate"),
+    Term("beta", takesNumber: true, "the decay of momentum's history or of rmsprop's average"),
+    Term("beta1", takesNumber: true, "the decay of adam's first moment m"),
+    Term("beta2", takesNumber: true, "the decay of adam's second moment v"),
+    Term(
+      "epsilon", aliases: ["eps"], takesNumber: true,
+      "the small number that keeps the denominator away from zero"),
+    Term(
+      "eps_placement", choices: ["outside", "inside", "hat", "max"],
+      "where epsilon goes: sqrt(v) + eps, sqrt(v + eps), sqrt(v_hat) + eps, or max(sqrt(v), eps)"),
+    Term("bias_correction", choices: ["on", "off"], "whether m and v are divided by 1 - beta^t"),
+    Term(
+      "bias_power", choices: ["update", "epoch"],
+      "whether t in 1 - beta^t counts updates or epochs"),
+    Term("v_init", takesNumber: true, "the starting value of the accumulator v"),
+    Term("lr_decay", takesNumber: true, "how fast eta decays over time"),
+    Term("weight_decay", takesNumber: true, "how strongly the weights are pulled toward zero"),
+    Term("momentum_decay", takesNumber: true, "nadam's schedule for the momentum coefficient"),
+    Term(
+      "amsgrad_max", choices: ["raw", "corrected"],
+      "whether amsgrad keeps the maximum of v or of v_hat"),
+    Term(
+      "nag_form", choices: ["lookahead", "reformulated"],
+      "nag as the notes write it, or the libraries' rewritten form"),
+    Term(
+      "nadam_form", choices: ["lecture", "pytorch", "keras", "optax"],
+      "whose formula nadam follows"),
+    Term(
+      "batch", choices: ["full"], takesNumber: true,
+      "points per update: full for the whole data set, or a whole number"),
+    Term("shuffle", choices: ["on", "off"], "whether the points are shuffled each epoch"),
+    Term("seed", takesNumber: true, "the seed of the random generator used for shuffling"),
+    Term("loss", choices: ["squared", "cross_entropy"], "the loss function"),
+  ]
+
+  /// The quantities of the state: what `show` prints and conditions compare.
+  public static let quantities: [Term] = [
+    Term("w", isPerFeature: true, "the weights"),
+    Term("b", "the bias"),
+    Term("dw", isPerFeature: true, "the gradient of the loss with respect to w"),
+    Term("db", "the gradient of the loss with respect to b"),
+    Term("m_w", isPerFeature: true, "the first moment (momentum history) for w"),
+    Term("m_b", "the first moment (momentum history) for b"),
+    Term("v_w", isPerFeature: true, "the second moment (squared-gradient history) for w"),
+    Term("v_b", "the second moment (squared-gradient history) for b"),
+    Term("u_w", isPerFeature: true, "adadelta's history of squared updates for w"),
+    Term("u_b", "adadelta's history of squared updates for b"),
+    Term("vmax_w", isPerFeature: true, "amsgrad's running maximum of v_w"),
+    Term("vmax_b", "amsgrad's running maximum of v_b"),
+    Term("m_hat_w", isPerFeature: true, "m_w after bias correction"),
+    Term("m_hat_b", "m_b after bias correction"),
+    Term("v_hat_w", isPerFeature: true, "v_w after bias correction"),
+    Term("v_hat_b", "v_b after bias correction"),
+    Term("lr_w", isPerFeature: true, "the effective learning rate of each weight"),
+    Term("lr_b", "the effective learning rate of the bias"),
+    Term("t", "the number of updates taken"),
+    Term("epoch", "the number of passes over the data completed"),
+    Term("loss", "the loss on the whole data set"),
+  ]
+
+  /// Names that `show` accepts for several things at once.
+  public static let groups: [Term] = [
+    Term("settings", "every setting of the current optimizer"),
+    Term("state", "every quantity of the current optimizer"),
+    Term("all", "settings and state"),
+    Term("data", "the loaded data set"),
+    Term("convention", "the current convention and what it changes"),
+  ]
+
+  /// The built-in data sets of `load`.
+  public static let dataSets: [Term] = [
+    Term("toy", "the notes' small example"),
+    Term("sparse", "synthetic points whose first feature is mostly zero"),
+  ]
+
+  /// The options of `load sparse`, written `NAME=VALUE`.
+  public static let sparseOptions: [Term] = [
+    Term("n", "how many points (default: the engine's)"),
+    Term("density", "the fraction of points whose sparse feature is not zero"),
+    Term("seed", "the seed of the random generator, for the same data every time"),
+  ]
+
+  /// The options of `load PATH`, written `NAME=VALUE`.
+  public static let csvOptions: [Term] = [
+    Term("target", "the column to predict (default: the last)")
+  ]
+
+  /// The parts of `init`, written `w=V[,V...]` and `b=V`.
+  public static let initParameters: [Term] = [
+    Term("w", "the initial weights, one number per feature"),
+    Term("b", "the initial bias"),
+  ]
+
+  /// Words that join the parts of a command: `run until COND and COND or COND max N`,
+  /// `compare A B steps N`.
+  public static let keywords: [Term] = [
+    Term("until", "after run: the condition follows"),
+    Term("and", "in a condition: both sides must hold"),
+    Term("or", "in a condition: either side must hold"),
+    Term("max", "after a condition: stop after this many steps even if it never holds"),
+    Term("steps", "after compare: how many steps to run each optimizer"),
+  ]
+
+  /// The notes' three code listings, ready to step through.
+  public static let presets: [Term] = [
+    Term("do_adagrad", "adagrad from w, b = -2, -2 with eta = 0.1"),
+    Term("do_rmsprop", "rmsprop from w, b = -4, 4 with eta = 0.1, beta = 0.5"),
+    Term("do_adam_sgd", "adam, one point per update, from w, b = -4, -4 with eta = 0.1"),
+  ]
+}

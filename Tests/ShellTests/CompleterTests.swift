@@ -1,0 +1,152 @@
+import Testing
+
+@testable import Shell
+
+/// Tab completion: where the word starts (UTF-8 bytes) and what may replace it.
+struct CompleterTests {
+  /// A file system with `data/` and `lesson.txt`, and `data/toy.csv`, `data/sparse.csv` inside.
+  static func files(_ partial: String) -> [String] {
+    let all = ["data/", "lesson.txt", "data/toy.csv", "data/sparse.csv"]
+    return all.filter { entry in
+      let rest = entry.dropFirst(partial.count)
+      return entry.hasPrefix(partial) && !rest.isEmpty && !rest.dropLast().contains("/")
+    }
+  }
+
+  static func complete(_ line: String) -> Completion {
+    Completer.complete(lineBeforeCursor: line, files: files)
+  }
+
+  static let commands = [
+    "compare", "convention", "epoch", "help", "history", "init", "load", "preset", "quit", "reset",
+    "run", "save", "set", "show", "source", "step", "use",
+  ]
+  static let optimizers = [
+    "adadelta", "adagrad", "adam", "adamax", "adamw", "amsgrad", "gd", "maxprop", "momentum",
+    "nadam", "nag", "rmsprop",
+  ]
+  static let quantities = [
+    "b", "db", "dw", "epoch", "loss", "lr_b", "lr_w", "m_b", "m_hat_b", "m_hat_w", "m_w", "t",
+    "u_b", "u_w", "v_b", "v_hat_b", "v_hat_w", "v_w", "vmax_b", "vmax_w", "w",
+  ]
+  static let settings = Vocabulary.settings.map(\.name).sorted()
+
+  @Test(
+    arguments: [
+      ("", 0, commands),
+      ("st", 0, ["step"]),
+      ("s", 0, ["save", "set", "show", "source", "step"]),
+      ("ex", 0, ["exit"]),
+      ("STE", 0, ["step"]),
+      ("step; sh", 6, ["show"]),
+      ("set eta 0.1;set e", 16, ["eps_placement", "epsilon", "eta"]),
+      ("xyz ", 4, []),
+      ("step 1", 5, []),
+      ("step # co", 9, []),
+      ("help ", 5, commands),
+      ("help s", 5, ["save", "set", "show", "source", "step"]),
+      ("preset do_a", 7, ["do_adagrad", "do_adam_sgd"]),
+      ("convention k", 11, ["keras"]),
+      ("reset ", 6, []),
+    ] as [(String, Int, [String])])
+  func commandNames(line: String, replaceFrom: Int, candidates: [String]) {
+    #expect(Self.complete(line) == Completion(replaceFrom: replaceFrom, candidates: candidates))
+  }
+
+  @Test(
+    arguments: [
+      ("use ", 4, optimizers),
+      ("use ad", 4, ["adadelta", "adagrad", "adam", "adamax", "adamw"]),
+      ("use adam", 4, ["adam", "adamax", "adamw"]),
+      ("use adam:", 9, ["keras", "lecture", "optax", "pytorch"]),
+      ("use adam : py", 11, ["pytorch"]),
+      ("use adam[be", 9, ["beta", "beta1", "beta2"]),
+      ("use adam:keras[beta2=0.9, e", 26, ["eps_placement", "epsilon", "eta"]),
+      ("use adam[eps_placement=", 23, ["hat", "inside", "max", "outside"]),
+      ("use adam[eta=1] ", 16, []),
+      ("use adam ", 9, []),
+      ("compare adam rms", 13, ["rmsprop"]),
+      ("compare adam ", 13, optimizers),
+      ("compare adam rmsprop ", 21, optimizers + ["steps"]),
+      ("compare adam rmsprop:keras st", 27, ["steps"]),
+      ("compare adam rmsprop steps ", 27, []),
+    ] as [(String, Int, [String])])
+  func optimizerNames(line: String, replaceFrom: Int, candidates: [String]) {
+    #expect(Self.complete(line) == Completion(replaceFrom: replaceFrom, candidates: candidates))
+  }
+
+  @Test(
+    arguments: [
+      ("set ", 4, settings),
+      ("set eps_p", 4, ["eps_placement"]),
+      ("set eps_placement ", 18, ["hat", "inside", "max", "outside"]),
+      ("set eps_placement i", 18, ["inside"]),
+      ("set bias_correction=o", 20, ["off", "on"]),
+      ("set batch ", 10, ["full"]),
+      ("set eta ", 8, []),
+      ("set nonsense ", 13, []),
+      ("set eps_placement hat ", 22, []),
+    ] as [(String, Int, [String])])
+  func settingNamesAndValues(line: String, replaceFrom: Int, candidates: [String]) {
+    #expect(Self.complete(line) == Completion(replaceFrom: replaceFrom, candidates: candidates))
+  }
+
+  @Test(
+    arguments: [
+      ("show v_", 5, ["v_b", "v_hat_b", "v_hat_w", "v_init", "v_w"]),
+      ("show w s", 7, ["seed", "settings", "shuffle", "state"]),
+      ("show v_w[", 9, []),
+      ("run ", 4, ["until"]),
+      ("run until ", 10, quantities),
+      ("run until lo", 10, ["loss"]),
+      ("run until loss < ", 17, quantities),
+      ("run until loss < 1e-3 ", 22, ["and", "max", "or"]),
+      ("run until loss < 1e-3 m", 22, ["max"]),
+      ("run until v_w[2] ", 17, []),
+      ("run until loss < v_w[2] ", 24, ["and", "max", "or"]),
+      ("run until (loss < 1) ", 21, ["and", "max", "or"]),
+      ("run until loss < 1 and l", 23, ["loss", "lr_b", "lr_w"]),
+      ("run until loss < 1 max ", 23, []),
+    ] as [(String, Int, [String])])
+  func quantityNames(line: String, replaceFrom: Int, candidates: [String]) {
+    #expect(Self.complete(line) == Completion(replaceFrom: replaceFrom, candidates: candidates))
+  }
+
+  @Test(
+    arguments: [
+      ("load ", 5, ["data/", "lesson.txt", "sparse", "toy"]),
+      ("load s", 5, ["sparse"]),
+      ("load data/", 5, ["data/sparse.csv", "data/toy.csv"]),
+      ("load data/t", 5, ["data/toy.csv"]),
+      ("load \"data/s", 6, ["data/sparse.csv"]),
+      ("load toy ", 9, []),
+      ("source ", 7, ["data/", "lesson.txt"]),
+      ("so l", 3, ["lesson.txt"]),
+      ("save 'd", 6, ["data/"]),
+      ("save x ", 7, []),
+    ] as [(String, Int, [String])])
+  func paths(line: String, replaceFrom: Int, candidates: [String]) {
+    #expect(Self.complete(line) == Completion(replaceFrom: replaceFrom, candidates: candidates))
+  }
+
+  @Test func offsetsAreUTF8Bytes() {
+    #expect(
+      Self.complete("save 'é'; use a")
+        == Completion(
+          replaceFrom: 15,
+          candidates: ["adadelta", "adagrad", "adam", "adamax", "adamw", "amsgrad"]))
+    #expect(Self.complete("load \"é") == Completion(replaceFrom: 6, candidates: []))
+  }
+
+  @Test func filesAreAskedOnlyWherePathsFit() {
+    var asked: [String] = []
+    let spy = { (partial: String) -> [String] in
+      asked.append(partial)
+      return []
+    }
+    _ = Completer.complete(lineBeforeCursor: "use ad", files: spy)
+    _ = Completer.complete(lineBeforeCursor: "load da", files: spy)
+    _ = Completer.complete(lineBeforeCursor: "save \"my f", files: spy)
+    #expect(asked == ["da", "my f"])
+  }
+}

@@ -1,0 +1,59 @@
+import Testing
+
+@testable import Shell
+
+/// `;` between commands and `#` comments, both ignored inside quotes.
+struct LineSplittingTests {
+  @Test(arguments: [
+    ("", [Command]()),
+    ("   ", []),
+    ("# only a comment", []),
+    (";;", []),
+    ("  ; # nothing", []),
+    ("step; step 2", [.step(1), .step(2)]),
+    ("step;epoch;reset", [.step(1), .epoch(1), .reset]),
+    ("step 3;", [.step(3)]),
+    (";step;;q;", [.step(1), .quit]),
+    ("step # ; reset", [.step(1)]),
+    ("step 2# no blank needed", [.step(2)]),
+    ("save 'a;b#c.txt'; step", [.save("a;b#c.txt"), .step(1)]),
+    ("save \"it's.txt\"", [.save("it's.txt")]),
+    ("load \"x.csv\"#c", [.load(.csv(path: "x.csv", target: nil))]),
+    ("\tstep\t4 ", [.step(4)]),
+  ])
+  func splits(line: String, commands: [Command]) throws {
+    #expect(try Command.parseLine(line) == commands)
+  }
+
+  @Test func symbolsNeedNoBlanks() throws {
+    #expect(
+      try Command.parseLine("run until v_w[2]>=v_b;set eta=1e-2")
+        == [
+          .runUntil(
+            .compare(
+              .quantity(name: "v_w", index: 2), .greaterOrEqual, .quantity(name: "v_b", index: nil)),
+            max: nil),
+          .set(SettingAssignment(name: "eta", value: .number(0.01))),
+        ])
+  }
+
+  @Test func lexerKeepsColumnsAndByteOffsets() throws {
+    let output = try Lexer.tokenize("save 'é' ; s # c")
+    #expect(output.commentColumn == 13)
+    #expect(
+      output.tokens == [
+        Token(kind: .word, text: "save", column: 0, endColumn: 4, textOffset: 0),
+        Token(kind: .quoted, text: "é", column: 5, endColumn: 8, textOffset: 6),
+        Token(kind: .separator, text: ";", column: 9, endColumn: 10, textOffset: 10),
+        Token(kind: .word, text: "s", column: 11, endColumn: 12, textOffset: 12),
+      ])
+  }
+
+  @Test func lenientLexingLeavesAnUnclosedQuoteOpen() throws {
+    let output = try Lexer.tokenize("load \"my da", lenient: true)
+    #expect(
+      output.tokens.last
+        == Token(
+          kind: .quoted, text: "my da", column: 5, endColumn: 11, textOffset: 6, isClosed: false))
+  }
+}
