@@ -13,7 +13,7 @@ import Testing
   /// A sum such as a gradient can cancel to nearly 0 while its terms are large; its
   /// rounding is then relative to the terms, not to the result. Values below this
   /// fraction of the quantity's largest magnitude in the case are compared on that scale.
-  static let cancellationFloor = 1e-4
+  static let cancellationFloor = 1e-6
 
   @Test(arguments: Optimizer.allCases)
   func matchesTheLibraries(_ optimizer: Optimizer) throws {

@@ -57,62 +57,98 @@ struct FixtureCase: CustomStringConvertible {
 }
 
 /// Reading the committed fixture files.
+///
+/// Decoded with `JSONDecoder`, which parses every number exactly; Foundation's
+/// `JSONSerialization` on Linux can be one ulp off, which would show up as a
+/// convention difference that is not there.
 enum Fixtures {
   /// The repository's `Fixtures/` folder, found from this source file.
   static let folder = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Fixtures")
 
-  static func json(_ relativePath: String) throws -> [String: Any] {
+  static func decode<T: Decodable>(_ type: T.Type, _ relativePath: String) throws -> T {
     let data = try Data(contentsOf: folder.appendingPathComponent(relativePath))
-    return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    return try JSONDecoder().decode(type, from: data)
   }
 
-  static func datasets(in file: [String: Any]) -> [String: Dataset] {
-    var result: [String: Dataset] = [:]
-    for (name, value) in file["datasets"] as! [String: Any] {
-      let table = value as! [String: Any]
-      let rows = (table["x"] as! [[Any]]).map { $0.map(number) }
-      let targets = (table["y"] as! [Any]).map(number)
-      let names = (1...rows[0].count).map { "x\($0)" }
-      result[name] = Dataset(name: name, featureNames: names, rows: rows, targets: targets)
+  struct Table: Decodable {
+    var x: [[Double]]
+    var y: [Double]
+
+    func dataset(named name: String) -> Dataset {
+      Dataset(
+        name: name, featureNames: (1...x[0].count).map { "x\($0)" }, rows: x, targets: y)
     }
-    return result
   }
 
-  static func number(_ value: Any) -> Double {
-    (value as! NSNumber).doubleValue
-  }
+  /// A per-step value: one number, or one per feature.
+  struct Row: Decodable {
+    var values: [Double]
 
-  /// Per-step values as rows: a scalar per step becomes a one-element row.
-  static func series(_ value: Any) -> [[Double]] {
-    (value as! [Any]).map { entry in
-      if let list = entry as? [Any] { return list.map(number) }
-      return [number(entry)]
+    init(from decoder: Decoder) throws {
+      let container = try decoder.singleValueContainer()
+      if let list = try? container.decode([Double].self) {
+        values = list
+      } else {
+        values = [try container.decode(Double.self)]
+      }
     }
+  }
+
+  /// `"full"` or a whole number.
+  struct Batch: Decodable {
+    var input: SettingInput
+
+    init(from decoder: Decoder) throws {
+      let container = try decoder.singleValueContainer()
+      if let word = try? container.decode(String.self) {
+        input = .word(word)
+      } else {
+        input = .number(try container.decode(Double.self))
+      }
+    }
+  }
+
+  struct Start: Decodable {
+    var w: [Double]
+    var b: Double
+  }
+
+  struct Case: Decodable {
+    var optimizer: String
+    var convention: String
+    var dataset: String
+    var batch: Batch
+    var settings: [String: Double]
+    var start: Start
+
+    enum CodingKeys: String, CodingKey {
+      case optimizer, convention, dataset, batch, settings, steps
+      case start = "init"
+    }
+    var steps: [String: [Row]]
+  }
+
+  struct File: Decodable {
+    var datasets: [String: Table]
+    var cases: [Case]
   }
 
   /// Every conformance case of one optimizer.
   static func cases(of optimizer: Optimizer) throws -> [FixtureCase] {
-    let file = try json("conformance/\(optimizer.rawValue).json")
-    let datasets = datasets(in: file)
-    return (file["cases"] as! [[String: Any]]).map { raw in
-      let datasetName = raw["dataset"] as! String
-      let init_ = raw["init"] as! [String: Any]
-      let batch: SettingInput =
-        (raw["batch"] as? String).map { .word($0) } ?? .number(number(raw["batch"]!))
-      let settings = (raw["settings"] as! [String: Any]).map { key, value in
-        (Setting(rawValue: key)!, number(value))
-      }.sorted { $0.0.rawValue < $1.0.rawValue }
-      var steps: [String: [[Double]]] = [:]
-      for (name, value) in raw["steps"] as! [String: Any] { steps[name] = series(value) }
-      return FixtureCase(
-        optimizer: Optimizer(rawValue: raw["optimizer"] as! String)!,
-        convention: Convention(rawValue: raw["convention"] as! String)!,
-        datasetName: datasetName, dataset: datasets[datasetName]!, batch: batch,
-        settings: settings,
-        start: (init_["w"] as! [Any]).map(number) + [number(init_["b"]!)],
-        steps: steps)
+    let file = try decode(File.self, "conformance/\(optimizer.rawValue).json")
+    return file.cases.map { raw in
+      FixtureCase(
+        optimizer: Optimizer(rawValue: raw.optimizer)!,
+        convention: Convention(rawValue: raw.convention)!,
+        datasetName: raw.dataset,
+        dataset: file.datasets[raw.dataset]!.dataset(named: raw.dataset),
+        batch: raw.batch.input,
+        settings: raw.settings.map { (Setting(rawValue: $0.key)!, $0.value) }
+          .sorted { $0.0.rawValue < $1.0.rawValue },
+        start: raw.start.w + [raw.start.b],
+        steps: raw.steps.mapValues { $0.map(\.values) })
     }
   }
 }

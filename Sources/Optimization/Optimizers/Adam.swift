@@ -91,8 +91,16 @@ extension Coordinate {
     case .optax:
       mHat = b1 * m / s.correction1Next + (1 - b1) * gradient / s.correction1
     case .schedule:
-      mHat =
-        (1 - s.mu) / (1 - s.muProduct) * gradient + s.muNext / (1 - s.muProductNext) * m
+      let gradientWeight = (1 - s.mu) / (1 - s.muProduct)
+      let momentWeight = s.muNext / (1 - s.muProductNext)
+      mHat = gradientWeight * gradient + momentWeight * m
+      rate = adamRate(s, raw: v, corrected: vHat)
+      // In PyTorch's order: the gradient's share first, then the moment's, each over the
+      // same denominator, so the rounding matches the library's.
+      let denominator = s.learningRate / rate
+      parameter -= s.learningRate * gradientWeight * gradient / denominator
+      parameter -= s.learningRate * momentWeight * m / denominator
+      return
     }
     rate = adamRate(s, raw: v, corrected: vHat)
     parameter -= rate * mHat
