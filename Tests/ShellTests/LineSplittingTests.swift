@@ -57,3 +57,24 @@ struct LineSplittingTests {
           kind: .quoted, text: "my da", column: 5, endColumn: 11, textOffset: 6, isClosed: false))
   }
 }
+
+/// Where each command of a line was written, for carets the engine needs later.
+struct LocatedCommandTests {
+  @Test func commandsKeepTheirTextAndColumns() throws {
+    #expect(
+      try Command.parseLocated("set lr 0.1; set eta = -1 # negative; step") == [
+        LocatedCommand(
+          command: .set(SettingAssignment(name: "eta", value: .number(0.1))), text: "set lr 0.1",
+          column: 0, lastTokenColumn: 7),
+        LocatedCommand(
+          command: .set(SettingAssignment(name: "eta", value: .number(-1))), text: "set eta = -1",
+          column: 12, lastTokenColumn: 22),
+      ])
+    #expect(
+      try Command.parseLocated("  reset;save \"a b.txt\"") == [
+        LocatedCommand(command: .reset, text: "reset", column: 2, lastTokenColumn: 2),
+        LocatedCommand(
+          command: .save("a b.txt"), text: "save \"a b.txt\"", column: 8, lastTokenColumn: 13),
+      ])
+  }
+}

@@ -10,11 +10,22 @@ extension Command {
   /// The first mistake throws a `ParseError` whose column is a character offset in `line`, and
   /// no command of the line is returned.
   public static func parseLine(_ line: String) throws(ParseError) -> [Command] {
+    try parseLocated(line).map(\.command)
+  }
+
+  /// Parses a line like `parseLine(_:)`, keeping where each command was written.
+  public static func parseLocated(_ line: String) throws(ParseError) -> [LocatedCommand] {
     let tokens = try Lexer.tokenize(line).tokens
-    var commands: [Command] = []
-    for command in tokens.split(whereSeparator: { $0.kind == .separator }) {
-      var parser = CommandParser(tokens: Array(command))
-      commands.append(try parser.parseCommand())
+    let characters = Array(line)
+    var commands: [LocatedCommand] = []
+    for slice in tokens.split(whereSeparator: { $0.kind == .separator }) {
+      var parser = CommandParser(tokens: Array(slice))
+      let (first, last) = (slice[slice.startIndex], slice[slice.endIndex - 1])
+      commands.append(
+        LocatedCommand(
+          command: try parser.parseCommand(),
+          text: String(characters[first.column..<last.endColumn]),
+          column: first.column, lastTokenColumn: last.column))
     }
     return commands
   }
