@@ -50,9 +50,11 @@ extension Dataset {
     guard !targets.isEmpty else {
       throw DataError("\(name): expected at least one row of data after the header, found none")
     }
-    return Dataset(
+    var dataset = Dataset(
       name: name, featureNames: featureNames, targetName: header[targetIndex],
       flatFeatures: features, targets: targets)
+    dataset.recipe = "\(name) target=\(header[targetIndex])"
+    return dataset
   }
 
   private static func targetColumn(

@@ -42,8 +42,10 @@ extension Dataset {
       for j in 0..<4 { z += hiddenWeights[j] * point[j] }
       targets.append(sigmoid(z))
     }
-    return Dataset(
+    var dataset = Dataset(
       name: "sparse", featureNames: ["x1", "x2", "x3", "x4"], targetName: "y",
       flatFeatures: features, targets: targets)
+    dataset.recipe = "sparse n=\(count) density=\(density) seed=\(seed)"
+    return dataset
   }
 }

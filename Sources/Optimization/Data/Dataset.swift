@@ -10,6 +10,8 @@ public struct Dataset: Equatable, Sendable {
   public var featureNames: [String]
   /// The name of the target column.
   public var targetName: String
+  /// The words after `load` that rebuild this data set (`sparse n=200 density=0.05 seed=1`).
+  public var recipe: String
   /// Row-major features, `count × dimension` numbers.
   public private(set) var features: [Double]
   /// One target per point.
@@ -30,6 +32,7 @@ public struct Dataset: Equatable, Sendable {
     self.name = name
     self.featureNames = featureNames
     self.targetName = targetName
+    self.recipe = name
     self.features = rows.flatMap { $0 }
     self.targets = targets
   }
@@ -43,6 +46,7 @@ public struct Dataset: Equatable, Sendable {
     self.name = name
     self.featureNames = featureNames
     self.targetName = targetName
+    self.recipe = name
     self.features = flatFeatures
     self.targets = targets
   }

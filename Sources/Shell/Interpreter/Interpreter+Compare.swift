@@ -1,0 +1,77 @@
+import Optimization
+
+extension Interpreter {
+  /// The updates `compare` takes when no `steps N` is given.
+  static let defaultCompareSteps = 100
+
+  /// `compare SPEC SPEC... [steps N]`: every optimizer from the session's start, on its data
+  /// and batching, side by side. The session itself is not changed.
+  func compare(_ specs: [OptimizerSpec], steps: Int?) throws(ShellError) -> Reply {
+    let count = steps ?? Interpreter.defaultCompareSteps
+    var rows: [(label: String, session: Session, report: StepReport)] = []
+    for spec in specs {
+      let setup = try Interpreter.setup(for: spec, from: session.setup)
+      var run = Session(setup: setup)
+      let report = run.step(count, isCancelled: isCancelled)
+      rows.append((Interpreter.label(spec), run, report))
+      if report.outcome == .interrupted { break }
+    }
+    let d = session.setup.dataset.dimension
+    let width = max(9, rows.map(\.label.count).max() ?? 0)
+    var header =
+      "optimizer".padding(to: width) + "  "
+      + ["loss", "w", "b", "lr_w", "lr_b"].map { $0.padding(to: d == 1 ? 12 : 12 * d) }
+      .joined(separator: " ")
+    while header.hasSuffix(" ") { header.removeLast() }
+    var lines = ["after \(count) updates from \(startDescription):", header]
+    var objects: [JSON] = []
+    for row in rows {
+      let s = row.session.state
+      let cells = [
+        NumberFormat.text(row.session.loss),
+        NumberFormat.text(Array(s.parameters.dropLast())), NumberFormat.text(s.parameters.last!),
+        NumberFormat.text(Array(s.rate.dropLast())), NumberFormat.text(s.rate.last!),
+      ]
+      var line =
+        row.label.padding(to: width) + "  "
+        + cells.map { $0.padding(to: d == 1 ? 12 : 12 * d) }.joined(separator: " ")
+      while line.hasSuffix(" ") { line.removeLast() }
+      switch row.report.outcome {
+      case .diverged(let divergence): line += "  (diverged at t=\(divergence.step))"
+      case .interrupted: line += "  (interrupted at t=\(row.session.t))"
+      default: break
+      }
+      lines.append(line)
+      objects.append(
+        .object([
+          ("optimizer", .string(row.label)), ("t", .integer(row.session.t)),
+          ("loss", .number(row.session.loss)),
+          ("w", .array(s.parameters.dropLast().map(JSON.number))),
+          ("b", .number(s.parameters.last!)),
+          ("lr_w", .array(s.rate.dropLast().map(JSON.number))), ("lr_b", .number(s.rate.last!)),
+        ]))
+    }
+    if let best = rows.min(by: { $0.session.loss < $1.session.loss }), rows.count > 1 {
+      lines.append("lowest loss: \(best.label)")
+    }
+    return Reply(lines: lines, json: .object([("compare", .array(objects))]))
+  }
+
+  /// `adam`, `adam:keras`, `adam[beta2=0.99]`, as written.
+  static func label(_ spec: OptimizerSpec) -> String {
+    var label = spec.optimizer
+    if let convention = spec.convention { label += ":\(convention)" }
+    if !spec.overrides.isEmpty {
+      label +=
+        "[" + spec.overrides.map { "\($0.name)=\(text($0.value))" }.joined(separator: ",") + "]"
+    }
+    return label
+  }
+
+  static func text(_ value: SettingValue) -> String {
+    switch value {
+    case .number(let x): return NumberFormat.text(x)
+    case .word(let w): return w
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import Optimization
+
+extension Interpreter {
+  /// The deepest `source` nesting allowed (a file that sources itself stops here).
+  static let maximumSourceDepth = 8
+
+  /// `source PATH`: runs a command file or a session transcript, line by line; stops at the
+  /// first error, naming FILE:LINE.
+  mutating func source(_ path: String) throws(ShellError) -> Reply {
+    guard sourceDepth < Interpreter.maximumSourceDepth else {
+      throw ShellError("'source' nested more than \(Interpreter.maximumSourceDepth) deep at '\(path)'")
+    }
+    let text = try files.read(path)
+    let script = Transcript(parsing: text)
+    var lines: [String] = []
+    sourceDepth += 1
+    defer { sourceDepth -= 1 }
+    for entry in script.commands {
+      let outcome = execute(entry.command, isCancelled: isCancelled)
+      lines += outcome.replies.flatMap(\.lines)
+      if let error = outcome.error {
+        throw ShellError("\(path):\(entry.lineNumber): \(error.message)")
+      }
+      if outcome.quit { break }
+    }
+    return Reply(lines: lines)
+  }
+
+  /// `save PATH`: writes the commands that rebuild this session, ending at the current t.
+  func save(_ path: String) throws(ShellError) -> Reply {
+    let text = rebuildScript().joined(separator: "\n") + "\n"
+    try files.write(path, contents: text)
+    return Reply(
+      lines: ["saved \(path): the commands that rebuild this session at t=\(session.t)"],
+      json: .object([("saved", .string(path))]))
+  }
+
+  /// The commands that rebuild the session: data, optimizer, every setting that differs
+  /// from the convention's default, the start, and the steps taken.
+  func rebuildScript() -> [String] {
+    let setup = session.setup
+    var lines = ["# adalab session, saved at t=\(session.t)"]
+    lines.append("load \(setup.dataset.recipe)")
+    lines.append("use \(setup.optimizer.rawValue):\(setup.convention.rawValue)")
+    let defaults = RunSetup(
+      dataset: setup.dataset, optimizer: setup.optimizer, convention: setup.convention)
+    for setting in Setting.applicable(to: setup.optimizer, convention: setup.convention)
+    where setup.value(of: setting) != defaults.value(of: setting) {
+      lines.append("set \(setting.rawValue) \(Interpreter.exactText(setup.value(of: setting)))")
+    }
+    let start = setup.start
+    lines.append(
+      "init w=" + start.dropLast().map { "\($0)" }.joined(separator: ",") + " b=\(start.last!)")
+    if session.t > 0 { lines.append("step \(session.t)") }
+    return lines
+  }
+
+  /// A setting value in shortest round-trip form, so a saved session rebuilds bit for bit.
+  static func exactText(_ value: SettingInput) -> String {
+    switch value {
+    case .number(let x): return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
+    case .word(let w): return w
+    }
+  }
+
+  /// `preset NAME`: one of the notes' code listings, ready to step.
+  mutating func preset(_ name: String) throws(ShellError) -> Reply {
+    guard let listing = Listing(rawValue: name) else {
+      let names = Listing.allCases.map(\.rawValue).joined(separator: ", ")
+      throw ShellError("unknown preset '\(name)' (presets: \(names))")
+    }
+    session.replaceSetup(listing.setup)
+    var reply = describeOptimizer()
+    reply.lines.insert(
+      "\(name): the notes' listing on the toy set, one update per point, from \(startDescription)",
+      at: 0)
+    return reply
+  }
+}

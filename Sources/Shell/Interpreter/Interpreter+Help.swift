@@ -1,0 +1,91 @@
+import Optimization
+
+extension Interpreter {
+  /// `help` and `help TOPIC`: a command, optimizer, convention, setting or quantity.
+  func help(_ topic: String?) throws(ShellError) -> Reply {
+    guard let topic else { return Reply(lines: HelpText.overview) }
+    if let command = Vocabulary.commands.first(where: { $0.name == topic }) {
+      var lines = ["\(command.usage)", "  \(command.summary)"]
+      if !command.aliases.isEmpty {
+        lines.append("  also: " + command.aliases.joined(separator: ", "))
+      }
+      lines.append("example:")
+      lines += (HelpText.examples[topic] ?? []).map { "  \($0)" }
+      return Reply(lines: lines)
+    }
+    if let optimizer = Optimizer(rawValue: topic) {
+      return Reply(lines: HelpText.optimizer(optimizer))
+    }
+    if let term = Vocabulary.settings.first(where: { $0.name == topic }) {
+      var lines = ["set \(term.name) VALUE", "  \(term.summary)"]
+      if !term.choices.isEmpty { lines.append("  values: " + term.choices.joined(separator: ", ")) }
+      if let setting = Setting(rawValue: term.name) {
+        let users = Optimizer.allCases.filter {
+          setting.applies(to: $0, convention: .pytorch)
+            || setting.applies(to: $0, convention: .lecture)
+        }.map(\.rawValue)
+        lines.append("  used by: " + users.joined(separator: ", "))
+      }
+      return Reply(lines: lines)
+    }
+    let others = Vocabulary.quantities + Vocabulary.conventions + Vocabulary.groups
+    if let term = others.first(where: { $0.name == topic }) {
+      return Reply(lines: ["\(term.name): \(term.summary)"])
+    }
+    throw ShellError("no help on '\(topic)' (try 'help' for the list of commands)")
+  }
+}
+
+/// The text of `help`.
+enum HelpText {
+  static var overview: [String] {
+    let width = Vocabulary.commands.map(\.name.count).max() ?? 8
+    return ["commands (help COMMAND for an example; help OPTIMIZER for its rule):"]
+      + Vocabulary.commands.map { "  \($0.name.padding(to: width))  \($0.summary)" }
+      + [
+        "optimizers: " + Vocabulary.optimizers.map(\.name).joined(separator: ", "),
+        "conventions: " + Vocabulary.conventions.map(\.name).joined(separator: ", "),
+        "several commands on one line with ';', comments with '#'",
+      ]
+  }
+
+  /// One example per command, each a line that works as typed.
+  static let examples: [String: [String]] = [
+    "load": ["load sparse n=500 density=0.02 seed=3", "load points.csv target=y"],
+    "use": ["use adagrad", "use adam:keras", "use adam[beta2=0.99, eps=1e-7]"],
+    "convention": ["convention pytorch"],
+    "set": ["set beta2 0.999", "set eps_placement inside", "set batch 1"],
+    "init": ["init w=-2 b=-2", "init w=0.5,1,-1,0 b=0"],
+    "show": ["show v_b lr_b", "show w[2]", "show settings", "show state", "show all"],
+    "step": ["step", "step 100", "s 10k"],
+    "epoch": ["epoch 5"],
+    "run": ["run until loss < 1e-3 max 100000", "run until lr_b < 0.01 or t >= 500"],
+    "reset": ["reset"],
+    "quit": ["quit"],
+    "history": ["history"],
+    "help": ["help step", "help adam", "help eps_placement"],
+    "compare": [
+      "compare adagrad rmsprop adam steps 200", "compare adam:pytorch adam:keras",
+      "compare adam adam[beta2=0.99]",
+    ],
+    "source": ["source lesson.txt"],
+    "save": ["save my-setup.txt"],
+    "preset": ["preset do_adam_sgd"],
+  ]
+
+  /// `help OPTIMIZER`: its rule as the notes write it and how the conventions differ.
+  static func optimizer(_ optimizer: Optimizer) -> [String] {
+    var lines = ["\(optimizer.rawValue): " + (Vocabulary.optimizers.first { $0.name == optimizer.rawValue }?.summary ?? "")]
+    lines += optimizer.rule.map { "  \($0)" }
+    lines.append("conventions (defaults):")
+    for convention in Convention.allCases {
+      let setup = RunSetup(dataset: .toy, optimizer: optimizer, convention: convention)
+      let settings = Setting.applicable(to: optimizer, convention: convention).filter {
+        !$0.isTraining
+      }
+      let values = settings.map { "\($0.rawValue) \(Interpreter.text(setup.value(of: $0)))" }
+      lines.append("  \(convention.rawValue.padding(to: 8)) " + values.joined(separator: ", "))
+    }
+    return lines
+  }
+}

@@ -1,0 +1,181 @@
+import Optimization
+
+extension Interpreter {
+  /// `load toy | sparse ... | FILE.csv [target=NAME]`.
+  mutating func load(_ source: DataSource) throws(ShellError) -> Reply {
+    let dataset: Dataset
+    switch source {
+    case .toy: dataset = .toy
+    case .sparse(let count, let density, let seed):
+      let n = count ?? Dataset.sparseDefaultCount
+      let p = density ?? Dataset.sparseDefaultDensity
+      guard n >= 1 && n <= 100_000_000 else {
+        throw ShellError("n must be a whole number from 1 to 100000000, found \(n)")
+      }
+      guard p >= 0 && p <= 1 else {
+        throw ShellError("density must be in [0, 1], found \(NumberFormat.text(p))")
+      }
+      dataset = .sparse(count: n, density: p, seed: seed ?? Dataset.sparseDefaultSeed)
+    case .csv(let path, let target):
+      let text = try files.read(path)
+      do {
+        dataset = try Dataset.parsingCSV(text, name: path, target: target)
+      } catch {
+        throw ShellError(error.message)
+      }
+    }
+    session.load(dataset)
+    return describeData(prefix: "loaded")
+  }
+
+  func describeData(prefix: String) -> Reply {
+    let data = session.setup.dataset
+    let densities = (0..<data.dimension).map { data.density(ofFeature: $0) }
+    let sparse = densities.enumerated().filter { $0.element < 0.5 }.map {
+      "\(data.featureNames[$0.offset]) non-zero in \(NumberFormat.text($0.element * 100, digits: 3))%"
+    }
+    var line =
+      "\(prefix) \(data.name): \(data.count) point\(data.count == 1 ? "" : "s"), "
+      + "\(data.dimension) feature\(data.dimension == 1 ? "" : "s") "
+      + "(\(data.featureNames.joined(separator: ", "))), target \(data.targetName)"
+    if !sparse.isEmpty { line += "; " + sparse.joined(separator: ", ") }
+    return Reply(
+      lines: [line, "start \(startDescription), t=0"],
+      json: .object([
+        ("data", .string(data.name)), ("points", .integer(data.count)),
+        ("features", .array(data.featureNames.map(JSON.string))),
+        ("target", .string(data.targetName)),
+        ("density", .array(densities.map(JSON.number))),
+      ]))
+  }
+
+  /// `use OPT[:CONVENTION][overrides]`.
+  mutating func use(_ spec: OptimizerSpec) throws(ShellError) -> Reply {
+    let setup = try Interpreter.setup(for: spec, from: session.setup)
+    session.replaceSetup(setup)
+    return describeOptimizer()
+  }
+
+  /// The setup a spec describes: the optimizer with its convention's defaults, then the
+  /// overrides, on the data, start and batching of `base`.
+  static func setup(for spec: OptimizerSpec, from base: RunSetup) throws(ShellError) -> RunSetup {
+    guard let optimizer = Optimizer(rawValue: spec.optimizer) else {
+      throw ShellError("unknown optimizer '\(spec.optimizer)'")
+    }
+    var convention = base.convention
+    if let name = spec.convention {
+      guard let named = Convention(rawValue: name) else {
+        throw ShellError("unknown convention '\(name)'")
+      }
+      convention = named
+    }
+    var setup = base
+    setup.optimizer = optimizer
+    setup.convention = convention
+    setup.hyperparameters = .defaults(for: optimizer, convention: convention)
+    for assignment in spec.overrides {
+      setup = try apply(assignment, to: setup)
+    }
+    return setup
+  }
+
+  static func apply(_ assignment: SettingAssignment, to setup: RunSetup) throws(ShellError)
+    -> RunSetup
+  {
+    guard let setting = Setting(rawValue: assignment.name) else {
+      throw ShellError("unknown setting '\(assignment.name)'")
+    }
+    let input: SettingInput
+    switch assignment.value {
+    case .number(let x): input = .number(x)
+    case .word(let w): input = .word(w)
+    }
+    do {
+      return try setup.setting(setting, to: input)
+    } catch {
+      throw ShellError(error.message)
+    }
+  }
+
+  /// `convention NAME`: the same optimizer with another library's rule and defaults.
+  mutating func useConvention(_ name: String) throws(ShellError) -> Reply {
+    try use(OptimizerSpec(optimizer: session.setup.optimizer.rawValue, convention: name))
+  }
+
+  /// `set NAME VALUE`.
+  mutating func set(_ assignment: SettingAssignment, line: String) throws(ShellError) -> Reply {
+    let before = session.t
+    var setup: RunSetup
+    do {
+      setup = try Interpreter.apply(assignment, to: session.setup)
+    } catch {
+      throw ShellError(error.message, column: Interpreter.column(of: assignment, in: line))
+    }
+    if case .points(let k) = setup.training.batch, k > setup.dataset.count {
+      setup.training.batch = .points(k)
+    }
+    session.replaceSetup(setup)
+    let setting = Setting(rawValue: assignment.name)!
+    let value = session.setup.value(of: setting)
+    var line = "\(assignment.name) = \(Interpreter.text(value))"
+    if before > 0 { line += " (restarted at t=0)" }
+    return Reply(lines: [line], json: .object([(assignment.name, Interpreter.json(value))]))
+  }
+
+  /// Where the value of an assignment sits in the line, for a caret.
+  static func column(of assignment: SettingAssignment, in line: String) -> Int? {
+    guard let range = line.range(of: assignment.name) ?? line.range(of: "set") else {
+      return nil
+    }
+    let rest = line[range.upperBound...]
+    let valueStart = rest.firstIndex { !$0.isWhitespace && $0 != "=" } ?? range.lowerBound
+    return line.distance(from: line.startIndex, to: valueStart)
+  }
+
+  static func text(_ value: SettingInput) -> String {
+    switch value {
+    case .number(let x): return NumberFormat.text(x)
+    case .word(let w): return w
+    }
+  }
+
+  static func json(_ value: SettingInput) -> JSON {
+    switch value {
+    case .number(let x): return .number(x)
+    case .word(let w): return Double(w).map(JSON.number) ?? .string(w)
+    }
+  }
+
+  /// `init w=... b=...`.
+  mutating func initialize(w: [Double]?, b: Double?) throws(ShellError) -> Reply {
+    do {
+      try session.initialize(weights: w, bias: b)
+    } catch {
+      throw ShellError(error.message)
+    }
+    let start = session.setup.start
+    return Reply(
+      lines: ["start \(startDescription), t=0"],
+      json: .object([
+        ("w", .array(start.dropLast().map(JSON.number))), ("b", .number(start.last!)),
+      ]))
+  }
+
+  /// The optimizer line `use` and `convention` print: its rule's settings and values.
+  func describeOptimizer() -> Reply {
+    let setup = session.setup
+    let settings = Setting.applicable(to: setup.optimizer, convention: setup.convention)
+      .filter { !$0.isTraining }
+    let parts = settings.map { "\($0.rawValue) \(Interpreter.text(setup.value(of: $0)))" }
+    let line =
+      "\(setup.optimizer.rawValue) (\(setup.convention.rawValue)): "
+      + parts.joined(separator: ", ")
+    return Reply(
+      lines: [line],
+      json: .object(
+        [
+          ("optimizer", .string(setup.optimizer.rawValue)),
+          ("convention", .string(setup.convention.rawValue)),
+        ] + settings.map { ($0.rawValue, Interpreter.json(setup.value(of: $0))) }))
+  }
+}

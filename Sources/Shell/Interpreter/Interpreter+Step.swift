@@ -1,0 +1,87 @@
+import Optimization
+
+extension Interpreter {
+  /// `step N`.
+  mutating func step(_ count: Int) -> Reply {
+    let start = session.t
+    let report = session.step(count, isCancelled: isCancelled)
+    return stepReply(report, requested: count, from: start, condition: nil)
+  }
+
+  /// `epoch N`.
+  mutating func epoch(_ count: Int) -> Reply {
+    let start = session.t
+    let report = session.stepEpochs(count, isCancelled: isCancelled)
+    return stepReply(report, requested: nil, from: start, condition: nil)
+  }
+
+  /// `run until CONDITION [max N]`.
+  mutating func runUntil(_ condition: Condition, max: Int?) throws(ShellError) -> Reply {
+    let limit = max ?? 1_000_000
+    let evaluator = try ConditionEvaluator(condition, session: session)
+    if try evaluator.holds(now: session) {
+      return Reply(
+        lines: ["already true at t=\(session.t): \(evaluator.text)"],
+        json: .object([("t", .integer(session.t)), ("outcome", .string("already"))]))
+    }
+    let start = session.t
+    let report = session.step(limit, stop: evaluator.stop, isCancelled: isCancelled)
+    var reply = stepReply(report, requested: limit, from: start, condition: evaluator.text)
+    if report.outcome == .completed {
+      reply.lines.append("stopped at max \(limit): \(evaluator.text) is still false")
+    }
+    return reply
+  }
+
+  /// The line a stepping command ends with: where it stopped, why, and the main values.
+  func stepReply(_ report: StepReport, requested: Int?, from start: Int, condition: String?)
+    -> Reply
+  {
+    var lines: [String] = []
+    var outcome = "completed"
+    switch report.outcome {
+    case .completed: break
+    case .conditionMet:
+      outcome = "condition"
+      lines.append("stopped at t=\(session.t): \(condition ?? "condition") is true")
+    case .interrupted:
+      outcome = "interrupted"
+      let of = requested.map { " of \($0)" } ?? ""
+      lines.append("interrupted at t=\(session.t) (after \(report.taken)\(of) updates)")
+    case .diverged(let divergence):
+      outcome = "diverged"
+      lines.append(divergenceMessage(divergence))
+    }
+    lines.append(summaryLine)
+    var pairs: [(String, JSON)] = [
+      ("t", .integer(session.t)), ("taken", .integer(report.taken)),
+      ("outcome", .string(outcome)), ("loss", .number(session.loss)),
+    ]
+    let start = session.state.parameters
+    pairs.append(("w", .array(start.dropLast().map(JSON.number))))
+    pairs.append(("b", .number(start.last!)))
+    if case .diverged(let divergence) = report.outcome {
+      pairs.append(("diverged", .string(divergence.quantity.rawValue)))
+    }
+    return Reply(lines: lines, json: .object(pairs))
+  }
+
+  /// `t=10  loss=0.41  w=[-1.99]  b=-1.98`.
+  var summaryLine: String {
+    let p = session.state.parameters
+    return
+      "t=\(session.t)  loss=\(NumberFormat.text(session.loss))  "
+      + "w=\(NumberFormat.text(Array(p.dropLast())))  b=\(NumberFormat.text(p.last!))"
+  }
+
+  func divergenceMessage(_ divergence: Divergence) -> String {
+    let h = session.setup.hyperparameters
+    var causes: [String] = []
+    if h.epsilon == 0 && session.setup.optimizer != .gd { causes.append("ε is 0") }
+    if h.learningRate >= 10 { causes.append("η = \(NumberFormat.text(h.learningRate)) is large") }
+    if causes.isEmpty { causes.append("η too large or extreme data") }
+    return
+      "diverged: update t=\(divergence.step) would make \(divergence.quantity.rawValue) "
+      + "non-finite, so it was not taken (\(causes.joined(separator: "; ")))"
+  }
+}

@@ -1,0 +1,116 @@
+import Optimization
+
+/// The shell's brain: runs commands against a session and returns what they produced.
+///
+/// Strings in, replies out: it never prints, never touches the terminal, and reads or
+/// writes files only through the host's ``FileAccess``. Each command runs on a copy of
+/// the interpreter that replaces the original only when the command succeeds, so a failed
+/// command leaves everything exactly as it was.
+public struct Interpreter {
+  /// The experiment being driven.
+  public internal(set) var session = Session()
+  /// Every line executed, in order (what `history` lists).
+  public internal(set) var lineHistory: [String] = []
+  /// Where `load`, `source` and `save` read and write.
+  let files: FileAccess
+  /// How deep `source` is nested, to refuse a file that sources itself.
+  var sourceDepth = 0
+  /// The polled interrupt flag of the current line.
+  var isCancelled: () -> Bool = { false }
+
+  /// An interpreter on the default session: the toy set and the notes' Adam.
+  public init(files: FileAccess) {
+    self.files = files
+  }
+
+  /// What a line produced: the replies of the commands that ran, then the error that
+  /// stopped the line, if any.
+  public struct Outcome {
+    public var replies: [Reply] = []
+    public var error: ShellError?
+    /// Whether a `quit` ran.
+    public var quit = false
+  }
+
+  /// The prompt: the optimizer, its convention when it is not the notes', and t.
+  public var prompt: String {
+    let setup = session.setup
+    let name =
+      setup.convention == .lecture
+      ? setup.optimizer.rawValue : "\(setup.optimizer.rawValue):\(setup.convention.rawValue)"
+    return "\(name) t=\(session.t)> "
+  }
+
+  /// Runs one line: its commands in order, stopping at the first error.
+  public mutating func execute(_ line: String, isCancelled: @escaping () -> Bool = { false })
+    -> Outcome
+  {
+    self.isCancelled = isCancelled
+    var outcome = Outcome()
+    let commands: [Command]
+    do {
+      commands = try Command.parseLine(line)
+    } catch {
+      outcome.error = ShellError(error.message, column: error.column)
+      return outcome
+    }
+    if !commands.isEmpty { lineHistory.append(line) }
+    for command in commands {
+      var next = self
+      do {
+        let reply = try next.run(command, line: line)
+        self = next
+        if let reply { outcome.replies.append(reply) }
+        if command == .quit {
+          outcome.quit = true
+          return outcome
+        }
+      } catch {
+        outcome.error = error
+        return outcome
+      }
+    }
+    return outcome
+  }
+
+  /// Runs one command on `self`, which the caller discards if it throws.
+  mutating func run(_ command: Command, line: String) throws(ShellError) -> Reply? {
+    switch command {
+    case .load(let source): return try load(source)
+    case .use(let spec): return try use(spec)
+    case .convention(let name): return try useConvention(name)
+    case .set(let assignment): return try set(assignment, line: line)
+    case .initialize(let w, let b): return try initialize(w: w, b: b)
+    case .show(let names): return try show(names)
+    case .step(let count): return step(count)
+    case .epoch(let count): return epoch(count)
+    case .runUntil(let condition, let max): return try runUntil(condition, max: max)
+    case .reset:
+      session.reset()
+      return Reply(
+        lines: ["reset to t=0 (\(startDescription))"],
+        json: .object([("t", .integer(0))]))
+    case .quit: return nil
+    case .history: return history()
+    case .help(let topic): return try help(topic)
+    case .compare(let specs, let steps): return try compare(specs, steps: steps)
+    case .source(let path): return try source(path)
+    case .save(let path): return try save(path)
+    case .preset(let name): return try preset(name)
+    }
+  }
+
+  /// `w=[-2] b=-2`, the start in words.
+  var startDescription: String {
+    let start = session.setup.start
+    return "w=\(NumberFormat.text(Array(start.dropLast()))) b=\(NumberFormat.text(start.last!))"
+  }
+
+  func history() -> Reply {
+    let width = String(lineHistory.count).count
+    let lines = lineHistory.enumerated().map { index, line in
+      String(repeating: " ", count: width - String(index + 1).count) + "\(index + 1)  \(line)"
+    }
+    return Reply(lines: lines, json: .object([("history", .array(lineHistory.map(JSON.string)))]))
+  }
+}

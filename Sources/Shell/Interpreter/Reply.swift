@@ -1,0 +1,39 @@
+/// What one command produced, in both of the shell's output forms.
+public struct Reply: Equatable, Sendable {
+  /// Lines for a person.
+  public var lines: [String]
+  /// One object for `--json`.
+  public var json: JSON
+
+  /// A reply with text lines and a JSON object.
+  public init(lines: [String], json: JSON) {
+    self.lines = lines
+    self.json = json
+  }
+
+  /// A reply whose JSON form carries the text as `{"text": [...]}`.
+  public init(lines: [String]) {
+    self.lines = lines
+    self.json = .object([("text", .array(lines.map(JSON.string)))])
+  }
+}
+
+/// A command that failed. The session is as it was before the command.
+public struct ShellError: Error, Equatable, Sendable {
+  /// One lowercase line: what was expected, what was found, and the nearest valid name.
+  public var message: String
+  /// The character offset in the line of the bad token, when it is known.
+  public var column: Int?
+
+  public init(_ message: String, column: Int? = nil) {
+    self.message = message
+    self.column = column
+  }
+
+  /// `{"error": MESSAGE}` for `--json`.
+  public var json: JSON {
+    var pairs: [(String, JSON)] = [("error", .string(message))]
+    if let column { pairs.append(("column", .integer(column))) }
+    return .object(pairs)
+  }
+}
