@@ -78,7 +78,7 @@ struct CommandParsingTests {
     ("set bias_power epoch", "bias_power", .word("epoch")),
     ("set amsgrad_max corrected", "amsgrad_max", .word("corrected")),
     ("set nag_form reformulated", "nag_form", .word("reformulated")),
-    ("set nadam_form keras", "nadam_form", .word("keras")),
+    ("set nadam_form schedule", "nadam_form", .word("schedule")),
     ("set batch full", "batch", .word("full")),
     ("set batch 32", "batch", .number(32)),
     ("set shuffle on", "shuffle", .word("on")),

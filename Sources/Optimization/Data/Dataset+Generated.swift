@@ -18,7 +18,7 @@ extension Dataset {
   ///
   /// x1, x3 and x4 are uniform in [−1, 1]; x2 is 1 with probability `density` and 0
   /// otherwise (the notes' x² = {0, 0, …, 1, 0, …}). Targets come from a hidden neuron
-  /// y = σ(w*·x + b*) with w* = (1, 3, −1, 0.5), b* = 0, in which x2 matters most: an
+  /// y = σ(w*·x + b*) with w* = (1, 2, −1, 0.5), b* = 0, in which x2 matters most: an
   /// important feature that is rarely seen, so its weight starves under plain gradient
   /// descent. The same `seed` always gives the same set.
   public static func sparse(
@@ -26,7 +26,7 @@ extension Dataset {
     seed: UInt64 = sparseDefaultSeed
   ) -> Dataset {
     var generator = SplitMix64(seed: seed)
-    let hiddenWeights = [1.0, 3.0, -1.0, 0.5]
+    let hiddenWeights = [1.0, 2.0, -1.0, 0.5]
     var features: [Double] = []
     features.reserveCapacity(count * 4)
     var targets: [Double] = []

@@ -16,32 +16,21 @@ extension Interpreter {
       rows.append((Interpreter.label(spec), run, report))
       if report.outcome == .interrupted { break }
     }
-    let d = session.setup.dataset.dimension
-    let width = max(9, rows.map(\.label.count).max() ?? 0)
-    var header =
-      "optimizer".padding(to: width) + "  "
-      + ["loss", "w", "b", "lr_w", "lr_b"].map { $0.padding(to: d == 1 ? 12 : 12 * d) }
-      .joined(separator: " ")
-    while header.hasSuffix(" ") { header.removeLast() }
-    var lines = ["after \(count) updates from \(startDescription):", header]
+    var table = TextTable(header: ["optimizer", "loss", "w", "b", "lr_w", "lr_b", ""])
     var objects: [JSON] = []
     for row in rows {
       let s = row.session.state
-      let cells = [
-        NumberFormat.text(row.session.loss),
-        NumberFormat.text(Array(s.parameters.dropLast())), NumberFormat.text(s.parameters.last!),
-        NumberFormat.text(Array(s.rate.dropLast())), NumberFormat.text(s.rate.last!),
-      ]
-      var line =
-        row.label.padding(to: width) + "  "
-        + cells.map { $0.padding(to: d == 1 ? 12 : 12 * d) }.joined(separator: " ")
-      while line.hasSuffix(" ") { line.removeLast() }
+      var note = ""
       switch row.report.outcome {
-      case .diverged(let divergence): line += "  (diverged at t=\(divergence.step))"
-      case .interrupted: line += "  (interrupted at t=\(row.session.t))"
+      case .diverged(let divergence): note = "(diverged at t=\(divergence.step))"
+      case .interrupted: note = "(interrupted at t=\(row.session.t))"
       default: break
       }
-      lines.append(line)
+      table.rows.append([
+        row.label, NumberFormat.text(row.session.loss),
+        NumberFormat.text(Array(s.parameters.dropLast())), NumberFormat.text(s.parameters.last!),
+        NumberFormat.text(Array(s.rate.dropLast())), NumberFormat.text(s.rate.last!), note,
+      ])
       objects.append(
         .object([
           ("optimizer", .string(row.label)), ("t", .integer(row.session.t)),
@@ -51,6 +40,7 @@ extension Interpreter {
           ("lr_w", .array(s.rate.dropLast().map(JSON.number))), ("lr_b", .number(s.rate.last!)),
         ]))
     }
+    var lines = ["after \(count) updates from \(startDescription):"] + table.lines
     if let best = rows.min(by: { $0.session.loss < $1.session.loss }), rows.count > 1 {
       lines.append("lowest loss: \(best.label)")
     }

@@ -103,33 +103,14 @@ extension Interpreter {
   }
 
   /// `set NAME VALUE`.
-  mutating func set(_ assignment: SettingAssignment, line: String) throws(ShellError) -> Reply {
+  mutating func set(_ assignment: SettingAssignment) throws(ShellError) -> Reply {
     let before = session.t
-    var setup: RunSetup
-    do {
-      setup = try Interpreter.apply(assignment, to: session.setup)
-    } catch {
-      throw ShellError(error.message, column: Interpreter.column(of: assignment, in: line))
-    }
-    if case .points(let k) = setup.training.batch, k > setup.dataset.count {
-      setup.training.batch = .points(k)
-    }
-    session.replaceSetup(setup)
+    session.replaceSetup(try Interpreter.apply(assignment, to: session.setup))
     let setting = Setting(rawValue: assignment.name)!
     let value = session.setup.value(of: setting)
     var line = "\(assignment.name) = \(Interpreter.text(value))"
     if before > 0 { line += " (restarted at t=0)" }
     return Reply(lines: [line], json: .object([(assignment.name, Interpreter.json(value))]))
-  }
-
-  /// Where the value of an assignment sits in the line, for a caret.
-  static func column(of assignment: SettingAssignment, in line: String) -> Int? {
-    guard let range = line.range(of: assignment.name) ?? line.range(of: "set") else {
-      return nil
-    }
-    let rest = line[range.upperBound...]
-    let valueStart = rest.firstIndex { !$0.isWhitespace && $0 != "=" } ?? range.lowerBound
-    return line.distance(from: line.startIndex, to: valueStart)
   }
 
   static func text(_ value: SettingInput) -> String {

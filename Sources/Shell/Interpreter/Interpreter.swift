@@ -47,25 +47,30 @@ public struct Interpreter {
   {
     self.isCancelled = isCancelled
     var outcome = Outcome()
-    let commands: [Command]
+    let commands: [LocatedCommand]
     do {
-      commands = try Command.parseLine(line)
+      commands = try Command.parseLocated(line)
     } catch {
       outcome.error = ShellError(error.message, column: error.column)
       return outcome
     }
     if !commands.isEmpty { lineHistory.append(line) }
-    for command in commands {
+    for located in commands {
       var next = self
       do {
-        let reply = try next.run(command, line: line)
+        let reply = try next.run(located.command)
         self = next
         if let reply { outcome.replies.append(reply) }
-        if command == .quit {
+        if located.command == .quit {
           outcome.quit = true
           return outcome
         }
       } catch {
+        var error = error
+        // A refused value sits at the end of `set NAME VALUE`: put the caret there.
+        if case .set = located.command, error.column == nil {
+          error.column = located.lastTokenColumn
+        }
         outcome.error = error
         return outcome
       }
@@ -74,12 +79,12 @@ public struct Interpreter {
   }
 
   /// Runs one command on `self`, which the caller discards if it throws.
-  mutating func run(_ command: Command, line: String) throws(ShellError) -> Reply? {
+  mutating func run(_ command: Command) throws(ShellError) -> Reply? {
     switch command {
     case .load(let source): return try load(source)
     case .use(let spec): return try use(spec)
     case .convention(let name): return try useConvention(name)
-    case .set(let assignment): return try set(assignment, line: line)
+    case .set(let assignment): return try set(assignment)
     case .initialize(let w, let b): return try initialize(w: w, b: b)
     case .show(let names): return try show(names)
     case .step(let count): return step(count)

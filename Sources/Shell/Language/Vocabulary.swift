@@ -71,7 +71,7 @@ public enum Vocabulary {
       "the small number that keeps the denominator away from zero"),
     Term(
       "eps_placement", choices: ["outside", "inside", "hat", "max"],
-      "where epsilon goes: sqrt(v) + eps, sqrt(v + eps), sqrt(v_hat) + eps, or max(sqrt(v), eps)"),
+      "where epsilon goes: sqrt(v) + eps, sqrt(v + eps), Keras's eps-hat (eps added to the root of the raw v), or inside adamax's max(beta2*v, |g| + eps)"),
     Term("bias_correction", choices: ["on", "off"], "whether m and v are divided by 1 - beta^t"),
     Term(
       "bias_power", choices: ["update", "epoch"],
@@ -87,8 +87,8 @@ public enum Vocabulary {
       "nag_form", choices: ["lookahead", "reformulated"],
       "nag as the notes write it, or the libraries' rewritten form"),
     Term(
-      "nadam_form", choices: ["lecture", "pytorch", "keras", "optax"],
-      "whose formula nadam follows"),
+      "nadam_form", choices: ["lecture", "schedule", "optax"],
+      "the notes' nadam, Dozat's momentum schedule (pytorch, keras), or optax's"),
     Term(
       "batch", choices: ["full"], takesNumber: true,
       "points per update: full for the whole data set, or a whole number"),
@@ -134,7 +134,7 @@ public enum Vocabulary {
   /// The built-in data sets of `load`.
   public static let dataSets: [Term] = [
     Term("toy", "the notes' small example"),
-    Term("sparse", "synthetic points whose first feature is mostly zero"),
+    Term("sparse", "synthetic points whose second feature x2 is mostly zero"),
   ]
 
   /// The options of `load sparse`, written `NAME=VALUE`.

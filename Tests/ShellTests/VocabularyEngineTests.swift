@@ -1,0 +1,43 @@
+import Optimization
+import Testing
+
+@testable import Shell
+
+/// The command language's one table of names and the engine's types name the same things,
+/// so a name can never be typed that the engine does not know, or the reverse.
+struct VocabularyEngineTests {
+  @Test func optimizersConventionsSettingsAndQuantitiesMatch() {
+    #expect(Vocabulary.optimizers.map(\.name) == Optimizer.allCases.map(\.rawValue))
+    #expect(Vocabulary.conventions.map(\.name) == Convention.allCases.map(\.rawValue))
+    #expect(Vocabulary.settings.map(\.name) == Setting.allCases.map(\.rawValue))
+    #expect(Vocabulary.quantities.map(\.name) == Quantity.allCases.map(\.rawValue))
+    #expect(Vocabulary.presets.map(\.name) == Listing.allCases.map(\.rawValue))
+  }
+
+  @Test func choicesAreTheEngineChoices() {
+    func choices(_ name: String) -> [String] {
+      Vocabulary.settings.first { $0.name == name }?.choices ?? []
+    }
+    #expect(choices("eps_placement") == EpsilonPlacement.allCases.map(\.rawValue))
+    #expect(choices("bias_power") == BiasPower.allCases.map(\.rawValue))
+    #expect(choices("amsgrad_max") == AMSGradMaximum.allCases.map(\.rawValue))
+    #expect(choices("nag_form") == NesterovForm.allCases.map(\.rawValue))
+    #expect(choices("nadam_form") == NAdamForm.allCases.map(\.rawValue))
+    #expect(choices("loss") == LossFunction.allCases.map(\.rawValue))
+  }
+
+  @Test func everyCommandHasAHelpExample() {
+    for command in Vocabulary.commands {
+      #expect(HelpText.examples[command.name]?.isEmpty == false, "\(command.name)")
+    }
+  }
+
+  /// Every help example parses as typed.
+  @Test func helpExamplesParse() throws {
+    for (_, examples) in HelpText.examples {
+      for example in examples {
+        #expect(throws: Never.self) { try Command.parseLine(example) }
+      }
+    }
+  }
+}
