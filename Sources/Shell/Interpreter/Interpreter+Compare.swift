@@ -6,16 +6,17 @@ extension Interpreter {
 
   /// `compare SPEC SPEC... [steps N]`: every optimizer from the session's start, on its data
   /// and batching, side by side. The session itself is not changed.
-  func compare(_ specs: [OptimizerSpec], steps: Int?) throws(ShellError) -> Reply {
+  mutating func compare(_ specs: [OptimizerSpec], steps: Int?) throws(ShellError) -> Reply {
     let count = steps ?? Interpreter.defaultCompareSteps
-    var rows: [(label: String, session: Session, report: StepReport)] = []
+    var setups: [RunSetup] = []
     for spec in specs {
-      let setup = try Interpreter.setup(for: spec, from: session.setup)
-      var run = Session(setup: setup)
-      let report = run.step(count, isCancelled: isCancelled)
-      rows.append((Interpreter.label(spec), run, report))
-      if report.outcome == .interrupted { break }
+      setups.append(try Interpreter.setup(for: spec, from: session.setup))
     }
+    let runs = Interpreter.runIndependently(setups, updates: count, isCancelled: isCancelled)
+    let rows = zip(specs, runs).map {
+      ComparedRun(label: Interpreter.label($0), session: $1.session, report: $1.report)
+    }
+    lastComparison = rows
     var table = TextTable(header: ["optimizer", "loss", "w", "b", "lr_w", "lr_b", ""])
     var objects: [JSON] = []
     for row in rows {
@@ -45,6 +46,18 @@ extension Interpreter {
       lines.append("lowest loss: \(best.label)")
     }
     return Reply(lines: lines, json: .object([("compare", .array(objects))]))
+  }
+
+  /// Runs every setup from its start for `updates` updates, each independent of the
+  /// others (what `compare` and `sweep` do); stops all of them when cancelled.
+  static func runIndependently(
+    _ setups: [RunSetup], updates: Int, isCancelled: () -> Bool
+  ) -> [(session: Session, report: StepReport)] {
+    setups.map { setup in
+      var run = Session(setup: setup)
+      let report = run.step(updates, isCancelled: isCancelled)
+      return (run, report)
+    }
   }
 
   /// `adam`, `adam:keras`, `adam[beta2=0.99]`, as written.

@@ -11,6 +11,11 @@ public struct Interpreter {
   public internal(set) var session = Session()
   /// Every line executed, in order (what `history` lists).
   public internal(set) var lineHistory: [String] = []
+  /// Every command run so far with what it printed and drew, in order (what `export`
+  /// writes as a notebook).
+  public internal(set) var record: [RecordedCommand] = []
+  /// The runs of the last `compare`, which `plot` overlays.
+  public internal(set) var lastComparison: [ComparedRun] = []
   /// Where `load`, `source` and `save` read and write.
   let files: FileAccess
   /// How deep `source` is nested, to refuse a file that sources itself.
@@ -60,7 +65,10 @@ public struct Interpreter {
       do {
         let reply = try next.run(located.command)
         self = next
-        if let reply { outcome.replies.append(reply) }
+        if let reply {
+          outcome.replies.append(reply)
+          record.append(RecordedCommand(text: located.text, reply: reply))
+        }
         if located.command == .quit {
           outcome.quit = true
           return outcome
@@ -118,4 +126,22 @@ public struct Interpreter {
     }
     return Reply(lines: lines, json: .object([("history", .array(lineHistory.map(JSON.string)))]))
   }
+}
+
+/// A command as typed and what it produced, kept for `export`.
+public struct RecordedCommand: Equatable, Sendable {
+  /// The command's text (one command of a line).
+  public var text: String
+  /// What it printed and drew.
+  public var reply: Reply
+}
+
+/// One optimizer of a `compare`: its label as typed and the run it made.
+public struct ComparedRun {
+  /// `adam`, `adam:keras`, `adam[beta2=0.99]`.
+  public var label: String
+  /// The run, at its last update.
+  public var session: Session
+  /// How the run ended.
+  public var report: StepReport
 }

@@ -4,6 +4,8 @@ public struct Reply: Equatable, Sendable {
   public var lines: [String]
   /// One object for `--json`.
   public var json: JSON
+  /// Pictures the command drew, as standalone SVG documents (for `export`).
+  public var figures: [String] = []
 
   /// A reply with text lines and a JSON object.
   public init(lines: [String], json: JSON) {
