@@ -1,0 +1,364 @@
+#!/usr/bin/env bash
+# Real-terminal tests of the adalab line editor: drives the built binary in tmux, types keys with
+# send-keys, reads the screen with capture-pane, and polls (never fixed sleeps) with a timeout.
+#
+#   Tests/terminal/run.sh .build/debug/adalab
+#
+# Prints one line per check and `N passed, M failed` last; exits non-zero if any check failed.
+# Needs tmux (3.x). TIMEOUT (seconds, default 5) bounds each wait.
+#
+# The checks are written against behaviour: a prompt ends with "> " and the cursor waits after
+# it, typed text shows after the prompt, a dropped line is never run. What the demo in
+# Sources/adalab/main.swift answers (its words, its echo, its `step N`) is isolated in the
+# section "Demo-specific expectations" below: change only that section for the real shell.
+set -u
+
+if [[ $# -ne 1 || ! -x $1 ]]; then
+  echo "usage: $0 PATH-TO-ADALAB-BINARY" >&2
+  exit 2
+fi
+BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+TIMEOUT=${TIMEOUT:-5}
+export LC_ALL=C.UTF-8 # for tmux as a client and for this script's string lengths
+
+WORK=$(mktemp -d)
+HOME_DIR="$WORK/home"
+mkdir -p "$HOME_DIR"
+SOCKET="adalab-terminal-tests-$$"
+CONF="$WORK/tmux.conf"
+cat >"$CONF" <<'EOF'
+set -g remain-on-exit on
+set -g history-limit 5000
+set -g default-terminal screen
+set -g status off
+set -s exit-empty off
+EOF
+PANE=adalab:0.0
+
+tm() { tmux -u -L "$SOCKET" -f "$CONF" "$@"; }
+cleanup() {
+  stop_shell
+  tm kill-server 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# ---------------------------------------------------------------------------------------------
+# Demo-specific expectations (Sources/adalab/main.swift). Point these at the real shell later.
+
+# A prefix with exactly one completion, and that completion.
+DEMO_UNIQUE_PREFIX="ste"
+DEMO_UNIQUE_COMPLETION="step"
+# A prefix with several completions, and all of them in sorted order.
+DEMO_AMBIGUOUS_PREFIX="ada"
+DEMO_AMBIGUOUS_CANDIDATES=(adadelta adagrad adam adamax)
+# A command that computes for much longer than TIMEOUT unless interrupted.
+DEMO_LONG_COMMAND="step 100000000"
+
+# Succeeds once the shell has answered the line TEXT (the demo echoes it as "echo: TEXT").
+demo_answered() { screen | grep -qxF "echo: $1"; }
+# Succeeds once the shell has reported that the long command was interrupted.
+demo_reported_interrupt() { screen | grep -q "interrupted at step"; }
+# The exit status after SIGTERM (the demo exits with 128 + signal number).
+DEMO_TERM_STATUS=143
+# What the shell prints for piped input "alpha" (no terminal: no prompt, no colour).
+DEMO_PIPED_OUTPUT="echo: alpha"
+
+# ---------------------------------------------------------------------------------------------
+# Driving tmux.
+
+# poll SECONDS COMMAND...: runs COMMAND until it succeeds or SECONDS have passed.
+poll() {
+  local deadline=$(($(date +%s%N) + $1 * 1000000000))
+  shift
+  while true; do
+    "$@" && return 0
+    (($(date +%s%N) > deadline)) && return 1
+    sleep 0.05
+  done
+}
+
+# The pane's whole text (scrollback and screen), and the visible screen alone.
+screen() { tm capture-pane -p -J -t "$PANE" -S - 2>/dev/null; }
+visible() { tm capture-pane -p -t "$PANE" 2>/dev/null; }
+# The last non-blank visible row, as "ROW TEXT" (trailing blanks are dropped by tmux).
+last_row() { visible | awk '/[^ ]/ { row = NR - 1; text = $0 } END { print row " " text }'; }
+cursor() { tm display -p -t "$PANE" '#{cursor_x} #{cursor_y}'; }
+
+# A prompt line is one that contains "> " or ends with ">".
+prompt_count() { screen | grep -cE '>( |$)'; }
+
+# The cursor waits at the end of the last row, which ends with "> " + TEXT (TEXT may be empty).
+# With a trailing space in TEXT the cursor must sit after it.
+line_is() {
+  local expected=$1 row text cx cy
+  read -r row text < <(last_row)
+  [[ $text == *"> ${expected% }" || ($expected == "" && $text == *">") ]] || return 1
+  read -r cx cy < <(cursor)
+  local trimmed=${expected% }
+  local width=${#text}
+  [[ $expected == "" || $expected != "$trimmed" ]] && width=$((width + 1))
+  [[ $cy == "$row" && $cx == "$width" ]]
+}
+at_prompt() { line_is ""; }
+# A new empty prompt, after COUNT prompt lines had been seen.
+at_new_prompt() { at_prompt && (($(prompt_count) > $1)); }
+
+type_text() { tm send-keys -t "$PANE" -l -- "$1"; }
+press() { tm send-keys -t "$PANE" "$@"; }
+# The shell runs under a small wrapper that records its exit status in STATUS_FILE (tmux's own
+# #{pane_dead_status} is unreliable: tmux 3.3a sometimes leaves the exited process unreaped).
+# The wrapper's traps keep it alive through the signals libedit re-sends to the process group.
+# Each run gets its own file, as the wrapper of a killed session may still write to its own.
+cat >"$WORK/launch" <<EOF
+#!/usr/bin/env bash
+trap : INT TERM HUP
+status_file=\$1
+shift
+env -u LC_ALL -u LANG -u LC_CTYPE -u NO_COLOR HOME="$HOME_DIR" "\$@" "$BIN"
+echo \$? >"\$status_file"
+EOF
+chmod +x "$WORK/launch"
+RUNS=0
+STATUS_FILE="$WORK/status.0"
+
+has_exited() { [[ -s $STATUS_FILE ]]; }
+exit_status() { cat "$STATUS_FILE" 2>/dev/null; }
+is_alive() { ! has_exited; }
+shell_pid() { pgrep -P "$(tm display -p -t "$PANE" '#{pane_pid}')"; }
+
+# Ends the running shell (SIGHUP, as when a terminal closes) and waits until it has saved its
+# history and exited, so that it cannot write the history file under the next run.
+stop_shell() {
+  tm kill-session -t adalab 2>/dev/null && poll "$TIMEOUT" has_exited
+  return 0
+}
+
+# start_shell [VAR=value...]: a fresh tmux session running the binary, with HOME set to the
+# temporary home and no locale variables (the shell must find UTF-8 on its own).
+start_shell() {
+  stop_shell
+  RUNS=$((RUNS + 1))
+  STATUS_FILE="$WORK/status.$RUNS"
+  tm new-session -d -s adalab -x 100 -y 30 "$WORK/launch $STATUS_FILE $*" || return 1
+  poll $((TIMEOUT * 2)) at_prompt
+}
+
+# enter TEXT: types TEXT and Enter at an idle prompt, then waits for the answer and a new prompt.
+enter() {
+  local count
+  count=$(prompt_count)
+  type_text "$1"
+  poll "$TIMEOUT" line_is "$1" || return 1
+  press Enter
+  poll "$TIMEOUT" demo_answered "$1" && poll "$TIMEOUT" at_new_prompt "$count"
+}
+
+# ---------------------------------------------------------------------------------------------
+# The checks. Each leaves the shell running at an idle prompt or stopped.
+
+check_prompt_ends_with_space_and_cursor() {
+  start_shell
+}
+
+check_prompt_is_coloured() {
+  start_shell || return 1
+  tm capture-pane -e -p -t "$PANE" | grep -E '>' | grep -q $'\e\\['
+}
+
+check_cursor_editing_with_coloured_prompt() {
+  # Unmarked colour escapes would make libedit misplace the cursor on Ctrl-A.
+  start_shell || return 1
+  type_text "abc"
+  press C-a
+  type_text "X"
+  press C-e
+  type_text "Y"
+  poll "$TIMEOUT" line_is "XabcY" || return 1
+  press Enter
+  poll "$TIMEOUT" demo_answered "XabcY"
+}
+
+check_no_colour_with_NO_COLOR() {
+  start_shell NO_COLOR=1 || return 1
+  ! tm capture-pane -e -p -t "$PANE" | grep -q $'\e'
+}
+
+check_tab_completes_unique_prefix() {
+  start_shell || return 1
+  type_text "$DEMO_UNIQUE_PREFIX"
+  press Tab
+  poll "$TIMEOUT" line_is "$DEMO_UNIQUE_COMPLETION " || return 1
+  press C-u
+  poll "$TIMEOUT" at_prompt
+}
+
+check_tab_lists_several_candidates() {
+  start_shell || return 1
+  local count pattern
+  count=$(prompt_count)
+  type_text "$DEMO_AMBIGUOUS_PREFIX"
+  press Tab
+  pattern=$(printf '%s +' "${DEMO_AMBIGUOUS_CANDIDATES[@]}")
+  pattern="^${pattern% +}$"
+  poll "$TIMEOUT" eval 'screen | grep -qE "$pattern"' || return 1
+  # The prompt and the line are drawn again below the list, cursor at the end.
+  poll "$TIMEOUT" eval '(($(prompt_count) > count)) && line_is "$DEMO_AMBIGUOUS_PREFIX"'
+}
+
+check_history_recalled_across_runs() {
+  start_shell || return 1
+  enter "show marker-one" || return 1
+  enter "héllo βeta" || return 1
+  press C-d
+  poll "$TIMEOUT" has_exited || return 1
+  [[ -s $HOME_DIR/.adalab_history ]] || return 1
+  start_shell || return 1
+  press Up
+  poll "$TIMEOUT" line_is "héllo βeta" || return 1
+  press Up
+  poll "$TIMEOUT" line_is "show marker-one" || return 1
+  press C-u
+  poll "$TIMEOUT" at_prompt
+}
+
+check_ctrl_r_searches_history() {
+  # Uses the history written by the previous check, in a new run.
+  start_shell || return 1
+  press C-r
+  type_text "marker"
+  poll "$TIMEOUT" eval 'visible | grep -qE "> show marker-one$"' || return 1
+  press Enter
+  poll "$TIMEOUT" demo_answered "show marker-one" && poll "$TIMEOUT" at_prompt
+}
+
+check_ctrl_c_at_prompt_drops_line() {
+  start_shell || return 1
+  local count
+  count=$(prompt_count)
+  type_text "dropped-words"
+  poll "$TIMEOUT" line_is "dropped-words" || return 1
+  press C-c
+  poll "$TIMEOUT" at_new_prompt "$count" || return 1
+  count=$(prompt_count)
+  press C-c # a second one, on an empty line
+  poll "$TIMEOUT" at_new_prompt "$count" || return 1
+  is_alive || return 1
+  enter "kept-words" || return 1
+  # The dropped text only ever appeared on its prompt line.
+  ! screen | grep -v '> ' | grep -q "dropped-words"
+}
+
+check_ctrl_c_stops_long_computation() {
+  start_shell || return 1
+  local count
+  count=$(prompt_count)
+  type_text "$DEMO_LONG_COMMAND"
+  press Enter
+  # Running: the cursor has left the prompt line.
+  poll "$TIMEOUT" eval '! at_prompt' || return 1
+  sleep 0.3
+  press C-c
+  poll "$TIMEOUT" demo_reported_interrupt || return 1
+  poll "$TIMEOUT" at_new_prompt "$count" || return 1
+  is_alive && enter "after-interrupt"
+}
+
+check_ctrl_d_exits_with_status_0() {
+  start_shell || return 1
+  press C-d
+  poll "$TIMEOUT" has_exited || return 1
+  [[ $(exit_status) == 0 ]]
+}
+
+check_window_resize() {
+  start_shell || return 1
+  type_text "resize-me"
+  poll "$TIMEOUT" line_is "resize-me" || return 1
+  tm resize-window -t adalab -x 60 -y 20
+  tm resize-window -t adalab -x 100 -y 30
+  type_text "-ok"
+  poll "$TIMEOUT" line_is "resize-me-ok" || return 1
+  press Enter
+  poll "$TIMEOUT" demo_answered "resize-me-ok" || return 1
+  poll "$TIMEOUT" at_prompt || return 1
+  # A resize during a computation, then Ctrl-C, then the prompt at the new width.
+  local count
+  count=$(prompt_count)
+  type_text "$DEMO_LONG_COMMAND"
+  press Enter
+  poll "$TIMEOUT" eval '! at_prompt' || return 1
+  tm resize-window -t adalab -x 70 -y 25
+  press C-c
+  poll "$TIMEOUT" at_new_prompt "$count" || return 1
+  enter "still-fine"
+}
+
+check_utf8_input_intact() {
+  start_shell || return 1
+  enter "héllo βeta ünï ∑" || return 1
+  # Deleting one multi-byte character deletes the whole character.
+  type_text "aé"
+  press BSpace
+  type_text "b"
+  poll "$TIMEOUT" line_is "ab" || return 1
+  press Enter
+  poll "$TIMEOUT" demo_answered "ab"
+}
+
+check_sigterm_saves_history_and_exits() {
+  rm -f "$HOME_DIR/.adalab_history"
+  start_shell || return 1
+  enter "before-term" || return 1
+  type_text "partial"
+  kill -TERM "$(shell_pid)"
+  poll "$TIMEOUT" has_exited || return 1
+  [[ $(exit_status) == "$DEMO_TERM_STATUS" ]] || return 1
+  grep -q "before-term" "$HOME_DIR/.adalab_history" &&
+    ! grep -q "partial" "$HOME_DIR/.adalab_history"
+}
+
+check_piped_input_is_plain() {
+  local output
+  output=$(printf 'alpha\n' | env HOME="$HOME_DIR" "$BIN") || return 1
+  [[ $output != *$'\e'* && $output != *"> "* ]] || return 1
+  grep -qxF "$DEMO_PIPED_OUTPUT" <<<"$output"
+}
+
+# ---------------------------------------------------------------------------------------------
+
+passed=0
+failed=0
+run_check() {
+  if "$1"; then
+    passed=$((passed + 1))
+    echo "ok - ${1#check_}"
+  else
+    failed=$((failed + 1))
+    echo "FAIL - ${1#check_}"
+    echo "  screen (cursor $(cursor 2>/dev/null), exit status '$(exit_status)'):"
+    screen | awk '/[^ ]/ { last = NR } { line[NR] = $0 } END { for (i = 1; i <= last; i++) print "  | " line[i] }' | tail -25
+  fi
+}
+
+checks=(
+  check_prompt_ends_with_space_and_cursor
+  check_prompt_is_coloured
+  check_cursor_editing_with_coloured_prompt
+  check_no_colour_with_NO_COLOR
+  check_tab_completes_unique_prefix
+  check_tab_lists_several_candidates
+  check_history_recalled_across_runs
+  check_ctrl_r_searches_history
+  check_ctrl_c_at_prompt_drops_line
+  check_ctrl_c_stops_long_computation
+  check_ctrl_d_exits_with_status_0
+  check_window_resize
+  check_utf8_input_intact
+  check_sigterm_saves_history_and_exits
+  check_piped_input_is_plain
+)
+for check in "${checks[@]}"; do run_check "$check"; done
+
+echo "$passed passed, $failed failed"
+((failed == 0))
