@@ -1,0 +1,114 @@
+import Testing
+
+@testable import Optimization
+
+/// `explain` recomputes every equation of the last update; each value it shows must be the
+/// engine's own number, bit for bit, under every optimizer, convention and switch.
+@Suite struct ExplainTests {
+  /// Every optimizer × convention, plus each switch flipped on top of the convention.
+  static var setups: [RunSetup] {
+    var setups: [RunSetup] = []
+    for optimizer in Optimizer.allCases {
+      for convention in Convention.allCases {
+        let base = RunSetup(dataset: .toy, optimizer: optimizer, convention: convention)
+        var variants = [base]
+        for placement in EpsilonPlacement.allowed(for: optimizer) {
+          var v = base
+          v.hyperparameters.epsilonPlacement = placement
+          variants.append(v)
+        }
+        if optimizer.isAdamFamily {
+          var off = base
+          off.hyperparameters.biasCorrection = false
+          var epoch = base
+          epoch.hyperparameters.biasPower = .epoch
+          variants += [off, epoch]
+        }
+        if optimizer == .amsgrad {
+          var v = base
+          v.hyperparameters.amsgradMaximum = .corrected
+          variants.append(v)
+        }
+        if optimizer == .nadam {
+          for form in NAdamForm.allCases {
+            var v = base
+            v.hyperparameters.nadamForm = form
+            variants.append(v)
+          }
+        }
+        if optimizer == .nag {
+          var v = base
+          v.hyperparameters.nesterovForm = .lookahead
+          variants.append(v)
+        }
+        if optimizer == .adagrad {
+          var v = base
+          v.hyperparameters.learningRateDecay = 0.1
+          variants.append(v)
+        }
+        for variant in variants {
+          setups.append(variant)
+          var perPoint = variant
+          perPoint.training.batch = .points(1)
+          setups.append(perPoint)
+        }
+      }
+    }
+    return setups
+  }
+
+  @Test func everyShownValueIsTheEnginesBitForBit() {
+    var checked = 0
+    for setup in Self.setups {
+      var session = Session(setup: setup)
+      #expect(session.explainLastUpdate() == nil)
+      for _ in 1...5 {
+        _ = session.step(1)
+        guard let explanation = session.explainLastUpdate() else {
+          Issue.record("no explanation at t=\(session.t)")
+          continue
+        }
+        var seen = Set<String>()
+        for line in explanation.lines {
+          guard let quantity = line.quantity, let i = line.parameterIndex else { continue }
+          let engine: Double
+          switch session.state.value(of: quantity) {
+          case .scalar(let x): engine = x
+          case .vector(let xs): engine = xs[i]
+          }
+          #expect(
+            line.value.bitPattern == engine.bitPattern,
+            "\(setup.optimizer) \(setup.convention) t=\(session.t) \(line.name): \(line.value) vs \(engine)"
+          )
+          seen.insert(line.name)
+          checked += 1
+        }
+        // Every parameter ends with its own updated value, and the rate is always shown.
+        for name in ["w", "b", "lr_w", "lr_b", "dw", "db"] {
+          #expect(seen.contains(name), "\(setup.optimizer) \(setup.convention): no \(name)")
+        }
+      }
+    }
+    #expect(checked > 5000)
+  }
+
+  @Test func sharedCorrectionsUseTheEpochPowerOfTheNotesListing() {
+    var session = Session(setup: Listing.doAdamSGD.setup)
+    _ = session.step(3)  // the toy set has 2 points: update 3 is in epoch 2
+    let explanation = session.explainLastUpdate()!
+    #expect(explanation.biasPower == 2)
+    let c1 = explanation.lines.first { $0.name == "1 − β₁ᵗ" }!
+    #expect(abs(c1.value - (1 - 0.81)) < 1e-15)
+  }
+
+  @Test func adamOnTheToySetShowsTheNotesNumbers() {
+    var session = Session()
+    _ = session.step(1)
+    let lines = session.explainLastUpdate()!.lines
+    let db = lines.first { $0.name == "db" }!.value
+    #expect(abs(db - -0.0077111592152144257) < 1e-17)
+    let vb = lines.first { $0.name == "v_b" }!
+    #expect(vb.formula == "β₂·v_b + (1 − β₂)·db²")
+    #expect(abs(vb.value - 0.001 * db * db) < 1e-22)
+  }
+}
