@@ -21,7 +21,8 @@ func transcript(_ lines: [String], files: MemoryFiles = MemoryFiles()) -> [Strin
     let out = transcript([
       "show state", "step 3", "show v_b lr_b", "use adagrad", "set eps 1e-8", "step",
       "show settings", "compare adagrad rmsprop adam steps 10", "help step", "set beat2 1",
-      "set beta2 1.5", "use rmsprop; set beta 0.9; step 3; show v_b", "run until loss < 0.3 max 100000",
+      "set beta2 1.5", "use rmsprop; set beta 0.9; step 3; show v_b",
+      "run until loss < 0.3 max 100000",
       "preset do_adam_sgd", "epoch 50", "show w b", "show convention",
     ])
     print(out.joined(separator: "\n"))

@@ -44,25 +44,30 @@ cleanup() {
 trap cleanup EXIT
 
 # ---------------------------------------------------------------------------------------------
-# Demo-specific expectations (Sources/adalab/main.swift). Point these at the real shell later.
+# Shell-specific expectations: the words of the real adalab shell.
 
 # A prefix with exactly one completion, and that completion.
 DEMO_UNIQUE_PREFIX="ste"
 DEMO_UNIQUE_COMPLETION="step"
 # A prefix with several completions, and all of them in sorted order.
-DEMO_AMBIGUOUS_PREFIX="ada"
-DEMO_AMBIGUOUS_CANDIDATES=(adadelta adagrad adam adamax)
+DEMO_AMBIGUOUS_PREFIX="use ada"
+DEMO_AMBIGUOUS_CANDIDATES=(adadelta adagrad adam adamax adamw)
 # A command that computes for much longer than TIMEOUT unless interrupted.
-DEMO_LONG_COMMAND="step 100000000"
+DEMO_LONG_COMMAND="step 100000000000"
 
-# Succeeds once the shell has answered the line TEXT (the demo echoes it as "echo: TEXT").
-demo_answered() { screen | grep -qxF "echo: $1"; }
+# Succeeds once the shell has answered the line TEXT: a line that is not a prompt appeared
+# after the prompt line where TEXT was typed (output, or a one-line error).
+demo_answered() {
+  screen | awk -v typed="> $1" 'found && index($0, "> ") == 0 && NF { ok = 1 }
+    index($0, typed) { found = 1; ok = 0 } END { exit !ok }'
+}
 # Succeeds once the shell has reported that the long command was interrupted.
-demo_reported_interrupt() { screen | grep -q "interrupted at step"; }
-# The exit status after SIGTERM (the demo exits with 128 + signal number).
+demo_reported_interrupt() { screen | grep -q "interrupted at t="; }
+# The exit status after SIGTERM (128 + signal number).
 DEMO_TERM_STATUS=143
-# What the shell prints for piped input "alpha" (no terminal: no prompt, no colour).
-DEMO_PIPED_OUTPUT="echo: alpha"
+# What the shell prints for piped input "show b" (no terminal: no prompt, no colour).
+DEMO_PIPED_INPUT="show b"
+DEMO_PIPED_OUTPUT="b = -2"
 
 # ---------------------------------------------------------------------------------------------
 # Driving tmux.
@@ -320,9 +325,32 @@ check_sigterm_saves_history_and_exits() {
 
 check_piped_input_is_plain() {
   local output
-  output=$(printf 'alpha\n' | env HOME="$HOME_DIR" "$BIN") || return 1
+  output=$(printf '%s\n' "$DEMO_PIPED_INPUT" | env HOME="$HOME_DIR" "$BIN") || return 1
   [[ $output != *$'\e'* && $output != *"> "* ]] || return 1
   grep -qxF "$DEMO_PIPED_OUTPUT" <<<"$output"
+}
+
+check_empty_line_repeats_step() {
+  # As gdb does: Enter on an empty line repeats the last step command.
+  start_shell || return 1
+  enter "step 2" || return 1
+  poll "$TIMEOUT" eval 'visible | grep -q "t=2>"' || return 1
+  press Enter
+  poll "$TIMEOUT" eval 'visible | grep -q "t=4>"'
+}
+
+check_completion_knows_the_language() {
+  # Setting names after `set`, quantities after `show`.
+  start_shell || return 1
+  type_text "set bias_c"
+  press Tab
+  poll "$TIMEOUT" line_is "set bias_correction " || return 1
+  press C-u
+  type_text "show m_h"
+  press Tab
+  poll "$TIMEOUT" eval 'line_is "show m_hat_"' || return 1
+  press C-u
+  poll "$TIMEOUT" at_prompt
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -357,6 +385,8 @@ checks=(
   check_utf8_input_intact
   check_sigterm_saves_history_and_exits
   check_piped_input_is_plain
+  check_empty_line_repeats_step
+  check_completion_knows_the_language
 )
 for check in "${checks[@]}"; do run_check "$check"; done
 

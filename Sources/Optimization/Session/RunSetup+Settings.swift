@@ -14,7 +14,7 @@ extension RunSetup {
     case .beta: copy.hyperparameters.beta = try decay(input, setting)
     case .beta1: copy.hyperparameters.beta1 = try decay(input, setting)
     case .beta2: copy.hyperparameters.beta2 = try decay(input, setting)
-    case .epsilon: copy.hyperparameters.epsilon = try number(input, setting)
+    case .epsilon: copy.hyperparameters.epsilon = try number(input, setting, positive: true)
     case .vInit: copy.hyperparameters.initialAccumulator = try number(input, setting)
     case .lrDecay: copy.hyperparameters.learningRateDecay = try number(input, setting)
     case .weightDecay: copy.hyperparameters.weightDecay = try number(input, setting)

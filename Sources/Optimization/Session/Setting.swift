@@ -63,7 +63,8 @@ public enum SettingInput: Equatable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .number(let x): return "\(x)"
+    case .number(let x):
+      return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
     case .word(let w): return w
     }
   }

@@ -5,7 +5,7 @@
 /// multiple of `interval`; when there are more than `capacity` of them every other one is
 /// dropped and the interval doubles, so memory stays bounded however long the run, and
 /// reaching any step replays fewer than `interval` updates.
-struct Trajectory {
+struct Trajectory: Equatable {
   /// The most checkpoints kept before thinning.
   static let capacity = 4096
 

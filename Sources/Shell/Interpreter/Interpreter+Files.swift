@@ -8,7 +8,8 @@ extension Interpreter {
   /// first error, naming FILE:LINE.
   mutating func source(_ path: String) throws(ShellError) -> Reply {
     guard sourceDepth < Interpreter.maximumSourceDepth else {
-      throw ShellError("'source' nested more than \(Interpreter.maximumSourceDepth) deep at '\(path)'")
+      throw ShellError(
+        "'source' nested more than \(Interpreter.maximumSourceDepth) deep at '\(path)'")
     }
     let text = try files.read(path)
     let script = Transcript(parsing: text)

@@ -75,7 +75,10 @@ enum HelpText {
 
   /// `help OPTIMIZER`: its rule as the notes write it and how the conventions differ.
   static func optimizer(_ optimizer: Optimizer) -> [String] {
-    var lines = ["\(optimizer.rawValue): " + (Vocabulary.optimizers.first { $0.name == optimizer.rawValue }?.summary ?? "")]
+    var lines = [
+      "\(optimizer.rawValue): "
+        + (Vocabulary.optimizers.first { $0.name == optimizer.rawValue }?.summary ?? "")
+    ]
     lines += optimizer.rule.map { "  \($0)" }
     lines.append("conventions (defaults):")
     for convention in Convention.allCases {

@@ -142,7 +142,9 @@ extension Interpreter {
     let lecture = Hyperparameters.defaults(for: setup.optimizer, convention: .lecture)
     var notesSetup = setup
     notesSetup.hyperparameters = lecture
-    var lines = ["\(setup.optimizer.rawValue) as \(setup.convention.rawValue) (notes' value after /)"]
+    var lines = [
+      "\(setup.optimizer.rawValue) as \(setup.convention.rawValue) (notes' value after /)"
+    ]
     var pairs: [(String, JSON)] = [("convention", .string(setup.convention.rawValue))]
     for setting in Setting.applicable(to: setup.optimizer, convention: setup.convention)
     where !setting.isTraining {

@@ -77,7 +77,9 @@ extension Interpreter {
   func divergenceMessage(_ divergence: Divergence) -> String {
     let h = session.setup.hyperparameters
     var causes: [String] = []
-    if h.epsilon == 0 && session.setup.optimizer != .gd { causes.append("ε is 0") }
+    if h.epsilon < 1e-12 && !["gd", "momentum", "nag"].contains(session.setup.optimizer.rawValue) {
+      causes.append("ε = \(NumberFormat.text(h.epsilon)) barely keeps the denominator from 0")
+    }
     if h.learningRate >= 10 { causes.append("η = \(NumberFormat.text(h.learningRate)) is large") }
     if causes.isEmpty { causes.append("η too large or extreme data") }
     return

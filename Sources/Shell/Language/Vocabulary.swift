@@ -71,7 +71,8 @@ public enum Vocabulary {
       "the small number that keeps the denominator away from zero"),
     Term(
       "eps_placement", choices: ["outside", "inside", "hat", "max"],
-      "where epsilon goes: sqrt(v) + eps, sqrt(v + eps), Keras's eps-hat (eps added to the root of the raw v), or inside adamax's max(beta2*v, |g| + eps)"),
+      "where epsilon goes: sqrt(v) + eps, sqrt(v + eps), Keras's eps-hat (eps added to the root of the raw v), or inside adamax's max(beta2*v, |g| + eps)"
+    ),
     Term("bias_correction", choices: ["on", "off"], "whether m and v are divided by 1 - beta^t"),
     Term(
       "bias_power", choices: ["update", "epoch"],

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import Shell
+
+/// The `adalab` command line.
+struct AdalabCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "adalab",
+    abstract: "A lab for adaptive learning rates: step, inspect and compare optimizers.",
+    discussion: """
+      With no arguments, opens the shell on the notes' toy set with Adam ready.
+      Session files are transcripts (narration, prompts, commands, output) or plain scripts.
+      """,
+    version: "adalab 0.1.0")
+
+  @Option(name: .short, help: "Run these commands (separated by ';') and exit.")
+  var commands: String?
+
+  @Flag(help: "Replay the files and compare with their recorded output; exit 1 on a difference.")
+  var check = false
+
+  @Flag(help: "With --check: rewrite each file with the replayed output.")
+  var update = false
+
+  @Flag(help: "Present a session file one command per Enter (type your own in between).")
+  var present = false
+
+  @Flag(help: "Continue past errors instead of stopping at the first.")
+  var keepGoing = false
+
+  @Flag(help: "Print one JSON object per command.")
+  var json = false
+
+  @Flag(help: "Let replayed sessions write to absolute paths and through '..'.")
+  var allowWrites = false
+
+  @Argument(help: "Session files to replay, check or present.")
+  var files: [String] = []
+
+  func validate() throws {
+    if update && !check { throw ValidationError("--update goes with --check") }
+    if (check || present) && files.isEmpty {
+      throw ValidationError("--check and --present need at least one session file")
+    }
+    if present && files.count != 1 { throw ValidationError("--present takes one session file") }
+    if commands != nil && !files.isEmpty {
+      throw ValidationError("give either -c COMMANDS or session files, not both")
+    }
+  }
+
+  func run() throws {
+    setlocale(LC_ALL, "")
+    Interrupts.shared.install()
+    throw ExitCode(execute())
+  }
+
+  private func execute() -> Int32 {
+    if check {
+      return ScriptRunner.check(files, update: update, allowWrites: allowWrites)
+    }
+    let replaying = !files.isEmpty
+    let base = files.first.map { ($0 as NSString).deletingLastPathComponent }
+    let interpreter = Interpreter(
+      files: DiskFiles(
+        allowsWritesAnywhere: allowWrites || !replaying,
+        base: replaying && base?.isEmpty == false ? base : nil))
+    var runner = ScriptRunner(
+      interpreter: interpreter, output: Output(json: json), keepGoing: keepGoing)
+    if let commands { return runner.runCommands(commands) }
+    if present {
+      let path = files[0]
+      do {
+        let text = try DiskFiles().read(path)
+        var presenter = Presenter(
+          shell: InteractiveShell(interpreter: interpreter),
+          transcript: Transcript(parsing: text), path: path)
+        return presenter.run()
+      } catch {
+        Output(json: false).emit(error)
+        return 1
+      }
+    }
+    if replaying {
+      var status: Int32 = 0
+      for path in files {
+        status = max(status, runner.replay(path))
+        if status != 0 && !keepGoing { return status }
+      }
+      return status
+    }
+    if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 && !json {
+      var shell = InteractiveShell(interpreter: interpreter)
+      return shell.run()
+    }
+    return runner.runStandardInput()
+  }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Shell
+
+/// The shell at a terminal: the line editor, completion, history across runs, Ctrl-C,
+/// and an empty line that repeats the last `step`, as gdb does.
+struct InteractiveShell {
+  var interpreter: Interpreter
+  let editor: LineEditor
+  let style = PromptStyle.fromEnvironment()
+  let output = Output(json: false)
+  /// The last stepping line, repeated by an empty line.
+  private var lastStep: String?
+
+  init(interpreter: Interpreter) {
+    self.interpreter = interpreter
+    let home = ProcessInfo.processInfo.environment["HOME"]
+    editor = LineEditor(
+      programName: "adalab", historyPath: home.map { $0 + "/.adalab_history" })
+    editor.completer = { before in
+      let completion = Completer.complete(lineBeforeCursor: before, files: PathCompletion.list)
+      return CompletionResult(
+        replaceFrom: completion.replaceFrom, candidates: completion.candidates)
+    }
+  }
+
+  /// Reads and runs lines until Ctrl-D, `quit`, or a termination signal; returns the status.
+  mutating func run() -> Int32 {
+    print(
+      "adalab: \(interpreter.session.setup.dataset.name) data, \(interpreter.session.setup.optimizer.rawValue) ready. 'help' lists the commands; Ctrl-D leaves."
+    )
+    while true {
+      if let signal = Interrupts.shared.terminationSignal { return finish(128 + signal) }
+      switch editor.readLine(prompt: style.render(interpreter.prompt)) {
+      case .endOfInput:
+        if let signal = Interrupts.shared.terminationSignal { return finish(128 + signal) }
+        print("")
+        return finish(0)
+      case .interrupted:
+        continue
+      case .line(let typed):
+        var line = typed
+        if line.allSatisfy(\.isWhitespace) {
+          guard let repeated = lastStep else { continue }
+          line = repeated
+        } else {
+          editor.remember(line)
+        }
+        Interrupts.shared.clear()
+        let outcome = interpreter.execute(line, isCancelled: { Interrupts.shared.isRequested })
+        // The terminal echoed ^C without a newline; start the report on a line of its own.
+        if Interrupts.shared.isRequested { print("") }
+        Interrupts.shared.clear()
+        for reply in outcome.replies { reply.lines.forEach { print($0) } }
+        if let error = outcome.error {
+          if let column = error.column {
+            print(line)
+            print(String(repeating: " ", count: column) + "^")
+          }
+          print("error: \(error.message)")
+        } else if InteractiveShell.isStepping(line) {
+          lastStep = line
+        }
+        if outcome.quit { return finish(0) }
+      }
+    }
+  }
+
+  private func finish(_ status: Int32) -> Int32 {
+    do { try editor.saveHistory() } catch { output.printError("adalab: \(error)") }
+    return status
+  }
+
+  /// Whether every command of the line steps the optimizer (what an empty line repeats).
+  static func isStepping(_ line: String) -> Bool {
+    guard let commands = try? Command.parseLine(line), !commands.isEmpty else { return false }
+    return commands.allSatisfy {
+      switch $0 {
+      case .step, .epoch: return true
+      default: return false
+      }
+    }
+  }
+}
+
+/// File-name completion for `load`, `source` and `save`.
+enum PathCompletion {
+  /// The entries that extend `partial`, folders with a trailing `/`.
+  static func list(_ partial: String) -> [String] {
+    let folder: String
+    let prefix: String
+    if let slash = partial.lastIndex(of: "/") {
+      folder = String(partial[...slash])
+      prefix = String(partial[partial.index(after: slash)...])
+    } else {
+      folder = ""
+      prefix = partial
+    }
+    let directory = folder.isEmpty ? "." : folder
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+      return []
+    }
+    return names.filter { $0.hasPrefix(prefix) && (!$0.hasPrefix(".") || prefix.hasPrefix(".")) }
+      .map { name in
+        var isDirectory: ObjCBool = false
+        let path = folder + name
+        _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        return isDirectory.boolValue ? path + "/" : path
+      }
+  }
+}

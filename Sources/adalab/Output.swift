@@ -1,0 +1,36 @@
+import Foundation
+import Shell
+
+/// Where the host writes what the interpreter produced, in text or JSON form.
+struct Output {
+  /// One JSON object per command instead of text.
+  var json: Bool
+
+  /// Writes the replies of a line, then its error, if any. Errors go to standard error as
+  /// one line, `error: ...` (prefixed with FILE:LINE when the line came from a file); in
+  /// JSON mode they are an object `{"error": ...}` on standard output.
+  func emit(_ outcome: Interpreter.Outcome, location: String? = nil) {
+    for reply in outcome.replies {
+      if json {
+        print(reply.json.rendered)
+      } else {
+        for line in reply.lines { print(line) }
+      }
+    }
+    if let error = outcome.error { emit(error, location: location) }
+  }
+
+  func emit(_ error: ShellError, location: String? = nil) {
+    if json {
+      print(error.json.rendered)
+    } else {
+      let prefix = location.map { "\($0): " } ?? ""
+      printError("\(prefix)error: \(error.message)")
+    }
+  }
+
+  func printError(_ text: String) {
+    fflush(nil)
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+}

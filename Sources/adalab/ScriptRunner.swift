@@ -1,0 +1,106 @@
+import Foundation
+import Shell
+
+/// Non-interactive uses of the shell: `-c`, replaying session files, checking them, and
+/// reading commands from a pipe.
+struct ScriptRunner {
+  var interpreter: Interpreter
+  var output: Output
+  var keepGoing: Bool
+
+  /// `adalab -c 'COMMANDS'`: runs the line; returns the exit status.
+  mutating func runCommands(_ line: String) -> Int32 {
+    let outcome = interpreter.execute(line, isCancelled: { Interrupts.shared.isRequested })
+    output.emit(outcome)
+    return outcome.error == nil || keepGoing ? 0 : 1
+  }
+
+  /// Commands from standard input when it is not a terminal: no prompt, no colour.
+  mutating func runStandardInput() -> Int32 {
+    var status: Int32 = 0
+    var lineNumber = 0
+    while let line = Swift.readLine(strippingNewline: true) {
+      lineNumber += 1
+      let outcome = interpreter.execute(line, isCancelled: { Interrupts.shared.isRequested })
+      output.emit(outcome, location: "<stdin>:\(lineNumber)")
+      if outcome.error != nil {
+        status = 1
+        if !keepGoing { return status }
+      }
+      if outcome.quit { break }
+    }
+    return status
+  }
+
+  /// `adalab FILE...`: shows each session as a teacher would, narration, prompt, command
+  /// and output in order. The first error stops with status 1 unless `keepGoing`.
+  mutating func replay(_ path: String) -> Int32 {
+    let text: String
+    do {
+      text = try DiskFiles().read(path)
+    } catch {
+      output.emit(error)
+      return 1
+    }
+    let transcript = Transcript(parsing: text)
+    var status: Int32 = 0
+    for block in transcript.blocks {
+      switch block {
+      case .narration(let line):
+        if !output.json { print(line) }
+      case .command(let entry):
+        if !output.json { print(interpreter.prompt + entry.command) }
+        let outcome = interpreter.execute(
+          entry.command, isCancelled: { Interrupts.shared.isRequested })
+        output.emit(outcome, location: "\(path):\(entry.lineNumber)")
+        if outcome.error != nil {
+          status = 1
+          if !keepGoing { return status }
+        }
+        if outcome.quit { return status }
+      }
+    }
+    return status
+  }
+
+  /// `adalab --check FILE...`: replays each file on a fresh session and compares the
+  /// output with the recorded one; prints a unified diff of a mismatch; with `update`,
+  /// rewrites the file with the replayed output instead.
+  static func check(_ paths: [String], update: Bool, allowWrites: Bool) -> Int32 {
+    var status: Int32 = 0
+    for path in paths {
+      let files = DiskFiles(
+        allowsWritesAnywhere: allowWrites,
+        base: (path as NSString).deletingLastPathComponent)
+      let text: String
+      do {
+        text = try DiskFiles().read(path)
+      } catch {
+        Output(json: false).emit(error)
+        status = 1
+        continue
+      }
+      var interpreter = Interpreter(files: files)
+      let replay = TranscriptReplay(
+        Transcript(parsing: text), file: path, interpreter: &interpreter)
+      if replay.matches {
+        print("ok \(path)")
+      } else if update {
+        do {
+          try DiskFiles().write(path, contents: replay.actual.text)
+          print("updated \(path)")
+        } catch {
+          Output(json: false).emit(error)
+          status = 1
+        }
+      } else {
+        print(replay.diff(file: path), terminator: "")
+        print(
+          "FAILED \(path): output differs at line(s) "
+            + replay.mismatchedLines.map(String.init).joined(separator: ", "))
+        status = 1
+      }
+    }
+    return status
+  }
+}
