@@ -16,7 +16,8 @@ let package = Package(
       name: "Optimization",
       dependencies: [.product(name: "CSV", package: "CSV.swift")]
     ),
-    .target(name: "Shell", dependencies: ["Optimization"]),
+    .target(name: "Plotting"),
+    .target(name: "Shell", dependencies: ["Optimization", "Plotting"]),
     .systemLibrary(
       name: "CEditLine",
       pkgConfig: "libedit",
@@ -31,5 +32,6 @@ let package = Package(
     ),
     .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell"]),
+    .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
   ]
 )

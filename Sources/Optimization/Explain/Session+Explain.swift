@@ -283,6 +283,9 @@ struct ExplanationBuilder {
       "v" + x, quantity(.vW, .vB), "β₂·v\(x) + (1 − β₂)·\(gName)²",
       [n(h.beta2), "·", n(v0), " + ", n(1 - h.beta2), "·", n(g), "²"], v)
     let hat2 = usesCorrection ? "v\(x)/(1 − β₂ᵗ)" : "v\(x) (no bias correction)"
+    if optimizer != .nadam {
+      add("m_hat" + x, quantity(.mHatW, .mHatB), hat1, [n(m), "/", n(c1)], m / c1)
+    }
     var raw = v
     let vHat: Double
     if optimizer == .amsgrad {
@@ -346,7 +349,6 @@ struct ExplanationBuilder {
       }
     } else {
       mHat = m / c1
-      add("m_hat" + x, quantity(.mHatW, .mHatB), hat1, [n(m), "/", n(c1)], mHat)
     }
     let rate = adamRate(raw: raw, corrected: vHat)
     update(p0, rate: rate, direction: mHat)

@@ -4,9 +4,12 @@ extension Interpreter {
   /// The updates `compare` takes when no `steps N` is given.
   static let defaultCompareSteps = 100
 
-  /// `compare SPEC SPEC... [steps N]`: every optimizer from the session's start, on its data
-  /// and batching, side by side. The session itself is not changed.
-  mutating func compare(_ specs: [OptimizerSpec], steps: Int?) throws(ShellError) -> Reply {
+  /// `compare SPEC SPEC... [steps N] [at T,T...] [reach LOSS]`: every optimizer from the
+  /// session's start, on its data and batching, side by side. The session itself is not
+  /// changed.
+  mutating func compare(
+    _ specs: [OptimizerSpec], steps: Int?, at: [Int] = [], reach: Double? = nil
+  ) throws(ShellError) -> Reply {
     let count = steps ?? Interpreter.defaultCompareSteps
     var setups: [RunSetup] = []
     for spec in specs {
@@ -45,7 +48,8 @@ extension Interpreter {
     if let best = rows.min(by: { $0.session.loss < $1.session.loss }), rows.count > 1 {
       lines.append("lowest loss: \(best.label)")
     }
-    return Reply(lines: lines, json: .object([("compare", .array(objects))]))
+    let reply = Reply(lines: lines, json: .object([("compare", .array(objects))]))
+    return try deepen(reply, rows, steps: count, at: at, reach: reach)
   }
 
   /// Runs every setup from its start for `updates` updates, each independent of the

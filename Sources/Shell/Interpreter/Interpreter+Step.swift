@@ -4,14 +4,14 @@ extension Interpreter {
   /// `step N`.
   mutating func step(_ count: Int) -> Reply {
     let start = session.t
-    let report = session.step(count, isCancelled: isCancelled)
+    let report = session.step(count, stop: watchStop, isCancelled: isCancelled)
     return stepReply(report, requested: count, from: start, condition: nil)
   }
 
   /// `epoch N`.
   mutating func epoch(_ count: Int) -> Reply {
     let start = session.t
-    let report = session.stepEpochs(count, isCancelled: isCancelled)
+    let report = session.stepEpochs(count, stop: watchStop, isCancelled: isCancelled)
     return stepReply(report, requested: nil, from: start, condition: nil)
   }
 
@@ -25,7 +25,7 @@ extension Interpreter {
         json: .object([("t", .integer(session.t)), ("outcome", .string("already"))]))
     }
     let start = session.t
-    let report = session.step(limit, stop: evaluator.stop, isCancelled: isCancelled)
+    let report = session.step(limit, stop: alsoWatching(evaluator.stop), isCancelled: isCancelled)
     var reply = stepReply(report, requested: limit, from: start, condition: evaluator.text)
     if report.outcome == .completed {
       reply.lines.append("stopped at max \(limit): \(evaluator.text) is still false")

@@ -16,6 +16,15 @@ public struct Interpreter {
   public internal(set) var record: [RecordedCommand] = []
   /// The runs of the last `compare`, which `plot` overlays.
   public internal(set) var lastComparison: [ComparedRun] = []
+  /// What `display` shows after each stepping command, numbered from 1 in order.
+  var displayList: [String] = []
+  /// The conditions `watch` stops stepping on, numbered from 1 in order.
+  var watchList: [Condition] = []
+  /// While a stepping command runs: the watches' stop test (see `stepping`).
+  var watchStop: ((Observation) -> Bool)?
+  /// The named copies `fork` keeps, and the name of the session being driven.
+  var forks: [String: Session] = [:]
+  var forkName = "main"
   /// Where `load`, `source` and `save` read and write.
   let files: FileAccess
   /// How deep `source` is nested, to refuse a file that sources itself.
@@ -95,9 +104,10 @@ public struct Interpreter {
     case .set(let assignment): return try set(assignment)
     case .initialize(let w, let b): return try initialize(w: w, b: b)
     case .show(let names): return try show(names)
-    case .step(let count): return step(count)
-    case .epoch(let count): return epoch(count)
-    case .runUntil(let condition, let max): return try runUntil(condition, max: max)
+    case .step(let count): return try stepping { $0.step(count) }
+    case .epoch(let count): return try stepping { $0.epoch(count) }
+    case .runUntil(let condition, let max):
+      return try stepping { (me) throws(ShellError) in try me.runUntil(condition, max: max) }
     case .reset:
       session.reset()
       return Reply(
@@ -106,10 +116,24 @@ public struct Interpreter {
     case .quit: return nil
     case .history: return history()
     case .help(let topic): return try help(topic)
-    case .compare(let specs, let steps): return try compare(specs, steps: steps)
+    case .compare(let specs, let steps, let at, let reach):
+      return try compare(specs, steps: steps, at: at, reach: reach)
     case .source(let path): return try source(path)
     case .save(let path): return try save(path)
     case .preset(let name): return try preset(name)
+    case .explain(let name): return try explain(name)
+    case .display(let names): return try display(names)
+    case .undisplay(let number): return try undisplay(number)
+    case .watch(let condition): return try watch(condition)
+    case .unwatch(let number): return try unwatch(number)
+    case .info(let topic): return info(topic)
+    case .historyTable(let request): return try historyTable(request)
+    case .back(let count): return try back(count)
+    case .goto(let target): return try goto(target)
+    case .fork(let name): return try fork(name)
+    case .switchTo(let name): return try switchTo(name)
+    case .sweep(let request): return try sweep(request)
+    case .diagnose(let path, let tolerance): return try diagnose(path, tolerance: tolerance)
     }
   }
 

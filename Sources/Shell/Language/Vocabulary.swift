@@ -26,14 +26,41 @@ public enum Vocabulary {
       "step until a condition holds, such as loss < 1e-3"),
     Term("reset", usage: "reset", "go back to the initial parameters and a fresh optimizer state"),
     Term("quit", aliases: ["q", "exit"], usage: "quit", "leave adalab"),
-    Term("history", usage: "history", "list the lines typed so far"),
+    Term(
+      "history", usage: "history [NAME... [FROM..TO] [every K]]",
+      "list the lines typed so far, or the recorded values of quantities as a table"),
     Term("help", aliases: ["?"], usage: "help [TOPIC]", "explain a command, optimizer or setting"),
     Term(
-      "compare", usage: "compare OPTIMIZER OPTIMIZER... [steps N]",
+      "compare", usage: "compare OPTIMIZER OPTIMIZER... [steps N] [at T,T...] [reach LOSS]",
       "run several optimizers from the same start and compare them"),
     Term("source", usage: "source PATH", "run the commands in a file"),
     Term("save", usage: "save PATH", "write this session's commands to a file"),
     Term("preset", usage: "preset NAME", "set up one of the notes' code listings"),
+    Term(
+      "explain", usage: "explain [NAME]",
+      "the last update's rule line by line with its numbers, or one quantity's line"),
+    Term(
+      "display", usage: "display [NAME...]",
+      "show quantities after every stepping command (step, epoch, run, back, goto)"),
+    Term("undisplay", usage: "undisplay [N]", "stop displaying one quantity (by number) or all"),
+    Term(
+      "watch", usage: "watch CONDITION",
+      "stop step, epoch and run at the first update where the condition turns true"),
+    Term("unwatch", usage: "unwatch [N]", "remove one watch (by number) or all"),
+    Term(
+      "info", usage: "info display | info watch | info forks", "list displays, watches or forks"),
+    Term("back", usage: "back [N]", "return N updates (default 1), every value exactly as it was"),
+    Term("goto", usage: "goto T", "go to update T, back or forward"),
+    Term("fork", usage: "fork [NAME]", "keep a copy of the session under a name; alone, list them"),
+    Term(
+      "switch", usage: "switch NAME",
+      "continue from a named copy; the current session is kept under its own name"),
+    Term(
+      "sweep", usage: "sweep SETTING FROM..TO [log] [N] [steps N]",
+      "run the current optimizer across a range of one setting and tabulate the outcome"),
+    Term(
+      "diagnose", usage: "diagnose FILE.csv [tolerance X]",
+      "find where a trajectory written by your code parts from this run, and why"),
   ]
 
   /// The optimizers, in the order the notes introduce them.
@@ -164,6 +191,11 @@ public enum Vocabulary {
     Term("or", "in a condition: either side must hold"),
     Term("max", "after a condition: stop after this many steps even if it never holds"),
     Term("steps", "after compare: how many steps to run each optimizer"),
+    Term("at", "after compare: the updates to show side by side"),
+    Term("reach", "after compare: the loss each optimizer should first fall below"),
+    Term("every", "after history: one row every K updates"),
+    Term("log", "after sweep: space the values evenly on a log scale"),
+    Term("tolerance", "after diagnose: the relative gap that counts as parting"),
   ]
 
   /// The notes' three code listings, ready to step through.

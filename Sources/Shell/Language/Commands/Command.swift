@@ -32,8 +32,35 @@ public enum Command: Equatable, Sendable {
   case history
   /// `help`, `help step`, `help adam`: nil for the overview, else a canonical topic name.
   case help(String?)
-  /// `compare adam rmsprop adam:keras steps 500`: at least two optimizers side by side.
-  case compare([OptimizerSpec], steps: Int?)
+  /// `compare adam rmsprop adam:keras steps 500 at 10,100 reach 1e-3`: at least two
+  /// optimizers side by side, at the chosen updates, with when each first reaches a loss.
+  case compare([OptimizerSpec], steps: Int?, at: [Int] = [], reach: Double? = nil)
+  /// `explain`, `explain v_b`: the last update's rule with its numbers, or one quantity's line.
+  case explain(String?)
+  /// `display v_b lr_b`: show these after every stepping command; alone, show them now.
+  case display([String])
+  /// `undisplay`, `undisplay 2`: forget one display (by its number) or all.
+  case undisplay(Int?)
+  /// `watch lr_b < 0.01`: stop any stepping command when the condition turns true.
+  case watch(Condition)
+  /// `unwatch`, `unwatch 1`.
+  case unwatch(Int?)
+  /// `info display`, `info watch`, `info forks`.
+  case info(String)
+  /// `history v_b lr_b 0..100 every 10`: recorded values as a table.
+  case historyTable(HistoryRequest)
+  /// `back`, `back 10`: return N updates, exactly.
+  case back(Int)
+  /// `goto 50`: to update T, back or forward.
+  case goto(Int)
+  /// `fork before`: keep a copy of the session under a name; `fork` alone lists them.
+  case fork(String?)
+  /// `switch before`: continue from a named copy, keeping the current one under its name.
+  case switchTo(String)
+  /// `sweep eta 0.01..1 log 5`: the current optimizer across a range of one setting.
+  case sweep(SweepRequest)
+  /// `diagnose mine.csv [tolerance 1e-6]`: where someone's trajectory parts from this run.
+  case diagnose(String, tolerance: Double?)
   /// `source lesson.txt`: run the commands in a file.
   case source(String)
   /// `save session.txt`: write the session to a file.

@@ -19,12 +19,24 @@ extension CommandParser {
     case "run": command = try parseRun()
     case "reset": command = .reset
     case "quit": command = .quit
-    case "history": command = .history
+    case "history": command = next == nil ? .history : try parseHistoryTable()
     case "help": command = .help(try parseHelpTopic())
     case "compare": command = try parseCompare()
     case "source": command = .source(try parsePath(after: name))
     case "save": command = .save(try parsePath(after: name))
     case "preset": command = .preset(try parsePreset())
+    case "explain": command = try parseExplain()
+    case "display": command = try parseDisplay()
+    case "undisplay": command = .undisplay(try parseOptionalNumber(after: name))
+    case "watch": command = .watch(try parseCondition())
+    case "unwatch": command = .unwatch(try parseOptionalNumber(after: name))
+    case "info": command = try parseInfo()
+    case "back": command = .back(try parseOptionalCount(of: "updates", after: name) ?? 1)
+    case "goto": command = try parseGoto()
+    case "fork": command = .fork(try parseForkName(after: name, optional: true))
+    case "switch": command = .switchTo(try parseForkName(after: name, optional: false)!)
+    case "sweep": command = try parseSweep()
+    case "diagnose": command = try parseDiagnose()
     default: preconditionFailure("no parser for the command '\(name)'")
     }
     try expectEnd()

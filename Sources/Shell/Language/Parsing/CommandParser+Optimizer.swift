@@ -28,10 +28,10 @@ extension CommandParser {
     }
   }
 
-  /// `compare SPEC SPEC... [steps N]`.
+  /// `compare SPEC SPEC... [steps N] [at T,T...] [reach LOSS]`.
   mutating func parseCompare() throws(ParseError) -> Command {
     var specs: [OptimizerSpec] = []
-    while let token = next, !token.isWord("steps") {
+    while let token = next, !["steps", "at", "reach"].contains(where: token.isWord) {
       specs.append(try parseSpec())
     }
     guard specs.count >= 2 else {
@@ -40,6 +40,8 @@ extension CommandParser {
         "expected at least two optimizers to compare, found \(found)", column: nextColumn)
     }
     let steps = skip(keyword: "steps") ? try parseCount(of: "steps", after: "steps") : nil
-    return .compare(specs, steps: steps)
+    let at = skip(keyword: "at") ? try parseUpdateList(after: "at") : []
+    let reach = skip(keyword: "reach") ? try parseNumber(after: "reach") : nil
+    return .compare(specs, steps: steps, at: at, reach: reach)
   }
 }

@@ -1,0 +1,75 @@
+import Foundation
+import Optimization
+
+extension Interpreter {
+  /// Values `sweep` tries when no count is given.
+  static let defaultSweepCount = 5
+
+  /// `sweep SETTING FROM..TO [log] [N] [steps N]`: the current setup with one setting at
+  /// each value, every run independent and from the same start, side by side.
+  mutating func sweep(_ request: SweepRequest) throws(ShellError) -> Reply {
+    guard let setting = Setting(rawValue: request.setting) else {
+      throw ShellError("unknown setting '\(request.setting)'")
+    }
+    let count = request.count ?? Interpreter.defaultSweepCount
+    if request.logarithmic && (request.from <= 0 || request.to <= 0) {
+      throw ShellError(
+        "a log sweep needs both ends > 0, found \(NumberFormat.text(request.from))..\(NumberFormat.text(request.to))"
+      )
+    }
+    let values = (0..<count).map { k -> Double in
+      let f = Double(k) / Double(count - 1)
+      if k == count - 1 { return request.to }
+      return request.logarithmic
+        ? request.from * pow(request.to / request.from, f)
+        : request.from + (request.to - request.from) * f
+    }
+    var setups: [RunSetup] = []
+    for value in values {
+      do {
+        setups.append(try session.setup.setting(setting, to: .number(value)))
+      } catch {
+        throw ShellError(error.message)
+      }
+    }
+    let steps = request.steps ?? Interpreter.defaultCompareSteps
+    let runs = Interpreter.runIndependently(setups, updates: steps, isCancelled: isCancelled)
+    var table = TextTable(header: [setting.rawValue, "loss", "w", "b", ""])
+    var objects: [JSON] = []
+    for (value, run) in zip(values, runs) {
+      let p = run.session.state.parameters
+      var note = ""
+      var pairs: [(String, JSON)] = [
+        ("value", .number(value)), ("t", .integer(run.session.t)),
+        ("loss", .number(run.session.loss)), ("w", .array(p.dropLast().map(JSON.number))),
+        ("b", .number(p.last!)),
+      ]
+      switch run.report.outcome {
+      case .diverged(let divergence):
+        note = "(diverged at t=\(divergence.step): \(divergence.quantity.rawValue))"
+        pairs.append(("diverged", .integer(divergence.step)))
+      case .interrupted: note = "(interrupted at t=\(run.session.t))"
+      default: break
+      }
+      table.rows.append([
+        NumberFormat.text(value), NumberFormat.text(run.session.loss),
+        NumberFormat.text(Array(p.dropLast())), NumberFormat.text(p.last!), note,
+      ])
+      objects.append(.object(pairs))
+    }
+    let setup = session.setup
+    var lines =
+      [
+        "\(setup.optimizer.rawValue) (\(setup.convention.rawValue)), \(steps) updates from \(startDescription):"
+      ]
+      + table.lines
+    let finished = zip(values, runs).filter {
+      if case .diverged = $0.1.report.outcome { return false }
+      return true
+    }
+    if let best = finished.min(by: { $0.1.session.loss < $1.1.session.loss }) {
+      lines.append("lowest loss: \(setting.rawValue) \(NumberFormat.text(best.0))")
+    }
+    return Reply(lines: lines, json: .object([("sweep", .array(objects))]))
+  }
+}
