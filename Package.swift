@@ -32,6 +32,7 @@ let package = Package(
     ),
     .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell"]),
+    .testTarget(name: "CLITests", dependencies: ["adalab"]),
     .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
   ]
 )

@@ -24,16 +24,16 @@ struct DiskFiles: FileAccess {
     let path = resolve(name)
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw ShellError("cannot read '\(path)': no such file")
+      throw ShellError("cannot read '\(name)': no such file")
     }
     guard !isDirectory.boolValue else {
-      throw ShellError("cannot read '\(path)': it is a directory, expected a file")
+      throw ShellError("cannot read '\(name)': it is a directory, expected a file")
     }
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw ShellError("cannot read '\(path)': permission denied or unreadable")
+      throw ShellError("cannot read '\(name)': permission denied or unreadable")
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw ShellError("cannot read '\(path)': expected UTF-8 text, found binary data")
+      throw ShellError("cannot read '\(name)': expected UTF-8 text, found binary data")
     }
     return text
   }
@@ -41,10 +41,10 @@ struct DiskFiles: FileAccess {
   func write(_ name: String, contents: String) throws(ShellError) {
     let path = resolve(name)
     if !allowsWritesAnywhere
-      && (path.hasPrefix("/") || path.split(separator: "/").contains(".."))
+      && (name.hasPrefix("/") || name.split(separator: "/").contains(".."))
     {
       throw ShellError(
-        "refusing to write '\(path)' while replaying: only relative paths inside the current folder (--allow-writes lifts this)"
+        "refusing to write '\(name)' while replaying: only relative paths inside the current folder (--allow-writes lifts this)"
       )
     }
     let url = URL(fileURLWithPath: path)
@@ -55,13 +55,13 @@ struct DiskFiles: FileAccess {
       if rename(temporary.path, url.path) != 0 {
         let reason = String(cString: strerror(errno))
         try? FileManager.default.removeItem(at: temporary)
-        throw ShellError("cannot write '\(path)': \(reason)")
+        throw ShellError("cannot write '\(name)': \(reason)")
       }
     } catch let error as ShellError {
       throw error
     } catch {
       try? FileManager.default.removeItem(at: temporary)
-      throw ShellError("cannot write '\(path)': \(error.localizedDescription)")
+      throw ShellError("cannot write '\(name)': \(error.localizedDescription)")
     }
   }
 }

@@ -118,3 +118,15 @@ import Testing
     #expect(interpreter.session.t == 2)
   }
 }
+
+/// Typed control characters never reach the terminal raw through an error message.
+@Suite struct ControlCharacterTests {
+  @Test(arguments: ["\u{1b}[31mred", "st\u{0}ep", "show \u{7}", "set eta \u{1b}]0;title\u{7}"])
+  func errorsShowEscapesNotControlCharacters(_ line: String) {
+    var interpreter = Interpreter(files: MemoryFiles())
+    let outcome = interpreter.execute(line)
+    let message = outcome.error?.message ?? ""
+    #expect(!message.isEmpty)
+    #expect(!message.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7f })
+  }
+}

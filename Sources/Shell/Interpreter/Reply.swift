@@ -27,9 +27,32 @@ public struct ShellError: Error, Equatable, Sendable {
   /// The character offset in the line of the bad token, when it is known.
   public var column: Int?
 
+  /// An error; control characters in the message (a typed escape, a NUL) are shown as
+  /// escapes (`\e`, `\0`, `\u{7}`) so that printing it can never drive the terminal.
   public init(_ message: String, column: Int? = nil) {
-    self.message = message
+    self.message = ShellError.visible(message)
     self.column = column
+  }
+
+  static func visible(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\u{1b}": out += "\\e"
+      case "\u{0}": out += "\\0"
+      case "\t": out += "\\t"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case _ where isControl(scalar): out += "\\u{\(String(scalar.value, radix: 16))}"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value)
   }
 
   /// `{"error": MESSAGE}` for `--json`.
