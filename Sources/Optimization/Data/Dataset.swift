@@ -1,8 +1,11 @@
 /// A table of points (x, y): `count` rows of `dimension` features and one target each.
 ///
-/// Features are stored row-major in one flat array, so the point i is
-/// `features[i * dimension ..< (i + 1) * dimension]`. The target of a sigmoid neuron lives in
-/// [0, 1] for the squared error to make sense, but any finite number is accepted.
+/// The features are stored column by column as the data suggest, a choice made once at
+/// construction: a feature that is zero for most points (the notes' sparse x2) keeps only
+/// its non-zero entries as (index, value) pairs, so the neuron spends nothing on its zeros;
+/// the other features stay row-major in one flat array. `features` rebuilds the full
+/// row-major table on request. The target of a sigmoid neuron lives in [0, 1] for the
+/// squared error to make sense, but any finite number is accepted.
 public struct Dataset: Equatable, Sendable {
   /// How the user refers to the data: `toy`, `sparse`, or a file name.
   public var name: String
@@ -12,8 +15,14 @@ public struct Dataset: Equatable, Sendable {
   public var targetName: String
   /// The words after `load` that rebuild this data set (`sparse n=200 density=0.05 seed=1`).
   public var recipe: String
-  /// Row-major features, `count × dimension` numbers.
-  public private(set) var features: [Double]
+  /// Where each feature lives, in feature order.
+  private(set) var storage: [FeatureStorage]
+  /// Row-major values of the dense features: `count × denseCount` numbers.
+  private(set) var denseValues: [Double]
+  /// The number of features stored densely.
+  private(set) var denseCount: Int
+  /// The features stored sparsely.
+  private(set) var sparseColumns: SparseColumns
   /// One target per point.
   public private(set) var targets: [Double]
 
@@ -22,6 +31,21 @@ public struct Dataset: Equatable, Sendable {
   /// The number of features, d: the length of w.
   public var dimension: Int { featureNames.count }
 
+  /// Row-major features, `count × dimension` numbers (rebuilt from the storage: O(n·d)).
+  public var features: [Double] {
+    var table = [Double](repeating: 0, count: count * dimension)
+    for i in 0..<count {
+      for j in 0..<dimension { table[i * dimension + j] = denseValue(feature: j, point: i) }
+    }
+    for (j, place) in storage.enumerated() {
+      guard case .sparse(let k) = place else { continue }
+      for e in sparseColumns.entries(ofColumn: k) {
+        table[sparseColumns.indices[e] * dimension + j] = sparseColumns.values[e]
+      }
+    }
+    return table
+  }
+
   /// Builds a data set from rows of features; every row must have one entry per feature name.
   public init(
     name: String, featureNames: [String], targetName: String = "y",
@@ -29,12 +53,9 @@ public struct Dataset: Equatable, Sendable {
   ) {
     precondition(rows.count == targets.count, "one target per row")
     precondition(rows.allSatisfy { $0.count == featureNames.count }, "ragged rows")
-    self.name = name
-    self.featureNames = featureNames
-    self.targetName = targetName
-    self.recipe = name
-    self.features = rows.flatMap { $0 }
-    self.targets = targets
+    self.init(
+      name: name, featureNames: featureNames, targetName: targetName,
+      flatFeatures: rows.flatMap { $0 }, targets: targets)
   }
 
   /// Builds a data set from already flattened row-major features.
@@ -47,20 +68,39 @@ public struct Dataset: Equatable, Sendable {
     self.featureNames = featureNames
     self.targetName = targetName
     self.recipe = name
-    self.features = flatFeatures
     self.targets = targets
+    (storage, denseValues, denseCount, sparseColumns) = Dataset.layOut(
+      flatFeatures, dimension: featureNames.count)
   }
 
   /// The features of point `i`.
   public func point(_ i: Int) -> ArraySlice<Double> {
-    features[i * dimension..<(i + 1) * dimension]
+    var row = [Double](repeating: 0, count: dimension)
+    for j in 0..<dimension { row[j] = value(feature: j, point: i) }
+    return row[...]
+  }
+
+  /// Feature `j` of point `i`, wherever it is stored.
+  func value(feature j: Int, point i: Int) -> Double {
+    switch storage[j] {
+    case .dense: return denseValue(feature: j, point: i)
+    case .sparse(let k): return sparseColumns.value(column: k, point: i)
+    }
+  }
+
+  private func denseValue(feature j: Int, point i: Int) -> Double {
+    guard case .dense(let k) = storage[j] else { return 0 }
+    return denseValues[i * denseCount + k]
   }
 
   /// The fraction of points whose feature `j` (0-based) is not zero.
   public func density(ofFeature j: Int) -> Double {
     guard count > 0 else { return 0 }
     var nonZero = 0
-    for i in 0..<count where features[i * dimension + j] != 0 { nonZero += 1 }
+    switch storage[j] {
+    case .sparse(let k): nonZero = sparseColumns.entries(ofColumn: k).count
+    case .dense: for i in 0..<count where denseValue(feature: j, point: i) != 0 { nonZero += 1 }
+    }
     return Double(nonZero) / Double(count)
   }
 }

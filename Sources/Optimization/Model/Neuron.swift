@@ -1,58 +1,307 @@
+import Dispatch
+
 /// The notes' neuron f(x) = σ(w·x + b) on a data set, with a loss summed over points.
 ///
 /// For the squared error L = Σᵢ ½(f(xᵢ) − yᵢ)² the gradient is
 /// ∂L/∂wⱼ = Σᵢ (fᵢ − yᵢ)·fᵢ·(1 − fᵢ)·xᵢⱼ and ∂L/∂b = Σᵢ (fᵢ − yᵢ)·fᵢ·(1 − fᵢ): a weight
 /// whose feature is zero for most points gets a zero contribution from most points.
 /// Parameters are laid out as θ = (w₁, …, w_d, b).
+///
+/// Every point is evaluated in one order, z = b + w₁x₁ + … + w_d·x_d, and sums accumulate
+/// point by point in data order, so results are the notes' to the last bit. A feature the
+/// data set stores sparsely contributes only at its non-zero points (adding w·0 or slope·0
+/// changes no finite sum). Sums over at least ``parallelThreshold`` points are split into
+/// ``chunkCount`` fixed chunks summed concurrently and then added in chunk order: the
+/// rounding then differs from one long sequential sum, but it is the same on every run and
+/// every machine, so rewinding stays exact.
 struct Neuron {
   let dataset: Dataset
   let loss: LossFunction
+  // The data set's arrays, held directly so that a gradient borrows them without copying
+  // (and reference counting) the whole `Dataset` on every update.
+  private let denseValues: [Double]
+  private let denseCount: Int
+  private let targets: [Double]
+  private let storage: [FeatureStorage]
+  private let sparse: SparseColumns
 
-  /// The pre-activation z = w·x + b of point `i`.
-  @inline(__always)
-  func preActivation(
-    _ parameters: UnsafeBufferPointer<Double>, _ features: UnsafeBufferPointer<Double>, _ i: Int
-  ) -> Double {
-    let d = dataset.dimension
-    var z = parameters[d]
-    let row = i * d
-    for j in 0..<d { z += parameters[j] * features[row + j] }
-    return z
+  init(dataset: Dataset, loss: LossFunction) {
+    self.dataset = dataset
+    self.loss = loss
+    denseValues = dataset.denseValues
+    denseCount = dataset.denseCount
+    targets = dataset.targets
+    storage = dataset.storage
+    sparse = dataset.sparseColumns
   }
+
+  /// Sums over this many points or more run in parallel chunks. The conformance fixtures
+  /// (2 and 12 points) and mini-batches stay far below it.
+  static let parallelThreshold = 65_536
+  /// The fixed number of chunks of a parallel sum: a constant, not the core count, so the
+  /// result does not depend on the machine. Sixteen keeps two to sixteen cores busy.
+  static let chunkCount = 16
 
   /// The loss summed over every point at `parameters`.
   func totalLoss(at parameters: [Double]) -> Double {
-    parameters.withUnsafeBufferPointer { p in
-      dataset.features.withUnsafeBufferPointer { x in
-        var total = 0.0
-        for i in 0..<dataset.count {
-          total += loss.value(z: preActivation(p, x, i), target: dataset.targets[i])
+    var total = 0.0
+    withKernel(parameters) { kernel in
+      let range = 0..<targets.count
+      guard range.count >= Neuron.parallelThreshold else {
+        total = kernel.loss(over: range)
+        return
+      }
+      Neuron.inChunks(of: range, width: 1) { chunk, slot in
+        slot[0] = kernel.loss(over: chunk)
+      } combine: { slot in
+        total += slot[0]
+      }
+    }
+    return total
+  }
+
+  /// Writes into `gradient` the gradient at `parameters` summed over the points of `range`.
+  func gradient(at parameters: [Double], over range: Range<Int>, into gradient: inout [Double]) {
+    let width = dataset.dimension + 1
+    withKernel(parameters) { kernel in
+      gradient.withUnsafeMutableBufferPointer { g in
+        guard range.count >= Neuron.parallelThreshold else {
+          kernel.accumulateGradient(over: range, into: g)
+          return
         }
-        return total
+        for j in 0..<width { g[j] = 0 }
+        Neuron.inChunks(of: range, width: width) { chunk, slot in
+          kernel.accumulateGradient(over: chunk, into: slot)
+        } combine: { slot in
+          for j in 0..<width { g[j] += slot[j] }
+        }
       }
     }
   }
 
+  /// Runs `work` on the ``chunkCount`` chunks of `range` concurrently, each writing `width`
+  /// numbers into its own slot, then calls `combine` on the slots in chunk order.
+  ///
+  /// Slots are a cache line apart, so the threads never write to the same line.
+  private static func inChunks(
+    of range: Range<Int>, width: Int,
+    _ work: (Range<Int>, UnsafeMutableBufferPointer<Double>) -> Void,
+    combine: (UnsafeMutableBufferPointer<Double>) -> Void
+  ) {
+    let stride = (width + 7) / 8 * 8 + 8
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: chunkCount * stride) { memory in
+      let slots = Slots(memory: memory, stride: stride, width: width)
+      withoutActuallyEscaping(work) { work in
+        let shared = UncheckedSendable(work)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { k in
+          shared.value(chunk(k, of: range), slots[k])
+        }
+      }
+      for k in 0..<chunkCount { combine(slots[k]) }
+    }
+  }
+
   /// Writes into `gradient` the gradient at `parameters` summed over the points `indices`
-  /// yields.
+  /// yields, in that order (a shuffled epoch's batch).
   func gradient<Points: Sequence<Int>>(
     at parameters: [Double], over indices: Points, into gradient: inout [Double]
   ) {
-    let d = dataset.dimension
+    withKernel(parameters) { kernel in
+      gradient.withUnsafeMutableBufferPointer { g in
+        kernel.accumulateGradient(at: indices, into: g)
+      }
+    }
+  }
+
+  /// Chunk `k` of ``chunkCount`` nearly equal, consecutive parts of `range`.
+  static func chunk(_ k: Int, of range: Range<Int>) -> Range<Int> {
+    let n = range.count
+    return (range.lowerBound + k * n / chunkCount)..<(range.lowerBound + (k + 1) * n / chunkCount)
+  }
+
+  /// Calls `body` with the data set's and the parameters' arrays as buffers.
+  private func withKernel(_ parameters: [Double], _ body: (Kernel) -> Void) {
     parameters.withUnsafeBufferPointer { p in
-      dataset.features.withUnsafeBufferPointer { x in
-        dataset.targets.withUnsafeBufferPointer { y in
-          gradient.withUnsafeMutableBufferPointer { g in
-            for j in 0...d { g[j] = 0 }
-            for i in indices {
-              let slope = loss.slope(z: preActivation(p, x, i), target: y[i])
-              let row = i * d
-              for j in 0..<d { g[j] += slope * x[row + j] }
-              g[d] += slope
+      denseValues.withUnsafeBufferPointer { dense in
+        targets.withUnsafeBufferPointer { y in
+          storage.withUnsafeBufferPointer { storage in
+            sparse.starts.withUnsafeBufferPointer { starts in
+              sparse.indices.withUnsafeBufferPointer { indices in
+                sparse.values.withUnsafeBufferPointer { values in
+                  body(
+                    Kernel(
+                      loss: loss, parameters: p, dense: dense, denseCount: denseCount,
+                      targets: y, storage: storage, sparseStarts: starts,
+                      sparseIndices: indices, sparseValues: values))
+                }
+              }
             }
           }
         }
       }
     }
+  }
+}
+
+/// The per-chunk output slots of a parallel sum: each iteration writes only its own slot.
+private struct Slots: @unchecked Sendable {
+  let memory: UnsafeMutableBufferPointer<Double>
+  let stride: Int
+  let width: Int
+
+  subscript(k: Int) -> UnsafeMutableBufferPointer<Double> {
+    UnsafeMutableBufferPointer(rebasing: memory[(k * stride)..<(k * stride + width)])
+  }
+}
+
+/// A value handed to the threads of a parallel sum that only read it (the kernel's buffers
+/// and the work closure): concurrentPerform returns only when every iteration has finished.
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
+}
+
+/// The neuron's inner loops over buffers: no bounds or uniqueness checks, no reference
+/// counting, safe to share between the threads of a parallel sum (it only reads, and each
+/// thread writes its own slot).
+private struct Kernel: @unchecked Sendable {
+  let loss: LossFunction
+  let parameters: UnsafeBufferPointer<Double>
+  let dense: UnsafeBufferPointer<Double>
+  let denseCount: Int
+  let targets: UnsafeBufferPointer<Double>
+  let storage: UnsafeBufferPointer<FeatureStorage>
+  let sparseStarts: UnsafeBufferPointer<Int>
+  let sparseIndices: UnsafeBufferPointer<Int>
+  let sparseValues: UnsafeBufferPointer<Double>
+
+  var dimension: Int { storage.count }
+  var hasSparseFeatures: Bool { sparseStarts.count > 1 }
+
+  /// Σ ℓ(zᵢ, yᵢ) over `range`, in order.
+  func loss(over range: Range<Int>) -> Double {
+    var total = 0.0
+    forEachPoint(in: range) { i, z, _ in total += loss.value(z: z, target: targets[i]) }
+    return total
+  }
+
+  /// The gradient summed over `range` into `g` (d + 1 entries, overwritten).
+  func accumulateGradient(over range: Range<Int>, into g: UnsafeMutableBufferPointer<Double>) {
+    let d = dimension
+    for j in 0...d { g[j] = 0 }
+    forEachPoint(in: range) { i, z, sparsePositions in
+      let slope = loss.slope(z: z, target: targets[i])
+      addSlope(slope, point: i, sparsePositions, into: g)
+    }
+  }
+
+  /// The gradient summed over `indices`, in their order, into `g` (overwritten). A sparse
+  /// feature's value is found by binary search, since the points come in any order.
+  func accumulateGradient<Points: Sequence<Int>>(
+    at indices: Points, into g: UnsafeMutableBufferPointer<Double>
+  ) {
+    let d = dimension
+    for j in 0...d { g[j] = 0 }
+    for i in indices {
+      var z = parameters[d]
+      for j in 0..<d { z += parameters[j] * value(feature: j, point: i) }
+      let slope = loss.slope(z: z, target: targets[i])
+      for j in 0..<d { g[j] += slope * value(feature: j, point: i) }
+      g[d] += slope
+    }
+  }
+
+  /// Calls `body(i, zᵢ, cursors)` for every point of `range` in order, where `cursors`
+  /// holds, per sparse column, the position of its first entry at a point ≥ i.
+  ///
+  /// Without sparse features this is the plain row-major loop. With them, each sparse column
+  /// keeps a cursor on its next non-zero entry, so a point whose value is zero costs one
+  /// compare.
+  @inline(__always)
+  private func forEachPoint(
+    in range: Range<Int>, _ body: (Int, Double, UnsafeMutableBufferPointer<Int>) -> Void
+  ) {
+    let d = dimension
+    let sparseCount = sparseStarts.count - 1
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, sparseCount)) { cursors in
+      for k in 0..<sparseCount {
+        cursors[k] = firstPosition(column: k, atOrAfter: range.lowerBound)
+      }
+      if !hasSparseFeatures {
+        for i in range {
+          var z = parameters[d]
+          let row = i * d
+          for j in 0..<d { z += parameters[j] * dense[row + j] }
+          body(i, z, cursors)
+        }
+        return
+      }
+      let row = denseCount
+      for i in range {
+        var z = parameters[d]
+        for j in 0..<d {
+          switch storage[j] {
+          case .dense(let k): z += parameters[j] * dense[i * row + k]
+          case .sparse(let k):
+            let e = cursors[k]
+            if e < sparseStarts[k + 1] && sparseIndices[e] == i {
+              z += parameters[j] * sparseValues[e]
+            }
+          }
+        }
+        body(i, z, cursors)
+        for k in 0..<sparseCount {
+          let e = cursors[k]
+          if e < sparseStarts[k + 1] && sparseIndices[e] == i { cursors[k] = e + 1 }
+        }
+      }
+    }
+  }
+
+  /// g += slope·xᵢ, and the bias's slope; `cursors` are those of point i.
+  @inline(__always)
+  private func addSlope(
+    _ slope: Double, point i: Int, _ cursors: UnsafeMutableBufferPointer<Int>,
+    into g: UnsafeMutableBufferPointer<Double>
+  ) {
+    let d = dimension
+    if !hasSparseFeatures {
+      let row = i * d
+      for j in 0..<d { g[j] += slope * dense[row + j] }
+    } else {
+      for j in 0..<d {
+        switch storage[j] {
+        case .dense(let k): g[j] += slope * dense[i * denseCount + k]
+        case .sparse(let k):
+          let e = cursors[k]
+          if e < sparseStarts[k + 1] && sparseIndices[e] == i {
+            g[j] += slope * sparseValues[e]
+          }
+        }
+      }
+    }
+    g[d] += slope
+  }
+
+  /// Feature `j` of point `i`, wherever it is stored.
+  @inline(__always)
+  private func value(feature j: Int, point i: Int) -> Double {
+    switch storage[j] {
+    case .dense(let k): return dense[i * denseCount + k]
+    case .sparse(let k):
+      let e = firstPosition(column: k, atOrAfter: i)
+      return e < sparseStarts[k + 1] && sparseIndices[e] == i ? sparseValues[e] : 0
+    }
+  }
+
+  /// The position of sparse column `k`'s first entry at a point ≥ `i`.
+  private func firstPosition(column k: Int, atOrAfter i: Int) -> Int {
+    var low = sparseStarts[k]
+    var high = sparseStarts[k + 1]
+    while low < high {
+      let middle = (low + high) / 2
+      if sparseIndices[middle] < i { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 }

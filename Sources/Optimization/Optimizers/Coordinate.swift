@@ -34,20 +34,29 @@ struct StepContext {
   var muProduct: Double
   var muProductNext: Double
 
-  init(h: Hyperparameters, t: Int, biasPowerT: Int, previousMomentumProduct: Double) {
+  /// The shared numbers of update `t`. With `includingNAdam` false the terms only NAdam
+  /// reads (1 − β₁ᵗ⁺¹ and the μ schedule) are left NaN instead of costing three powers.
+  init(
+    h: Hyperparameters, t: Int, biasPowerT: Int, previousMomentumProduct: Double,
+    includingNAdam: Bool = true
+  ) {
     self.h = h
     self.t = Double(t)
     let bt = Double(biasPowerT)
     if h.biasCorrection {
       correction1 = 1 - pow(h.beta1, bt)
       correction2 = 1 - pow(h.beta2, bt)
-      correction1Next = 1 - pow(h.beta1, bt + 1)
+      correction1Next = includingNAdam ? 1 - pow(h.beta1, bt + 1) : .nan
     } else {
       correction1 = 1
       correction2 = 1
       correction1Next = 1
     }
     learningRate = h.learningRate / (1 + (Double(t) - 1) * h.learningRateDecay)
+    guard includingNAdam else {
+      (mu, muNext, muProduct, muProductNext) = (.nan, .nan, .nan, .nan)
+      return
+    }
     mu = h.beta1 * (1 - 0.5 * pow(0.96, Double(t) * h.momentumDecay))
     muNext = h.beta1 * (1 - 0.5 * pow(0.96, Double(t + 1) * h.momentumDecay))
     muProduct = previousMomentumProduct * mu

@@ -12,6 +12,10 @@ struct Run {
   private let updatesPerEpoch: Int
   private var order: [Int]
   private var orderEpoch = -1
+  /// The shared numbers of the update being taken (see ``prepareContext(update:epoch:)``),
+  /// and the bias-correction exponent they were last built for.
+  private var context: StepContext
+  private var contextBiasPowerT = -1
 
   init(setup: RunSetup, state: OptimizerState? = nil) {
     self.setup = setup
@@ -21,6 +25,9 @@ struct Run {
     self.neuron = Neuron(dataset: setup.dataset, loss: setup.training.loss)
     self.updatesPerEpoch = setup.training.updatesPerEpoch(count: setup.dataset.count)
     self.order = Array(0..<setup.dataset.count)
+    self.context = StepContext(
+      h: setup.hyperparameters, t: 1, biasPowerT: 1, previousMomentumProduct: 1,
+      includingNAdam: false)
   }
 
   /// Points in one update at most.
@@ -41,52 +48,102 @@ struct Run {
   var loss: Double { neuron.totalLoss(at: state.parameters) }
 
   /// Takes update t + 1, or returns why it cannot without leaving the finite numbers.
+  ///
+  /// This is the innermost loop of every command, so it is written for speed (a profile of
+  /// ten million per-point Adam updates decided each choice):
+  /// - the bias corrections' powers are reused while their exponent stays the same
+  ///   (``prepareContext(update:epoch:)``);
+  /// - the optimizer is switched on once per update, not once per coordinate, so each rule
+  ///   is inlined into its own loop (``update(_:into:_:_:)``);
+  /// - finiteness is checked on the coordinates as they are written, and the slow search for
+  ///   the offending quantity runs only when something is not finite.
   mutating func step() -> Divergence? {
     let t = state.updateCount + 1
     let epoch = epochIndex(ofUpdate: t)
     computeGradient(update: t, epoch: epoch)
-    let h = setup.hyperparameters
-    let context = StepContext(
-      h: h, t: t, biasPowerT: h.biasPower == .epoch ? epoch + 1 : t,
-      previousMomentumProduct: state.momentumProduct)
-    for i in 0..<state.parameterCount {
-      var c = Coordinate(
-        parameter: state.parameters[i], gradient: next.gradient[i], m: state.m[i],
-        v: state.v[i], u: state.u[i], vMax: state.vMax[i], mHat: 0, vHat: 0, rate: 0)
-      apply(setup.optimizer, to: &c, context)
-      next.parameters[i] = c.parameter
-      next.m[i] = c.m
-      next.v[i] = c.v
-      next.u[i] = c.u
-      next.vMax[i] = c.vMax
-      next.mHat[i] = c.mHat
-      next.vHat[i] = c.vHat
-      next.rate[i] = c.rate
+    prepareContext(update: t, epoch: epoch)
+    let finite: Bool
+    switch setup.optimizer {
+    case .gd: finite = Run.update(state, into: &next, context) { $0.applyGradientDescent($1) }
+    case .momentum: finite = Run.update(state, into: &next, context) { $0.applyMomentum($1) }
+    case .nag: finite = Run.update(state, into: &next, context) { $0.applyNesterov($1) }
+    case .adagrad: finite = Run.update(state, into: &next, context) { $0.applyAdaGrad($1) }
+    case .rmsprop: finite = Run.update(state, into: &next, context) { $0.applyRMSProp($1) }
+    case .adadelta: finite = Run.update(state, into: &next, context) { $0.applyAdaDelta($1) }
+    case .adam: finite = Run.update(state, into: &next, context) { $0.applyAdam($1) }
+    case .adamax: finite = Run.update(state, into: &next, context) { $0.applyAdaMax($1) }
+    case .maxprop: finite = Run.update(state, into: &next, context) { $0.applyMaxProp($1) }
+    case .nadam: finite = Run.update(state, into: &next, context) { $0.applyNAdam($1) }
+    case .amsgrad: finite = Run.update(state, into: &next, context) { $0.applyAMSGrad($1) }
+    case .adamw: finite = Run.update(state, into: &next, context) { $0.applyAdamW($1) }
     }
     next.updateCount = t
     next.momentumProduct =
-      setup.optimizer == .nadam && h.nadamForm == .schedule
+      setup.optimizer == .nadam && setup.hyperparameters.nadamForm == .schedule
       ? context.muProduct : state.momentumProduct
-    if let divergence = firstNonFinite(in: next, step: t) { return divergence }
+    if !finite || !next.momentumProduct.isFinite {
+      return firstNonFinite(in: next, step: t)
+    }
     swap(&state, &next)
     return nil
   }
 
-  private func apply(_ optimizer: Optimizer, to c: inout Coordinate, _ s: StepContext) {
-    switch optimizer {
-    case .gd: c.applyGradientDescent(s)
-    case .momentum: c.applyMomentum(s)
-    case .nag: c.applyNesterov(s)
-    case .adagrad: c.applyAdaGrad(s)
-    case .rmsprop: c.applyRMSProp(s)
-    case .adadelta: c.applyAdaDelta(s)
-    case .adam: c.applyAdam(s)
-    case .adamax: c.applyAdaMax(s)
-    case .maxprop: c.applyMaxProp(s)
-    case .nadam: c.applyNAdam(s)
-    case .amsgrad: c.applyAMSGrad(s)
-    case .adamw: c.applyAdamW(s)
+  /// Applies `rule` to every coordinate of `old`, writing into `new`; returns whether
+  /// every value written is finite.
+  ///
+  /// `@inline(__always)` with a closure argument makes the compiler emit one loop per rule
+  /// with the rule inlined, instead of a call through a switch for every coordinate. The
+  /// nine arrays of `new` are written through buffers taken once per update (see
+  /// ``OptimizerState/withMutableBuffers(_:)``), so a write costs a store, not a bounds
+  /// check and a uniqueness check. It is static so that `step` can pass three stored
+  /// properties of the run at once, without copying any of them.
+  @inline(__always)
+  private static func update(
+    _ old: OptimizerState, into new: inout OptimizerState, _ context: StepContext,
+    _ rule: (inout Coordinate, StepContext) -> Void
+  ) -> Bool {
+    new.withMutableBuffers { out in
+      var finite = true
+      for i in 0..<out.count {
+        var c = Coordinate(
+          parameter: old.parameters[i], gradient: out.gradient[i], m: old.m[i], v: old.v[i],
+          u: old.u[i], vMax: old.vMax[i], mHat: 0, vHat: 0, rate: 0)
+        rule(&c, context)
+        out.parameters[i] = c.parameter
+        out.m[i] = c.m
+        out.v[i] = c.v
+        out.u[i] = c.u
+        out.vMax[i] = c.vMax
+        out.mHat[i] = c.mHat
+        out.vHat[i] = c.vHat
+        out.rate[i] = c.rate
+        finite = finite && c.isFinite
+      }
+      return finite
     }
+  }
+
+  /// Sets `context` to the numbers shared by the coordinates of update `t`.
+  ///
+  /// ``StepContext/init(h:t:biasPowerT:previousMomentumProduct:includingNAdam:)`` evaluates
+  /// up to five powers (1 − β₁ᵏ, 1 − β₂ᵏ, 1 − β₁ᵏ⁺¹ and NAdam's two μ), which cost more than
+  /// the rest of a per-point update. Every optimizer but NAdam reads only the bias
+  /// corrections, so NAdam's three powers are skipped for them, and the corrections depend
+  /// on the exponent k alone: while k stays the same (the notes' Adam listing counts k in
+  /// epochs) the context is kept with only t and η updated, the same bits the full
+  /// initialiser would compute. It is updated in place: a context is a few hundred bytes.
+  private mutating func prepareContext(update t: Int, epoch: Int) {
+    let h = setup.hyperparameters
+    let biasPowerT = h.biasPower == .epoch ? epoch + 1 : t
+    if setup.optimizer != .nadam && contextBiasPowerT == biasPowerT {
+      context.t = Double(t)
+      context.learningRate = h.learningRate / (1 + (Double(t) - 1) * h.learningRateDecay)
+      return
+    }
+    context = StepContext(
+      h: h, t: t, biasPowerT: biasPowerT, previousMomentumProduct: state.momentumProduct,
+      includingNAdam: setup.optimizer == .nadam)
+    contextBiasPowerT = biasPowerT
   }
 
   /// The gradient of update `t` into `next.gradient`, at the look-ahead point for the

@@ -1,0 +1,76 @@
+/// The nine arrays of an ``OptimizerState`` as mutable buffers, for the update loop.
+struct StateBuffers {
+  var parameters: UnsafeMutableBufferPointer<Double>
+  var gradient: UnsafeMutableBufferPointer<Double>
+  var m: UnsafeMutableBufferPointer<Double>
+  var v: UnsafeMutableBufferPointer<Double>
+  var u: UnsafeMutableBufferPointer<Double>
+  var vMax: UnsafeMutableBufferPointer<Double>
+  var mHat: UnsafeMutableBufferPointer<Double>
+  var vHat: UnsafeMutableBufferPointer<Double>
+  var rate: UnsafeMutableBufferPointer<Double>
+
+  /// The number of parameters, d + 1.
+  var count: Int { parameters.count }
+}
+
+extension OptimizerState {
+  /// Calls `body` with every array of the state as a mutable buffer.
+  ///
+  /// Writing `state.m[i] = x` checks the index and the array's uniqueness (copy on write)
+  /// on every store; a per-point update stores nine numbers per coordinate, and those checks
+  /// were a measurable share of its time. Here each array pays them once per call. The
+  /// buffers must not escape `body`. In debug builds the buffers still check their indices.
+  @inline(__always)
+  mutating func withMutableBuffers<Result>(_ body: (inout StateBuffers) -> Result) -> Result {
+    Self.withBuffers(
+      &parameters, &gradient, &m, &v, &u, &vMax, &mHat, &vHat, &rate, body)
+  }
+
+  // The arrays are passed as separate inout arguments, which Swift's exclusivity rules
+  // allow for distinct stored properties, and nested one closure per array.
+  @inline(__always)
+  private static func withBuffers<Result>(
+    _ parameters: inout [Double], _ gradient: inout [Double], _ m: inout [Double],
+    _ v: inout [Double], _ u: inout [Double], _ vMax: inout [Double],
+    _ mHat: inout [Double], _ vHat: inout [Double], _ rate: inout [Double],
+    _ body: (inout StateBuffers) -> Result
+  ) -> Result {
+    parameters.withUnsafeMutableBufferPointer { parameters in
+      gradient.withUnsafeMutableBufferPointer { gradient in
+        m.withUnsafeMutableBufferPointer { m in
+          v.withUnsafeMutableBufferPointer { v in
+            u.withUnsafeMutableBufferPointer { u in
+              vMax.withUnsafeMutableBufferPointer { vMax in
+                mHat.withUnsafeMutableBufferPointer { mHat in
+                  vHat.withUnsafeMutableBufferPointer { vHat in
+                    rate.withUnsafeMutableBufferPointer { rate in
+                      var buffers = StateBuffers(
+                        parameters: parameters, gradient: gradient, m: m, v: v, u: u,
+                        vMax: vMax, mHat: mHat, vHat: vHat, rate: rate)
+                      return body(&buffers)
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+extension Coordinate {
+  /// Whether every number of the coordinate is finite.
+  ///
+  /// Multiplying by zero gives 0 for a finite number and NaN for ±∞ or NaN, so one sum of
+  /// the products tells whether all nine are finite, with a single branch.
+  @inline(__always)
+  var isFinite: Bool {
+    let probe =
+      parameter * 0 + gradient * 0 + m * 0 + v * 0 + u * 0 + vMax * 0 + mHat * 0 + vHat * 0
+      + rate * 0
+    return probe == 0
+  }
+}
