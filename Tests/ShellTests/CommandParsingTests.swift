@@ -139,7 +139,7 @@ struct CommandParsingTests {
     ("quit", .quit),
     ("q", .quit),
     ("exit", .quit),
-    ("ex", .quit),
+    ("exi", .quit),
     ("history", .history),
     ("hi", .history),
     ("help", .help(nil)),

@@ -18,8 +18,9 @@ struct CompleterTests {
   }
 
   static let commands = [
-    "compare", "convention", "epoch", "help", "history", "init", "load", "preset", "quit", "reset",
-    "run", "save", "set", "show", "source", "step", "use",
+    "back", "compare", "convention", "diagnose", "display", "epoch", "explain", "fork", "goto",
+    "help", "history", "info", "init", "load", "preset", "quit", "reset", "run", "save", "set",
+    "show", "source", "step", "sweep", "switch", "undisplay", "unwatch", "use", "watch",
   ]
   static let optimizers = [
     "adadelta", "adagrad", "adam", "adamax", "adamw", "amsgrad", "gd", "maxprop", "momentum",
@@ -35,8 +36,8 @@ struct CompleterTests {
     arguments: [
       ("", 0, commands),
       ("st", 0, ["step"]),
-      ("s", 0, ["save", "set", "show", "source", "step"]),
-      ("ex", 0, ["exit"]),
+      ("s", 0, ["save", "set", "show", "source", "step", "sweep", "switch"]),
+      ("ex", 0, ["exit", "explain"]),
       ("STE", 0, ["step"]),
       ("step; sh", 6, ["show"]),
       ("set eta 0.1;set e", 16, ["eps_placement", "epsilon", "eta"]),
@@ -44,7 +45,7 @@ struct CompleterTests {
       ("step 1", 5, []),
       ("step # co", 9, []),
       ("help ", 5, commands),
-      ("help s", 5, ["save", "set", "show", "source", "step"]),
+      ("help s", 5, ["save", "set", "show", "source", "step", "sweep", "switch"]),
       ("preset do_a", 7, ["do_adagrad", "do_adam_sgd"]),
       ("convention k", 11, ["keras"]),
       ("reset ", 6, []),
