@@ -140,8 +140,10 @@ import Testing
     #expect(saved.status == 0)
     let rebuilt = try Self.adalab(["-c", "source s.txt; show w b"], in: folder)
     #expect(rebuilt.status == 0)
-    #expect(rebuilt.output.hasSuffix(saved.output.split(separator: "\n").suffix(2)
-      .joined(separator: "\n") + "\n"))
+    #expect(
+      rebuilt.output.hasSuffix(
+        saved.output.split(separator: "\n").suffix(2)
+          .joined(separator: "\n") + "\n"))
   }
 
   @Test func aReadOnlyFolderLeavesThePreviousFileIntact() throws {

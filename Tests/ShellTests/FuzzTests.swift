@@ -78,7 +78,8 @@ struct LineGenerator {
       return "use \(name)\(pick(["", ":lecture", ":pytorch", ":keras", ":optax"]))"
     case 3:
       let setting = pick(settings)
-      let value = setting.choices.isEmpty || chance(0.3) ? pick(Self.numbers) : pick(setting.choices)
+      let value =
+        setting.choices.isEmpty || chance(0.3) ? pick(Self.numbers) : pick(setting.choices)
       return "set \(setting.name) \(value)"
     case 4: return "show \(pick(quantities)) \(pick(quantities))"
     case 5: return "show \(pick(["w", "v_w", "lr_w", "m_w"]))[\(pick(["1", "2", "0", "5"]))]"
@@ -103,9 +104,12 @@ struct LineGenerator {
       switch random.next() % 4 {
       case 0 where !scalars.isEmpty && position < scalars.count: scalars.remove(at: position)
       case 1:
-        let insert: [Unicode.Scalar] = ["[", "]", "=", ";", "#", "'", "\"", ":", ",", " ", "x", "9"]
+        let insert: [Unicode.Scalar] = [
+          "[", "]", "=", ";", "#", "'", "\"", ":", ",", " ", "x", "9",
+        ]
         scalars.insert(pick(insert), at: position)
-      case 2 where position < scalars.count: scalars[position] = pick(["\u{0}", "\u{1b}", "\t", "é", "β"])
+      case 2 where position < scalars.count:
+        scalars[position] = pick(["\u{0}", "\u{1b}", "\t", "é", "β"])
       default: scalars.insert(contentsOf: " 1e400".unicodeScalars, at: position)
       }
     }
@@ -121,8 +125,9 @@ struct LineGenerator {
       return String(decoding: bytes, as: UTF8.self)
     case 1: return String(repeating: pick(["step ", "a", ";", "[", "show w "]), count: 2000)
     case 2: return pick(["", " ", ";;;", "#", "'", "\"unterminated", "set eta='0.1", "[[[", "?"])
-    default: return (0..<5).map { _ in pick(["step", "show", "w", "=", "]", "1", "use", ":"]) }
-      .joined(separator: pick([" ", ""]))
+    default:
+      return (0..<5).map { _ in pick(["step", "show", "w", "=", "]", "1", "use", ":"]) }
+        .joined(separator: pick([" ", ""]))
     }
   }
 
