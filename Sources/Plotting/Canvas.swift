@@ -62,7 +62,11 @@ extension Canvas {
   public var pixelHeight: Int { rows * Self.pixelsPerRow }
 
   /// Draws a straight line between two pixels (Bresenham's algorithm), both ends included.
-  public mutating func line(from start: (x: Int, y: Int), to end: (x: Int, y: Int), ink: Ink) {
+  /// A `dotted` line keeps only the pixels with x + y even, so that it reads as lighter than
+  /// a solid one where both cross (contours under a path).
+  public mutating func line(
+    from start: (x: Int, y: Int), to end: (x: Int, y: Int), ink: Ink, dotted: Bool = false
+  ) {
     var (x, y) = start
     let dx = abs(end.x - x)
     let dy = -abs(end.y - y)
@@ -72,7 +76,7 @@ extension Canvas {
     // A guard against lines between far-off-canvas points.
     var budget = 4 * (pixelWidth + pixelHeight) + 8
     while budget > 0 {
-      set(x: x, y: y, ink: ink)
+      if !dotted || (x + y) % 2 == 0 { set(x: x, y: y, ink: ink) }
       if x == end.x && y == end.y { break }
       let doubled = 2 * error
       if doubled >= dy {

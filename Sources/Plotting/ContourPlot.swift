@@ -101,7 +101,7 @@ public struct ContourPlot: Sendable {
       guard let a = axes.pixel(x: start.0, y: start.1, on: contours),
         let b = axes.pixel(x: end.0, y: end.1, on: contours)
       else { continue }
-      contours.line(from: a, to: b, ink: .faint)
+      contours.line(from: a, to: b, ink: .faint, dotted: C.self == BrailleCanvas.self)
     }
     var ends: [(Int, Int, Character, Ink)] = []
     for (index, path) in paths.enumerated() {

@@ -64,8 +64,11 @@ public struct LineChart: Sendable {
       ? NiceScale(logarithmicMinimum: ys.min() ?? 1, maximum: ys.max() ?? 10)
       : NiceScale(minimum: ys.min() ?? 0, maximum: ys.max() ?? 1)
     if hasEqualAspect {
-      let both = NiceScale(
-        minimum: min(xs.min() ?? 0, ys.min() ?? 0), maximum: max(xs.max() ?? 1, ys.max() ?? 1))
+      let low = min(xs.min() ?? 0, ys.min() ?? 0)
+      let high = max(xs.max() ?? 1, ys.max() ?? 1)
+      // A margin, so that a curve along the edge of the range stays off the frame.
+      let pad = (high - low) * 0.05
+      let both = NiceScale(minimum: low - pad, maximum: high + pad, ticks: 9)
       (x, y) = (both, both)
     }
     return Axes(x: x, y: y)

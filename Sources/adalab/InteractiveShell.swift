@@ -46,6 +46,7 @@ struct InteractiveShell {
           editor.remember(line)
         }
         Interrupts.shared.clear()
+        interpreter.screen = Screen(width: TerminalSize.columns(), colour: style.usesColor)
         let outcome = interpreter.execute(line, isCancelled: { Interrupts.shared.isRequested })
         // The terminal echoed ^C without a newline; start the report on a line of its own.
         if Interrupts.shared.isRequested { print("") }

@@ -72,6 +72,11 @@ enum HelpText {
     "source": ["source lesson.txt"],
     "save": ["save my-setup.txt"],
     "preset": ["preset do_adam_sgd"],
+    "plot": [
+      "plot loss lr_b", "plot v_w from 10 to 200 log", "plot surface to surface.svg",
+      "plot surface over w[1] b", "plot norms p=1,2,8,inf", "plot bias ascii",
+    ],
+    "export": ["export lesson.html", "export lesson.md"],
     "explain": ["step; explain", "explain v_b", "explain m_hat_w", "explain lr_b"],
     "display": ["display v_b lr_b", "display  # the values now; also after each step"],
     "undisplay": ["undisplay 1", "undisplay"],

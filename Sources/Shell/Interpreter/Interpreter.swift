@@ -16,6 +16,11 @@ public struct Interpreter {
   public internal(set) var record: [RecordedCommand] = []
   /// The runs of the last `compare`, which `plot` overlays.
   public internal(set) var lastComparison: [ComparedRun] = []
+  /// The session's setup and t when `compare` ran: `plot` overlays the comparison only
+  /// while the session is still there.
+  var comparedAt: (setup: RunSetup, t: Int)?
+  /// The screen pictures are drawn for; the host sets it.
+  public var screen = Screen()
   /// What `display` shows after each stepping command, numbered from 1 in order.
   var displayList: [String] = []
   /// The conditions `watch` stops stepping on, numbered from 1 in order.
@@ -117,6 +122,7 @@ public struct Interpreter {
     case .history: return history()
     case .help(let topic): return try help(topic)
     case .compare(let specs, let steps, let at, let reach):
+      comparedAt = (session.setup, session.t)
       return try compare(specs, steps: steps, at: at, reach: reach)
     case .source(let path): return try source(path)
     case .save(let path): return try save(path)
@@ -134,6 +140,8 @@ public struct Interpreter {
     case .switchTo(let name): return try switchTo(name)
     case .sweep(let request): return try sweep(request)
     case .diagnose(let path, let tolerance): return try diagnose(path, tolerance: tolerance)
+    case .plot(let request): return try plot(request)
+    case .export(let path): return try export(path)
     }
   }
 

@@ -61,6 +61,14 @@ public enum Vocabulary {
     Term(
       "diagnose", usage: "diagnose FILE.csv [tolerance X]",
       "find where a trajectory written by your code parts from this run, and why"),
+    Term(
+      "plot",
+      usage:
+        "plot NAME... | plot surface [over w[i] b] | plot norms [p=P,...] [g=V,...] | plot bias; then [from T] [to T] [log] [ascii] [to FILE.svg]",
+      "draw quantities against t, the error surface, the Lp unit curves or Adam's bias correction"),
+    Term(
+      "export", usage: "export FILE.html | export FILE.md",
+      "write the session so far as a notebook: commands, output and pictures"),
   ]
 
   /// The optimizers, in the order the notes introduce them.

@@ -67,4 +67,8 @@ public enum Command: Equatable, Sendable {
   case save(String)
   /// `preset do_adagrad`: set up one of the code listings of the notes.
   case preset(String)
+  /// `plot loss lr_b log`, `plot surface to s.svg`, `plot norms`, `plot bias`.
+  case plot(PlotRequest)
+  /// `export notes.html`, `export notes.md`: the session so far as a notebook.
+  case export(String)
 }

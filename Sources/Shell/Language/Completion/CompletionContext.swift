@@ -30,6 +30,11 @@ struct CompletionContext {
       names = (Vocabulary.quantities + Vocabulary.settings + Vocabulary.groups).map(\.name)
     case "run":
       names = Self.conditionNames(after: arguments)
+    case "plot" where arguments.last?.isSymbol("[") != true:
+      if arguments.last?.isWord("to") == true { return files(word) }
+      names = Self.plotNames(after: arguments)
+    case "export" where arguments.isEmpty:
+      return files(word)
     default:
       names = []
     }

@@ -37,6 +37,8 @@ extension CommandParser {
     case "switch": command = .switchTo(try parseForkName(after: name, optional: false)!)
     case "sweep": command = try parseSweep()
     case "diagnose": command = try parseDiagnose()
+    case "plot": command = try parsePlot()
+    case "export": command = try parseExport()
     default: preconditionFailure("no parser for the command '\(name)'")
     }
     try expectEnd()

@@ -1,0 +1,96 @@
+import Optimization
+import Plotting
+
+extension Interpreter {
+  /// Grid samples across and up the error surface.
+  static let surfaceGrid = (columns: 73, rows: 49)
+
+  /// `plot surface [over P Q]`: contour lines of the loss over two parameters (w and b
+  /// when d = 1), the others held at the session's current values, with each run's path on
+  /// top.
+  func surface(over pair: [String], _ request: PlotRequest) throws(ShellError) -> Figure {
+    let d = session.setup.dataset.dimension
+    let names = pair.isEmpty ? ["w[1]", "b"] : pair
+    var indices: [Int] = []
+    for name in names {
+      if name == "b" {
+        indices.append(d)
+        continue
+      }
+      let (_, index) = Interpreter.splitIndex(name)
+      let i = index ?? 1
+      guard i >= 1 && i <= d else {
+        throw ShellError("w has \(d) entr\(d == 1 ? "y" : "ies") (1...\(d)), found index \(i)")
+      }
+      indices.append(i - 1)
+    }
+    guard indices[0] != indices[1] else {
+      throw ShellError("expected two different parameters after 'over', found \(names[0]) twice")
+    }
+    func label(_ i: Int) -> String { i == d ? "b" : d == 1 ? "w" : "w[\(i + 1)]" }
+    let (xName, yName) = (label(indices[0]), label(indices[1]))
+
+    var paths: [Series] = []
+    for run in plottedRuns {
+      let history = Interpreter.plottedHistory(
+        of: [.w, .b], in: run.session, from: request.from, to: request.to, count: 600)
+      let points = history.map { point -> Point in
+        var theta = point.values[0].entries
+        theta.append(Interpreter.scalar(point.values[1]))
+        return Point(theta[indices[0]], theta[indices[1]])
+      }.filter { $0.x.isFinite && $0.y.isFinite }
+      paths.append(Series(name: run.label ?? run.session.setup.optimizer.rawValue, points: points))
+    }
+    let axes = ContourPlot.axes(covering: paths)
+    let held = session.state.parameters
+    let setup = session.setup
+    let xs = ContourPlot.samples(of: axes.x, count: Interpreter.surfaceGrid.columns)
+    let ys = ContourPlot.samples(of: axes.y, count: Interpreter.surfaceGrid.rows)
+    var theta = held
+    let grid = ys.map { y in
+      xs.map { x in
+        theta[indices[0]] = x
+        theta[indices[1]] = y
+        return setup.loss(at: theta)
+      }
+    }
+    let plot = ContourPlot(
+      axes: axes, grid: grid, paths: paths,
+      title: "loss over (\(xName), \(yName))\(overlaysComparison ? " after compare" : "")",
+      xLabel: xName, yLabel: yName)
+    var lines = plot.text(
+      width: screen.width, colour: screen.colour, braille: !request.isAscii && screen.braille)
+    let others = (0...d).filter { !indices.contains($0) }
+    if !others.isEmpty {
+      lines.append(
+        "  others held at their current values: "
+          + others.map { "\(label($0))=\(NumberFormat.text(held[$0]))" }.joined(separator: " "))
+    }
+    let json = JSON.object([
+      ("plot", .string("surface")), ("x", .string(xName)), ("y", .string(yName)),
+      ("levels", .array(plot.levels.map(JSON.number))),
+      (
+        "paths",
+        .array(
+          paths.map { path in
+            .object([
+              ("name", .string(path.name)),
+              (xName, .array(path.points.map { JSON.number($0.x) })),
+              (yName, .array(path.points.map { JSON.number($0.y) })),
+            ])
+          })
+      ),
+    ])
+    return Figure(lines: lines, svg: plot.svg, json: json)
+  }
+}
+
+extension QuantityValue {
+  /// The numbers of the value: one, or one per feature.
+  var entries: [Double] {
+    switch self {
+    case .scalar(let x): return [x]
+    case .vector(let xs): return xs
+    }
+  }
+}

@@ -1,0 +1,31 @@
+/// What `plot` draws and where: `plot loss lr_b log`, `plot surface over w[1] b to s.svg`.
+public struct PlotRequest: Equatable, Sendable {
+  /// The picture.
+  public enum Subject: Equatable, Sendable {
+    /// Quantities against t, canonical names; an indexed one is spelled `v_w[2]`.
+    case quantities([String])
+    /// The error surface over two parameters (`w[1]`, `b`; empty for the default pair).
+    case surface(over: [String])
+    /// The Lᵖ unit curves for `powers` (∞ for AdaMax's max), and the floating-point table
+    /// for `gradient` (nil: the gradient of the last update).
+    case norms(powers: [Double], gradient: [Double]?)
+    /// Adam's m_b and m_hat_b against the running mean of db.
+    case bias
+  }
+
+  public var subject: Subject
+  /// The first t to draw (`from T`).
+  public var from: Int?
+  /// The last t to draw (`to T`).
+  public var to: Int?
+  /// `log`: y on a log scale.
+  public var isLogarithmic = false
+  /// `ascii`: ASCII marks instead of braille.
+  public var isAscii = false
+  /// `to FILE.svg`: also write the picture as SVG.
+  public var file: String?
+
+  public init(_ subject: Subject) {
+    self.subject = subject
+  }
+}
