@@ -53,7 +53,7 @@ struct VocabularyTests {
     "epoch", "run until t > 3", "reset", "quit", "history", "help", "compare gd nag",
     "source a.txt", "save a.txt", "preset do_rmsprop", "explain", "display v_b", "undisplay",
     "watch loss < 1", "unwatch", "info display", "back", "goto 0", "fork a", "switch a",
-    "sweep eta 0.1..1", "diagnose a.csv",
+    "sweep eta 0.1..1", "diagnose a.csv", "plot loss", "export a.html",
   ]
 
   @Test func everyCommandParses() throws {
