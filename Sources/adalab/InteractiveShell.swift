@@ -24,10 +24,13 @@ struct InteractiveShell {
   }
 
   /// Reads and runs lines until Ctrl-D, `quit`, or a termination signal; returns the status.
-  mutating func run() -> Int32 {
-    print(
-      "adalab: \(interpreter.session.setup.dataset.name) data, \(interpreter.session.setup.optimizer.rawValue) ready. 'help' lists the commands; Ctrl-D leaves."
-    )
+  mutating func run(banner: Bool = true) -> Int32 {
+    if banner {
+      let setup = interpreter.session.setup
+      print(
+        "adalab: \(setup.dataset.name) data, \(setup.optimizer.rawValue) ready. "
+          + "'help' lists the commands; Ctrl-D leaves.")
+    }
     while true {
       if let signal = Interrupts.shared.terminationSignal { return finish(128 + signal) }
       switch editor.readLine(prompt: style.render(interpreter.prompt)) {

@@ -20,8 +20,8 @@ struct Presenter {
         blocks = blocks.dropFirst()
       }
       guard case .command(let entry)? = blocks.first else {
-        print("(end of \(path))")
-        return shell.run()
+        print("(end of \(path); the shell goes on)")
+        return shell.run(banner: false)
       }
       let prompt = shell.style.render(shell.interpreter.prompt) + "[next: \(entry.command)] "
       switch shell.editor.readLine(prompt: prompt) {
