@@ -10,6 +10,7 @@ extension Dataset {
   public static func parsingCSV(
     _ text: String, name: String, target: String? = nil
   ) throws(DataError) -> Dataset {
+    if let table = fastParsingCSV(text, name: name, target: target) { return table }
     let reader: CSVReader
     do {
       reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
