@@ -1,3 +1,4 @@
+import Dispatch
 import Optimization
 
 extension Interpreter {
@@ -54,14 +55,34 @@ extension Interpreter {
 
   /// Runs every setup from its start for `updates` updates, each independent of the
   /// others (what `compare` and `sweep` do); stops all of them when cancelled.
+  ///
+  /// The runs share nothing, so they run concurrently on all cores (one Dispatch iteration
+  /// per setup); each is deterministic and the results come back in the order of `setups`.
+  /// `isCancelled` is then called from several threads at once: the host's flag is atomic.
   static func runIndependently(
     _ setups: [RunSetup], updates: Int, isCancelled: () -> Bool
   ) -> [(session: Session, report: StepReport)] {
-    setups.map { setup in
-      var run = Session(setup: setup)
-      let report = run.step(updates, isCancelled: isCancelled)
-      return (run, report)
+    guard setups.count > 1 else {
+      return setups.map { setup in
+        var run = Session(setup: setup)
+        let report = run.step(updates, isCancelled: isCancelled)
+        return (run, report)
+      }
     }
+    var results = [(session: Session, report: StepReport)?](repeating: nil, count: setups.count)
+    results.withUnsafeMutableBufferPointer { slots in
+      withoutActuallyEscaping(isCancelled) { isCancelled in
+        // Each iteration writes only its own slot, and concurrentPerform returns after the
+        // last one, so handing the buffer and the closure to the threads is safe.
+        let shared = IndependentRuns(slots: slots, isCancelled: isCancelled)
+        DispatchQueue.concurrentPerform(iterations: setups.count) { k in
+          var run = Session(setup: setups[k])
+          let report = run.step(updates, isCancelled: shared.isCancelled)
+          shared.slots[k] = (run, report)
+        }
+      }
+    }
+    return results.map { $0! }
   }
 
   /// `adam`, `adam:keras`, `adam[beta2=0.99]`, as written.
@@ -81,4 +102,10 @@ extension Interpreter {
     case .word(let w): return w
     }
   }
+}
+
+/// What the threads of ``Interpreter/runIndependently(_:updates:isCancelled:)`` share.
+private struct IndependentRuns: @unchecked Sendable {
+  let slots: UnsafeMutableBufferPointer<(session: Session, report: StepReport)?>
+  let isCancelled: () -> Bool
 }
