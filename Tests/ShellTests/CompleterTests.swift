@@ -18,9 +18,10 @@ struct CompleterTests {
   }
 
   static let commands = [
-    "back", "compare", "convention", "diagnose", "display", "epoch", "explain", "fork", "goto",
-    "help", "history", "info", "init", "load", "preset", "quit", "reset", "run", "save", "set",
-    "show", "source", "step", "sweep", "switch", "undisplay", "unwatch", "use", "watch",
+    "back", "compare", "convention", "diagnose", "display", "epoch", "explain", "export", "fork",
+    "goto", "help", "history", "info", "init", "load", "plot", "preset", "quit", "reset", "run",
+    "save", "set", "show", "source", "step", "sweep", "switch", "undisplay", "unwatch", "use",
+    "watch",
   ]
   static let optimizers = [
     "adadelta", "adagrad", "adam", "adamax", "adamw", "amsgrad", "gd", "maxprop", "momentum",
@@ -37,7 +38,7 @@ struct CompleterTests {
       ("", 0, commands),
       ("st", 0, ["step"]),
       ("s", 0, ["save", "set", "show", "source", "step", "sweep", "switch"]),
-      ("ex", 0, ["exit", "explain"]),
+      ("ex", 0, ["exit", "explain", "export"]),
       ("STE", 0, ["step"]),
       ("step; sh", 6, ["show"]),
       ("set eta 0.1;set e", 16, ["eps_placement", "epsilon", "eta"]),

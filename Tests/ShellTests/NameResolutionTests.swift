@@ -15,8 +15,8 @@ struct NameResolutionTests {
 
   @Test(arguments: [
     ("ste", "step"), ("sh", "show"), ("so", "source"), ("sa", "save"), ("se", "set"),
-    ("he", "help"), ("hi", "history"), ("p", "preset"), ("l", "load"), ("u", "use"),
-    ("i", "init"), ("re", "reset"), ("ru", "run"), ("com", "compare"), ("con", "convention"),
+    ("he", "help"), ("hi", "history"), ("pr", "preset"), ("l", "load"), ("us", "use"),
+    ("ini", "init"), ("re", "reset"), ("ru", "run"), ("com", "compare"), ("con", "convention"),
     ("s", "step"), ("e", "epoch"), ("q", "quit"), ("?", "help"), ("exit", "quit"), ("exi", "quit"),
     ("ep", "epoch"), ("Step", "step"), ("SH", "show"),
     ("c", "ambiguous: compare convention"), ("co", "ambiguous: compare convention"),

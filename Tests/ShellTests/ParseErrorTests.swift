@@ -26,7 +26,7 @@ struct ParseErrorTests {
     ("\"step\"", "expected a command, found '\"step\"'", 0),
     ("reset now", "expected end of command after 'reset', found 'now'", 6),
     ("quit 1", "expected end of command after 'quit', found '1'", 5),
-    ("history -5", "expected end of command after 'history', found '-5'", 8),
+    ("history -5", "expected a quantity name after 'history', found '-5'", 8),
     ("load \"data.csv", "expected a closing \" to end the quoted text, found end of line", 5),
     ("save 'it", "expected a closing ' to end the quoted text, found end of line", 5),
     ("source", "expected a file path after 'source', found nothing", 6),
