@@ -29,3 +29,12 @@ func transcript(_ lines: [String], files: MemoryFiles = MemoryFiles()) -> [Strin
     #expect(!out.isEmpty)
   }
 }
+
+@Suite struct RecordTests {
+  /// `export` writes each command once: a sourced file's commands appear one by one.
+  @Test func sourcedCommandsAreRecordedOnce() {
+    var interpreter = Interpreter(files: MemoryFiles(["s.txt": "step 2\nshow t\n"]))
+    _ = interpreter.execute("source s.txt; show b")
+    #expect(interpreter.record.map(\.text) == ["step 2", "show t", "show b"])
+  }
+}

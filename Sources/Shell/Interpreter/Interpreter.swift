@@ -81,7 +81,10 @@ public struct Interpreter {
         self = next
         if let reply {
           outcome.replies.append(reply)
-          record.append(RecordedCommand(text: located.text, reply: reply))
+          // A sourced file's commands were recorded one by one as they ran.
+          if !Interpreter.isSource(located.command) {
+            record.append(RecordedCommand(text: located.text, reply: reply))
+          }
         }
         if located.command == .quit {
           outcome.quit = true
@@ -98,6 +101,11 @@ public struct Interpreter {
       }
     }
     return outcome
+  }
+
+  static func isSource(_ command: Command) -> Bool {
+    if case .source = command { return true }
+    return false
   }
 
   /// Runs one command on `self`, which the caller discards if it throws.
