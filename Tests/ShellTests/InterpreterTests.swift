@@ -3,30 +3,73 @@ import Testing
 
 @testable import Shell
 
-/// Runs lines on a fresh interpreter and returns every printed line, errors as `error: ...`.
-func transcript(_ lines: [String], files: MemoryFiles = MemoryFiles()) -> [String] {
-  var interpreter = Interpreter(files: files)
-  var out: [String] = []
-  for line in lines {
-    out.append(interpreter.prompt + line)
-    let outcome = interpreter.execute(line)
-    out += outcome.replies.flatMap(\.lines)
-    if let error = outcome.error { out.append("error: \(error.message)") }
-  }
-  return out
-}
-
 @Suite struct InterpreterTests {
-  @Test func tour() {
-    let out = transcript([
-      "show state", "step 3", "show v_b lr_b", "use adagrad", "set eps 1e-8", "step",
-      "show settings", "compare adagrad rmsprop adam steps 10", "help step", "set beat2 1",
-      "set beta2 1.5", "use rmsprop; set beta 0.9; step 3; show v_b",
-      "run until loss < 0.3 max 100000",
-      "preset do_adam_sgd", "epoch 50", "show w b", "show convention",
-    ])
-    print(out.joined(separator: "\n"))
-    #expect(!out.isEmpty)
+  func run(_ lines: String..., files: MemoryFiles = MemoryFiles()) -> Interpreter {
+    var interpreter = Interpreter(files: files)
+    for line in lines { #expect(interpreter.execute(line).error == nil, "\(line)") }
+    return interpreter
+  }
+
+  @Test func showPrintsTheEnginesValues() {
+    var interpreter = run("use rmsprop:keras", "step 3")
+    let reply = interpreter.execute("show v_b lr_w").replies[0]
+    guard case .scalar(let v) = interpreter.session.value(of: .vB),
+      case .vector(let rates) = interpreter.session.value(of: .lrW)
+    else { return }
+    #expect(reply.lines == ["v_b = \(NumberFormat.text(v))", "lr_w = \(NumberFormat.text(rates))"])
+    #expect(reply.json == .object([("v_b", .number(v)), ("lr_w", .array(rates.map(JSON.number)))]))
+  }
+
+  @Test func useTakesTheConventionsDefaultsAndThePromptSaysSo() {
+    let interpreter = run("use adam:keras")
+    #expect(interpreter.prompt == "adam:keras t=0> ")
+    #expect(interpreter.session.setup.hyperparameters.epsilonPlacement == .hat)
+    #expect(interpreter.session.setup.hyperparameters.epsilon == 1e-7)
+  }
+
+  @Test func setRestartsTheRunAndSaysSo() {
+    var interpreter = run("step 5")
+    let outcome = interpreter.execute("set beta2 0.99")
+    #expect(outcome.replies[0].lines == ["beta2 = 0.99 (restarted at t=0)"])
+    #expect(interpreter.session.t == 0)
+  }
+
+  @Test func compareLeavesTheSessionAndMatchesIndependentRuns() throws {
+    var interpreter = run("step 4")
+    let before = interpreter.session
+    let reply = interpreter.execute("compare adagrad adam:pytorch steps 20").replies[0]
+    #expect(interpreter.session == before)
+    var adagrad = Session(
+      setup: RunSetup(dataset: .toy, optimizer: .adagrad, convention: .lecture))
+    _ = adagrad.step(20)
+    #expect(
+      reply.lines.contains {
+        $0.hasPrefix("adagrad") && $0.contains(NumberFormat.text(adagrad.loss))
+      })
+  }
+
+  @Test func saveAndSourceRebuildTheSessionBitForBit() {
+    let files = MemoryFiles()
+    var interpreter = run(
+      "load sparse n=30 density=0.1 seed=5", "use nadam:pytorch", "set batch 4",
+      "set shuffle on", "set seed 3", "init w=0.1,0.2,0.3,0.4 b=-0.1", "step 17", "save s.txt",
+      files: files)
+    var rebuilt = Interpreter(files: files)
+    #expect(rebuilt.execute("source s.txt").error == nil)
+    #expect(rebuilt.session == interpreter.session)
+    _ = interpreter.execute("step 1")
+  }
+
+  @Test func runUntilStopsAtTheFirstUpdateWhereTheConditionHolds() {
+    var interpreter = run("run until loss < 0.3 max 1000")
+    let t = interpreter.session.t
+    #expect(interpreter.session.loss < 0.3)
+    #expect(interpreter.session.state(at: t - 1).parameters != interpreter.session.state.parameters)
+    var previous = interpreter.session
+    previous.rewind(to: t - 1)
+    #expect(previous.loss >= 0.3)
+    #expect(
+      interpreter.execute("run until loss < 0.3").replies[0].lines[0].hasPrefix("already true"))
   }
 }
 
