@@ -62,6 +62,10 @@ struct Neuron {
 
   /// Writes into `gradient` the gradient at `parameters` summed over the points of `range`.
   func gradient(at parameters: [Double], over range: Range<Int>, into gradient: inout [Double]) {
+    if range.count < Kernel.blockedMinimum && sparse.count == 0 {
+      smallDenseGradient(at: parameters, over: range, into: &gradient)
+      return
+    }
     let width = dataset.dimension + 1
     withKernel(parameters) { kernel in
       gradient.withUnsafeMutableBufferPointer { g in
@@ -98,6 +102,32 @@ struct Neuron {
         }
       }
       for k in 0..<chunkCount { combine(slots[k]) }
+    }
+  }
+
+  /// The gradient over a few points of dense data (the notes' per-point listings): the
+  /// plain loop, with the four buffers it needs and nothing else, since at one point per
+  /// update setting up the general kernel cost more than the point itself.
+  private func smallDenseGradient(
+    at parameters: [Double], over range: Range<Int>, into gradient: inout [Double]
+  ) {
+    let d = denseCount
+    parameters.withUnsafeBufferPointer { p in
+      denseValues.withUnsafeBufferPointer { x in
+        targets.withUnsafeBufferPointer { y in
+          gradient.withUnsafeMutableBufferPointer { g in
+            for j in 0...d { g[j] = 0 }
+            for i in range {
+              var z = p[d]
+              let row = i &* d
+              for j in 0..<d { z += p[j] * x[row &+ j] }
+              let slope = loss.slope(z: z, target: y[i])
+              for j in 0..<d { g[j] += slope * x[row &+ j] }
+              g[d] += slope
+            }
+          }
+        }
+      }
     }
   }
 

@@ -150,27 +150,41 @@ struct Run {
   /// notes' NAG.
   private mutating func computeGradient(update t: Int, epoch: Int) {
     let h = setup.hyperparameters
-    let point: [Double]
+    let points: Range<Int>
+    switch setup.training.batch {
+    case .full: points = 0..<setup.dataset.count
+    case .points(let k):
+      let position = (t - 1) % updatesPerEpoch
+      points = (position * k)..<min((position + 1) * k, setup.dataset.count)
+    }
+    let shuffled = setup.training.shuffle && setup.training.batch != .full
+    if shuffled { prepareOrder(epoch: epoch) }
     if setup.optimizer == .nag && h.nesterovForm == .lookahead {
       for i in 0..<state.parameterCount {
         lookahead[i] = state.parameters[i] - h.beta * state.u[i]
       }
-      point = lookahead
+      Run.gradient(neuron, at: lookahead, over: points, shuffled, order, into: &next.gradient)
     } else {
-      point = state.parameters
+      // `state.parameters` is passed straight through: binding it to a local first cost a
+      // retain and a release on every update.
+      Run.gradient(
+        neuron, at: state.parameters, over: points, shuffled, order, into: &next.gradient)
     }
-    switch setup.training.batch {
-    case .full:
-      neuron.gradient(at: point, over: 0..<setup.dataset.count, into: &next.gradient)
-    case .points(let k):
-      let position = (t - 1) % updatesPerEpoch
-      let range = (position * k)..<min((position + 1) * k, setup.dataset.count)
-      if setup.training.shuffle {
-        prepareOrder(epoch: epoch)
-        neuron.gradient(at: point, over: order[range], into: &next.gradient)
-      } else {
-        neuron.gradient(at: point, over: range, into: &next.gradient)
-      }
+  }
+
+  /// The gradient over `points`, or over their images in `order` when `shuffled`.
+  ///
+  /// Static, with the run's parts as arguments: a method on `self` called while
+  /// `next.gradient` is borrowed for writing made the compiler copy the whole run.
+  @inline(__always)
+  private static func gradient(
+    _ neuron: Neuron, at point: [Double], over points: Range<Int>, _ shuffled: Bool,
+    _ order: [Int], into g: inout [Double]
+  ) {
+    if shuffled {
+      neuron.gradient(at: point, over: order[points], into: &g)
+    } else {
+      neuron.gradient(at: point, over: points, into: &g)
     }
   }
 
