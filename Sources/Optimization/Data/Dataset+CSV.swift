@@ -10,7 +10,28 @@ extension Dataset {
   public static func parsingCSV(
     _ text: String, name: String, target: String? = nil
   ) throws(DataError) -> Dataset {
-    if let table = fastParsingCSV(text, name: name, target: target) { return table }
+    switch fastParsingCSV(text, name: name, target: target) {
+    case .parsed(let table):
+      return table
+    case .unsupported:
+      return try libraryParsingCSV(text, name: name, target: target)
+    case .failed(let headerEnd, let rowStart, let line):
+      // Only the broken row goes through the library, which names line, column and reason;
+      // re-reading a million good rows there first would take many seconds.
+      let header = String(decoding: Array(text.utf8)[..<headerEnd], as: UTF8.self)
+      let row = String(decoding: Array(text.utf8)[rowStart...].prefix { $0 != 10 }, as: UTF8.self)
+      _ = try libraryParsingCSV(
+        header + "\n" + row + "\n", name: name, target: target, firstDataLine: line)
+      // The library took the row after all: read the whole file its way.
+      return try libraryParsingCSV(text, name: name, target: target)
+    }
+  }
+
+  /// The CSV library's reading, which handles quotes and explains every error; the row after
+  /// the header is counted as line `firstDataLine`.
+  static func libraryParsingCSV(
+    _ text: String, name: String, target: String?, firstDataLine: Int = 2
+  ) throws(DataError) -> Dataset {
     let reader: CSVReader
     do {
       reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
@@ -28,7 +49,7 @@ extension Dataset {
     let featureNames = header.indices.filter { $0 != targetIndex }.map { header[$0] }
     var features: [Double] = []
     var targets: [Double] = []
-    var line = 1
+    var line = firstDataLine - 1
     while let row = reader.next() {
       line += 1
       if row == [""] { continue }  // a blank line
