@@ -130,3 +130,23 @@ import Testing
     #expect(!message.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7f })
   }
 }
+
+/// Lines no one types on purpose: huge, or not UTF-8 (decoded with replacement characters,
+/// as the terminal and the pipe readers do).
+@Suite struct HostileLineTests {
+  @Test func aMegabyteLineIsRefusedQuickly() {
+    var interpreter = Interpreter(files: MemoryFiles())
+    let before = interpreter.session
+    let outcome = interpreter.execute(String(repeating: "step ", count: 200_000))
+    #expect(outcome.error != nil)
+    #expect(interpreter.session == before)
+  }
+
+  @Test func invalidUTF8IsAnUnknownCommand() {
+    var interpreter = Interpreter(files: MemoryFiles())
+    let line = String(decoding: [0xff, 0xfe, 0x73, 0x74, 0x65, 0x70] as [UInt8], as: UTF8.self)
+    let outcome = interpreter.execute(line)
+    #expect(outcome.error?.message.hasPrefix("unknown command") == true)
+    #expect(interpreter.session.t == 0)
+  }
+}
