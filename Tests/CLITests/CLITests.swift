@@ -146,8 +146,10 @@ import Testing
           .joined(separator: "\n") + "\n"))
   }
 
-  @Test func aReadOnlyFolderLeavesThePreviousFileIntact() throws {
-    guard getuid() != 0 else { return }  // root writes anywhere; the write path is the same
+  /// Root writes anywhere, so this runs for other users only; the next test fails a write
+  /// in a way root cannot bypass.
+  @Test(.enabled(if: getuid() != 0))
+  func aReadOnlyFolderLeavesThePreviousFileIntact() throws {
     let folder = try Self.temporaryFolder()
     let file = folder.appendingPathComponent("s.txt")
     try "previous\n".write(to: file, atomically: true, encoding: .utf8)
@@ -159,6 +161,23 @@ import Testing
     let run = try Self.adalab(["-c", "save s.txt"], in: folder)
     #expect(run.status == 1)
     #expect(try String(contentsOf: file, encoding: .utf8) == "previous\n")
+  }
+
+  /// A write whose final rename fails (the target is a folder) leaves the target as it was
+  /// and no temporary file behind.
+  @Test func aFailedWriteLeavesTheTargetAndNoTemporaryFile() throws {
+    let folder = try Self.temporaryFolder()
+    let target = folder.appendingPathComponent("taken.txt")
+    try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+    try "kept\n".write(
+      to: target.appendingPathComponent("inside.txt"), atomically: true, encoding: .utf8)
+    let run = try Self.adalab(["-c", "save taken.txt"], in: folder)
+    #expect(run.status == 1)
+    #expect(run.errors.hasPrefix("error: cannot write 'taken.txt'"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["taken.txt"])
+    #expect(
+      try String(contentsOf: target.appendingPathComponent("inside.txt"), encoding: .utf8)
+        == "kept\n")
   }
 
   @Test func replayedSessionsMayNotWriteOutsideTheirFolder() throws {
