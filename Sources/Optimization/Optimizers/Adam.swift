@@ -1,6 +1,7 @@
 extension Coordinate {
   /// The two moments every Adam variant keeps:
   /// m ← β₁·m + (1 − β₁)·g and v ← β₂·v + (1 − β₂)·g².
+  @inline(__always)
   mutating func updateMoments(_ s: StepContext) {
     m = s.h.beta1 * m + (1 - s.h.beta1) * gradient
     v = s.h.beta2 * v + (1 - s.h.beta2) * gradient * gradient
@@ -10,6 +11,7 @@ extension Coordinate {
   ///
   /// outside: η/(√v̂ + ε); inside: η/√(v̂ + ε); hat (Keras): η·√(1 − β₂ᵗ)/(√v + ε), which is
   /// Keras's αₜ·m/(√v + ε) rewritten as a multiple of m̂.
+  @inline(__always)
   func adamRate(_ s: StepContext, raw: Double, corrected: Double) -> Double {
     switch s.h.epsilonPlacement {
     case .hat: return s.learningRate * s.correction2.squareRoot() / (raw.squareRoot() + s.h.epsilon)
@@ -23,6 +25,7 @@ extension Coordinate {
   /// Why correct: m starts at 0, so E[mₜ] = E[g]·(1 − β₁ᵗ); dividing by 1 − β₁ᵗ makes m̂ an
   /// unbiased estimate of E[g]. Without it the first steps are far too large: with
   /// β₂ = 0.999 and g = 0.1, v₁ = 0.00001 and the rate 1/√v₁ is 316.22.
+  @inline(__always)
   mutating func applyAdam(_ s: StepContext) {
     updateMoments(s)
     mHat = m / s.correction1

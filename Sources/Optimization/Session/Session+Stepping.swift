@@ -43,6 +43,34 @@ extension Session {
     _ count: Int, stop: ((Observation) -> Bool)? = nil,
     isCancelled: () -> Bool = { false }
   ) -> StepReport {
+    if let stop { return step(count, watching: stop, isCancelled: isCancelled) }
+    var taken = 0
+    while taken < count {
+      if taken & 255 == 255 && isCancelled() {
+        return StepReport(taken: taken, outcome: .interrupted)
+      }
+      // One block runs up to the next interrupt poll (before the update taken when
+      // `taken & 255 == 255`, as in the loop below) or the next checkpoint, whichever comes
+      // first, so polling and recording happen at exactly the same updates as there, and
+      // `record` is called at the only update of the block that can be a checkpoint.
+      let untilPoll = ((254 - (taken & 255)) & 255) + 1
+      let untilCheckpoint = trajectory.nextCheckpoint - run.state.updateCount
+      let block = min(count - taken, untilPoll, untilCheckpoint)
+      let (done, divergence) = run.step(count: block)
+      taken += done
+      trajectory.record(run.state)
+      if let divergence {
+        return StepReport(taken: taken, outcome: .diverged(divergence))
+      }
+    }
+    return StepReport(taken: taken, outcome: .completed)
+  }
+
+  /// ``step(_:stop:isCancelled:)`` with a stop condition, which must see every update, so
+  /// the updates are taken one at a time.
+  private mutating func step(
+    _ count: Int, watching stop: (Observation) -> Bool, isCancelled: () -> Bool
+  ) -> StepReport {
     var taken = 0
     while taken < count {
       if taken & 255 == 255 && isCancelled() {
@@ -53,7 +81,7 @@ extension Session {
       }
       trajectory.record(run.state)
       taken += 1
-      if let stop, stop(Observation(run: run)) {
+      if stop(Observation(run: run)) {
         return StepReport(taken: taken, outcome: .conditionMet)
       }
     }
@@ -78,10 +106,8 @@ extension Session {
     precondition(target >= 0 && target <= t, "rewind target outside 0...t")
     let checkpoint = trajectory.checkpoint(atOrBefore: target)
     run.restore(checkpoint)
-    for _ in checkpoint.updateCount..<target {
-      let divergence = run.step()
-      precondition(divergence == nil, "a replayed step diverged")
-    }
+    let replayed = run.step(count: target - checkpoint.updateCount)
+    precondition(replayed.divergence == nil, "a replayed step diverged")
     trajectory.truncate(after: target)
   }
 

@@ -26,6 +26,11 @@ struct Trajectory: Equatable {
     checkpoints[min(t / interval, checkpoints.count - 1)]
   }
 
+  /// The update whose state ``record(_:)`` keeps next: the first boundary not yet
+  /// recorded, always after the current update, so a stepping loop can run up to it
+  /// without calling `record` on every update.
+  var nextCheckpoint: Int { checkpoints.count * interval }
+
   /// Keeps `state` if it falls on a checkpoint boundary that is not yet recorded.
   @inline(__always)
   mutating func record(_ state: OptimizerState) {
