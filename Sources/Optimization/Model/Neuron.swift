@@ -119,18 +119,30 @@ struct Neuron {
       denseValues.withUnsafeBufferPointer { x in
         targets.withUnsafeBufferPointer { y in
           gradient.withUnsafeMutableBufferPointer { g in
-            for j in 0...d { g[j] = 0 }
-            for i in range {
-              var z = p[d]
-              let row = i &* d
-              for j in 0..<d { z += p[j] * x[row &+ j] }
-              let slope = loss.slope(z: z, target: y[i])
-              for j in 0..<d { g[j] += slope * x[row &+ j] }
-              g[d] += slope
-            }
+            Neuron.denseGradient(loss, at: p, over: range, x, y, d: d, into: g)
           }
         }
       }
+    }
+  }
+
+  /// The plain loop over a few dense points, on buffers: z = b + Σ wⱼxⱼ in feature order,
+  /// then g += ∂ℓ/∂z·(x, 1) point by point. The per-point update loop of ``Run`` calls it on
+  /// buffers it already holds, so both paths run the same operations in the same order.
+  @inline(__always)
+  static func denseGradient(
+    _ loss: LossFunction, at p: UnsafeBufferPointer<Double>, over range: Range<Int>,
+    _ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>, d: Int,
+    into g: UnsafeMutableBufferPointer<Double>
+  ) {
+    for j in 0...d { g[j] = 0 }
+    for i in range {
+      var z = p[d]
+      let row = i &* d
+      for j in 0..<d { z += p[j] * x[row &+ j] }
+      let slope = loss.slope(z: z, target: y[i])
+      for j in 0..<d { g[j] += slope * x[row &+ j] }
+      g[d] += slope
     }
   }
 

@@ -415,26 +415,16 @@ extension Run {
     return finite
   }
 
-  /// The gradient at `p` over a few points of dense data, into `g`: the neuron's own small
-  /// dense loop (`Neuron.smallDenseGradient`), repeated here on buffers the caller already
-  /// holds so that a per-point update takes none. The operations and their order are the
-  /// neuron's, so the bits are too; a change to one must be made to both (the conformance
-  /// and rewind tests compare the two paths).
+  /// The gradient at `p` over a few points of dense data, into `g`: the neuron's own loop
+  /// (``Neuron/denseGradient(_:at:over:_:_:d:into:)``) on buffers the caller already holds,
+  /// so that a per-point update takes none and the bits are the neuron's.
   @inline(__always)
   private static func smallDenseGradient(
     _ loss: LossFunction, at p: UnsafeMutableBufferPointer<Double>, over range: Range<Int>,
     _ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>, d: Int,
     into g: UnsafeMutableBufferPointer<Double>
   ) {
-    for j in 0...d { g[j] = 0 }
-    for i in range {
-      var z = p[d]
-      let row = i &* d
-      for j in 0..<d { z += p[j] * x[row &+ j] }
-      let slope = loss.slope(z: z, target: y[i])
-      for j in 0..<d { g[j] += slope * x[row &+ j] }
-      g[d] += slope
-    }
+    Neuron.denseGradient(loss, at: UnsafeBufferPointer(p), over: range, x, y, d: d, into: g)
   }
 }
 
