@@ -1,0 +1,188 @@
+/// Many updates in one loop: the per-point path of ``Run``. Between two interrupt polls or
+/// checkpoints it takes the state's buffers once and runs a loop specialised per optimizer,
+/// with the same operations in the same order as ``Run/step()``, so the bits are the same.
+extension Run {
+  /// Points per update up to which ``step(count:)`` runs its own loop. Past a few points the
+  /// gradient outweighs the per-update overhead this loop removes, and the neuron's blocked
+  /// and parallel kernels are the ones to use.
+  private static let loopPointLimit = 16
+
+  /// Whether ``step(count:)`` can take updates in its tight loop: a few points of dense data
+  /// per update, in data order (no shuffle), with the gradient at θ itself (not the notes'
+  /// NAG look-ahead). These are exactly the updates whose gradient the neuron computes with
+  /// its plain small dense loop, which ``smallDenseGradient(_:at:over:_:_:d:into:)``
+  /// repeats operation for operation.
+  static func takesUpdatesInLoop(for setup: RunSetup) -> Bool {
+    guard case .points(let k) = setup.training.batch, k <= loopPointLimit else { return false }
+    let lookahead =
+      setup.optimizer == .nag && setup.hyperparameters.nesterovForm == .lookahead
+    return !setup.training.shuffle && !lookahead && setup.dataset.sparseColumns.count == 0
+  }
+
+  /// Takes up to `count` updates, stopping before one that would leave the finite numbers;
+  /// returns the number taken and, if it stopped early, why. The same updates, bit for bit,
+  /// as calling ``step()`` `count` times, only faster.
+  ///
+  /// ``step()`` pays, on every update, for taking the nine arrays of the next state as
+  /// buffers (a uniqueness check each, a runtime call), for reading the current state
+  /// through bounds-checked arrays, and for the gradient taking its own buffers again. For
+  /// a per-point update those costs were larger than the arithmetic. Here both states'
+  /// arrays and the data's are taken as buffers once, for the whole call, and each update
+  /// swaps the two sets of buffers instead of the states; the arrays are swapped once at the
+  /// end when the count of swaps is odd. The shared numbers (``StepContext``) live in a
+  /// local that each update changes in place, and the optimizer is switched on once per
+  /// call: the loop is generic over the rule's type (``CoordinateRule``), so the compiler
+  /// specialises one loop per rule with the rule inlined. (With the rule as a closure, as
+  /// ``step()`` has it, the closure stayed an indirect call inside the buffers' closures,
+  /// and the shared numbers were copied for every update.)
+  ///
+  /// Callers bound `count` by their next interrupt poll and checkpoint, so a call is short.
+  mutating func step(count: Int) -> (taken: Int, divergence: Divergence?) {
+    guard loopsOverBuffers else {
+      for taken in 0..<count {
+        if let divergence = step() { return (taken, divergence) }
+      }
+      return (count, nil)
+    }
+    guard count > 0 else { return (0, nil) }
+    // One call per case with the rule's concrete type (not an `any CoordinateRule.Type`),
+    // so each is a call of a specialised loop.
+    let outcome: Loop.Outcome
+    switch setup.optimizer {
+    case .gd: outcome = loop(count, GradientDescentRule.self)
+    case .momentum: outcome = loop(count, MomentumRule.self)
+    case .nag: outcome = loop(count, NesterovRule.self)
+    case .adagrad: outcome = loop(count, AdaGradRule.self)
+    case .rmsprop: outcome = loop(count, RMSPropRule.self)
+    case .adadelta: outcome = loop(count, AdaDeltaRule.self)
+    case .adam: outcome = loop(count, AdamRule.self)
+    case .adamax: outcome = loop(count, AdaMaxRule.self)
+    case .maxprop: outcome = loop(count, MaxPropRule.self)
+    case .nadam: outcome = loop(count, NAdamRule.self)
+    case .amsgrad: outcome = loop(count, AMSGradRule.self)
+    case .adamw: outcome = loop(count, AdamWRule.self)
+    }
+    let t = state.updateCount + outcome.taken
+    if outcome.swapped { swap(&state, &next) }
+    state.updateCount = t
+    state.momentumProduct = outcome.momentumProduct
+    guard let rejected = outcome.rejectedMomentumProduct else { return (outcome.taken, nil) }
+    next.updateCount = t + 1
+    next.momentumProduct = rejected
+    return (outcome.taken, firstNonFinite(in: next, step: t + 1))
+  }
+
+  /// Runs the loop of ``step(count:)`` with `rule` on the run's states and shared numbers.
+  private mutating func loop<Rule: CoordinateRule>(_ count: Int, _ rule: Rule.Type)
+    -> Loop.Outcome
+  {
+    Loop(setup: setup, updatesPerEpoch: updatesPerEpoch).run(
+      count, &state, &next, &context, &contextBiasPowerT, rule)
+  }
+
+  /// The loop of ``step(count:)`` and the run's parts it reads.
+  ///
+  /// A separate value so that the loop can read the setup while the run's states are
+  /// borrowed for writing: a method on the run itself would conflict with those borrows.
+  private struct Loop {
+    let setup: RunSetup
+    let updatesPerEpoch: Int
+
+    /// What a call of ``run(_:_:_:_:_:_:)`` did.
+    struct Outcome {
+      /// Updates taken.
+      var taken: Int
+      /// Whether the newest state is in the arrays of `next` (an odd number of swaps).
+      var swapped: Bool
+      /// Πμ after the last update taken.
+      var momentumProduct: Double
+      /// Πμ of the update that was not taken, when one was refused.
+      var rejectedMomentumProduct: Double?
+    }
+
+    /// Takes up to `count` updates of `rule`, from `state` into `next` and back, as
+    /// ``Run/step(count:)`` describes. Leaves the scalars of both states alone.
+    func run<Rule: CoordinateRule>(
+      _ count: Int, _ state: inout OptimizerState, _ next: inout OptimizerState,
+      _ context: inout StepContext, _ contextBiasPowerT: inout Int, _ rule: Rule.Type
+    ) -> Outcome {
+      let first = state.updateCount + 1
+      let schedulesMomentum =
+        setup.optimizer == .nadam && setup.hyperparameters.nadamForm == .schedule
+      var outcome = Outcome(
+        taken: 0, swapped: false, momentumProduct: state.momentumProduct,
+        rejectedMomentumProduct: nil)
+      guard case .points(let k) = setup.training.batch else { return outcome }
+      let n = setup.dataset.count
+      let d = setup.dataset.denseCount
+      let loss = setup.training.loss
+      state.withMutableBuffers { current in
+        next.withMutableBuffers { spare in
+          setup.dataset.denseValues.withUnsafeBufferPointer { x in
+            setup.dataset.targets.withUnsafeBufferPointer { y in
+              var (current, spare) = (current, spare)
+              while outcome.taken < count {
+                let t = first + outcome.taken
+                let (epoch, position) = (t - 1).quotientAndRemainder(dividingBy: updatesPerEpoch)
+                let points = (position * k)..<Swift.min((position + 1) * k, n)
+                Run.smallDenseGradient(
+                  loss, at: current.parameters, over: points, x, y, d: d, into: spare.gradient)
+                Run.prepare(
+                  &context, &contextBiasPowerT, setup, update: t, epoch: epoch,
+                  previousMomentumProduct: outcome.momentumProduct)
+                let finite = Run.update(current, into: spare, context, Rule.self)
+                let product = schedulesMomentum ? context.muProduct : outcome.momentumProduct
+                guard finite && product.isFinite else {
+                  outcome.rejectedMomentumProduct = product
+                  return
+                }
+                outcome.momentumProduct = product
+                swap(&current, &spare)
+                outcome.swapped.toggle()
+                outcome.taken += 1
+              }
+            }
+          }
+        }
+      }
+      return outcome
+    }
+  }
+
+  /// ``update(_:into:_:_:)`` on buffers: the same coordinates, the same rule, the same
+  /// order of writes.
+  @inline(__always)
+  private static func update<Rule: CoordinateRule>(
+    _ old: StateBuffers, into new: StateBuffers, _ context: StepContext, _ rule: Rule.Type
+  ) -> Bool {
+    var finite = true
+    for i in 0..<new.count {
+      var c = Coordinate(
+        parameter: old.parameters[i], gradient: new.gradient[i], m: old.m[i], v: old.v[i],
+        u: old.u[i], vMax: old.vMax[i], mHat: 0, vHat: 0, rate: 0)
+      Rule.apply(&c, context)
+      new.parameters[i] = c.parameter
+      new.m[i] = c.m
+      new.v[i] = c.v
+      new.u[i] = c.u
+      new.vMax[i] = c.vMax
+      new.mHat[i] = c.mHat
+      new.vHat[i] = c.vHat
+      new.rate[i] = c.rate
+      finite = finite && c.isFinite
+    }
+    return finite
+  }
+
+  /// The gradient at `p` over a few points of dense data, into `g`: the neuron's own loop
+  /// (``Neuron/denseGradient(_:at:over:_:_:d:into:)``) on buffers the caller already holds,
+  /// so that a per-point update takes none and the bits are the neuron's.
+  @inline(__always)
+  private static func smallDenseGradient(
+    _ loss: LossFunction, at p: UnsafeMutableBufferPointer<Double>, over range: Range<Int>,
+    _ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>, d: Int,
+    into g: UnsafeMutableBufferPointer<Double>
+  ) {
+    Neuron.denseGradient(loss, at: UnsafeBufferPointer(p), over: range, x, y, d: d, into: g)
+  }
+}
