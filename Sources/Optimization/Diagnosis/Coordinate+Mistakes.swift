@@ -41,68 +41,19 @@ extension Coordinate {
       if optimizer == .adamw { parameter *= 1 - s.learningRate * h.weightDecay }
       m = firstMoment ? h.beta1 * m + gradient : h.beta1 * m + (1 - h.beta1) * gradient
       if optimizer == .adamax {
-        mHat = m / s.correction1
-        if h.epsilonPlacement == .max {
-          v = Swift.max(h.beta2 * v, abs(gradient) + h.epsilon)
-          rate = s.learningRate / v
-        } else {
-          v = Swift.max(h.beta2 * v, abs(gradient))
-          rate = s.learningRate / (v + h.epsilon)
-        }
-        vHat = v
-        parameter -= rate * mHat
+        finishAdaMax(s)
         return
       }
       v =
         secondMoment
         ? h.beta2 * v + gradient * gradient : h.beta2 * v + (1 - h.beta2) * gradient * gradient
-      finishAdam(optimizer, s)
+      switch optimizer {
+      case .amsgrad: finishAMSGrad(s)
+      case .nadam: finishNAdam(s)
+      default: finishAdam(s)
+      }
     default:
       applyRule(of: optimizer, s)
-    }
-  }
-
-  /// Everything Adam, AMSGrad and NAdam do after m and v are updated.
-  private mutating func finishAdam(_ optimizer: Optimizer, _ s: StepContext) {
-    switch optimizer {
-    case .amsgrad:
-      mHat = m / s.correction1
-      switch s.h.amsgradMaximum {
-      case .raw:
-        vMax = Swift.max(vMax, v)
-        vHat = vMax / s.correction2
-        rate = adamRate(s, raw: vMax, corrected: vHat)
-      case .corrected:
-        vMax = Swift.max(vMax, v / s.correction2)
-        vHat = vMax
-        rate = adamRate(s, raw: vMax * s.correction2, corrected: vHat)
-      }
-      parameter -= rate * mHat
-    case .nadam:
-      vHat = v / s.correction2
-      let b1 = s.h.beta1
-      switch s.h.nadamForm {
-      case .lecture:
-        mHat = b1 * m / s.correction1 + (1 - b1) * gradient / s.correction1
-      case .optax:
-        mHat = b1 * m / s.correction1Next + (1 - b1) * gradient / s.correction1
-      case .schedule:
-        let gradientWeight = (1 - s.mu) / (1 - s.muProduct)
-        let momentWeight = s.muNext / (1 - s.muProductNext)
-        mHat = gradientWeight * gradient + momentWeight * m
-        rate = adamRate(s, raw: v, corrected: vHat)
-        let denominator = s.learningRate / rate
-        parameter -= s.learningRate * gradientWeight * gradient / denominator
-        parameter -= s.learningRate * momentWeight * m / denominator
-        return
-      }
-      rate = adamRate(s, raw: v, corrected: vHat)
-      parameter -= rate * mHat
-    default:
-      mHat = m / s.correction1
-      vHat = v / s.correction2
-      rate = adamRate(s, raw: v, corrected: vHat)
-      parameter -= rate * mHat
     }
   }
 }

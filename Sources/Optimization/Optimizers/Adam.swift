@@ -28,6 +28,12 @@ extension Coordinate {
   @inline(__always)
   mutating func applyAdam(_ s: StepContext) {
     updateMoments(s)
+    finishAdam(s)
+  }
+
+  /// Adam after m and v are updated: the corrections and the step.
+  @inline(__always)
+  mutating func finishAdam(_ s: StepContext) {
     mHat = m / s.correction1
     vHat = v / s.correction2
     rate = adamRate(s, raw: v, corrected: vHat)
@@ -39,6 +45,11 @@ extension Coordinate {
   /// v_max ← max(v_max, v/(1 − β₂ᵗ)), v̂ = v_max.
   mutating func applyAMSGrad(_ s: StepContext) {
     updateMoments(s)
+    finishAMSGrad(s)
+  }
+
+  /// AMSGrad after m and v are updated: the maximum, the corrections and the step.
+  mutating func finishAMSGrad(_ s: StepContext) {
     mHat = m / s.correction1
     switch s.h.amsgradMaximum {
     case .raw:
@@ -67,6 +78,11 @@ extension Coordinate {
   /// its limit p → ∞ is simply max|gᵢ|, which is what v tracks.
   mutating func applyAdaMax(_ s: StepContext) {
     m = s.h.beta1 * m + (1 - s.h.beta1) * gradient
+    finishAdaMax(s)
+  }
+
+  /// AdaMax after m is updated: the infinity norm v, the correction and the step.
+  mutating func finishAdaMax(_ s: StepContext) {
     mHat = m / s.correction1
     if s.h.epsilonPlacement == .max {
       v = Swift.max(s.h.beta2 * v, abs(gradient) + s.h.epsilon)
@@ -86,6 +102,11 @@ extension Coordinate {
   /// Then w ← w − η/(√v̂ + ε)·direction.
   mutating func applyNAdam(_ s: StepContext) {
     updateMoments(s)
+    finishNAdam(s)
+  }
+
+  /// NAdam after m and v are updated: the look-ahead direction and the step.
+  mutating func finishNAdam(_ s: StepContext) {
     vHat = v / s.correction2
     let b1 = s.h.beta1
     switch s.h.nadamForm {
