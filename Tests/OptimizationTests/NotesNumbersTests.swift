@@ -23,11 +23,11 @@ import Testing
     h.biasCorrection = false
     var c = Coordinate(
       parameter: 0, gradient: 0.1, m: 0, v: 0, u: 0, vMax: 0, mHat: 0, vHat: 0, rate: 0)
-    c.applyAdam(StepContext(h: h, t: 1, biasPowerT: 1, previousMomentumProduct: 1))
+    Adam.apply(&c, StepContext(h: h, t: 1, biasPowerT: 1, previousMomentumProduct: 1))
     #expect(abs(c.v - 0.00001) < 1e-18)
     #expect(abs(c.rate - 316.22776601683796) < 1e-9)
     c.gradient = 0
-    c.applyAdam(StepContext(h: h, t: 2, biasPowerT: 2, previousMomentumProduct: 1))
+    Adam.apply(&c, StepContext(h: h, t: 2, biasPowerT: 2, previousMomentumProduct: 1))
     #expect(abs(c.v - 0.00000999) < 1e-18)
     #expect((c.rate * 100).rounded(.down) / 100 == 316.38)
   }
@@ -93,7 +93,7 @@ import Testing
     var c = Coordinate(
       parameter: 0, gradient: 0.3, m: 0, v: 0, u: 0, vMax: 0, mHat: 0, vHat: 0, rate: 0)
     for t in 1...20 {
-      c.applyAdam(StepContext(h: h, t: t, biasPowerT: t, previousMomentumProduct: 1))
+      Adam.apply(&c, StepContext(h: h, t: t, biasPowerT: t, previousMomentumProduct: 1))
       #expect(abs(c.mHat - 0.3) < 1e-15)
       #expect(abs(c.m - 0.3 * (1 - pow(0.9, Double(t)))) < 1e-15)
     }

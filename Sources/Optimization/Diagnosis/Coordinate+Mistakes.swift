@@ -1,20 +1,7 @@
 extension Coordinate {
   /// The rule of `optimizer`, as ``Run`` applies it.
   mutating func applyRule(of optimizer: Optimizer, _ s: StepContext) {
-    switch optimizer {
-    case .gd: applyGradientDescent(s)
-    case .momentum: applyMomentum(s)
-    case .nag: applyNesterov(s)
-    case .adagrad: applyAdaGrad(s)
-    case .rmsprop: applyRMSProp(s)
-    case .adadelta: applyAdaDelta(s)
-    case .adam: applyAdam(s)
-    case .adamax: applyAdaMax(s)
-    case .maxprop: applyMaxProp(s)
-    case .nadam: applyNAdam(s)
-    case .amsgrad: applyAMSGrad(s)
-    case .adamw: applyAdamW(s)
-    }
+    optimizer.updateRule.apply(&self, s)
   }
 
   /// The rule of `optimizer` with the (1 − β) factor left out of the first moment, the

@@ -1,56 +1,69 @@
-extension Coordinate {
-  /// AdaGrad: v ← v + g²; w ← w − η/(√v + ε)·g.
-  ///
-  /// v only grows, so the effective rate η/(√v + ε) only falls, and it falls fastest for
-  /// the parameters that get gradients most often. A weight whose feature is sparse sees
-  /// g = 0 most of the time, so its v stays small and its rate stays high: exactly the
-  /// parameter the notes want to take seriously. PyTorch also decays η by
-  /// 1/(1 + (t − 1)·lr_decay); Keras and optax start v at 0.1 and put ε inside the root.
-  mutating func applyAdaGrad(_ s: StepContext) {
-    v += gradient * gradient
-    rate = s.rate(s.learningRate, over: v)
-    mHat = gradient
-    parameter -= rate * gradient
-  }
+/// AdaGrad: vₜ = vₜ₋₁ + (∇wₜ)²; wₜ₊₁ = wₜ − η/(√vₜ + ε)·∇wₜ.
+///
+/// The learning rate decays in proportion to the update history: v only grows, so the
+/// effective rate η/(√v + ε) only falls, and it falls fastest for the parameters that get
+/// gradients most often. A weight whose feature is sparse sees ∇w = 0 most of the time, so
+/// its v stays small and its rate stays high: exactly the parameter the notes want to take
+/// seriously, while b, whose gradient is non-zero at every point, decays fast.
+///
+/// PyTorch also decays η by 1/(1 + (t − 1)·lr_decay); Keras and optax start v at 0.1 and
+/// put ε inside the root, η/√(v + ε).
+enum AdaGrad: UpdateRule {
+  static let optimizer = Optimizer.adagrad
+  static let sharedNumbers: StepContext.Numbers = []
 
-  /// RMSProp: v ← β·v + (1 − β)·g²; w ← w − η/(√v + ε)·g.
-  ///
-  /// Unrolled, vₜ = (1 − β)·Σ βᵗ⁻ᶻ·g_z²: with β = 0.9 the weights of the last gradients are
-  /// 0.1, 0.09, 0.081, … so old gradients fade and the rate can rise again.
-  mutating func applyRMSProp(_ s: StepContext) {
-    v = s.h.beta * v + (1 - s.h.beta) * gradient * gradient
-    rate = s.rate(s.learningRate, over: v)
-    mHat = gradient
-    parameter -= rate * gradient
-  }
+  static let rule = [
+    "v ← v + g²", "w ← w − η/(√v + ε)·g",
+    "a sparse feature's weight keeps a high rate while frequent ones decay",
+  ]
 
-  /// AdaDelta: v ← β·v + (1 − β)·g²; Δ ← √(u + ε)/√(v + ε)·g; w ← w − η·Δ;
-  /// u ← β·u + (1 − β)·Δ².
-  ///
-  /// The rate √(u + ε)/√(v + ε) has no η: its numerator is the history of past updates,
-  /// so the units of the step match the units of w. The libraries still multiply by a
-  /// learning rate (PyTorch and optax 1.0, Keras 0.001); the notes' version has none.
-  mutating func applyAdaDelta(_ s: StepContext) {
-    v = s.h.beta * v + (1 - s.h.beta) * gradient * gradient
-    let ratio = (u + s.h.epsilon).squareRoot() / (v + s.h.epsilon).squareRoot()
-    let delta = ratio * gradient
-    rate = s.h.learningRate * ratio
-    mHat = gradient
-    parameter -= s.h.learningRate * delta
-    u = s.h.beta * u + (1 - s.h.beta) * delta * delta
-  }
-
-  /// MaxProp: v ← max(β·v, |g|); w ← w − η/(v + ε)·g. RMSProp with the L∞ norm in place of
-  /// the L² one, as the notes arrive at it on the way to AdaMax.
-  mutating func applyMaxProp(_ s: StepContext) {
-    if s.h.epsilonPlacement == .max {
-      v = Swift.max(s.h.beta * v, abs(gradient) + s.h.epsilon)
-      rate = s.learningRate / v
-    } else {
-      v = Swift.max(s.h.beta * v, abs(gradient))
-      rate = s.learningRate / (v + s.h.epsilon)
+  static func defaults(for convention: Convention) -> Hyperparameters {
+    var h = Hyperparameters.base
+    h.learningRate = convention.pick(lecture: 0.1, pytorch: 1e-2, keras: 1e-3, optax: 0.1)
+    switch convention {
+    case .lecture: h.epsilon = 1e-8
+    case .pytorch: h.epsilon = 1e-10
+    case .keras, .optax:
+      h.epsilon = 1e-7
+      h.epsilonPlacement = .inside
+      h.initialAccumulator = 0.1
     }
-    mHat = gradient
-    parameter -= rate * gradient
+    return h
+  }
+
+  static let settings: Set<Setting> = [.eta, .epsilon, .epsPlacement, .vInit, .lrDecay]
+  static let epsilonPlacements: [EpsilonPlacement] = [.outside, .inside]
+  static let quantities: Set<Quantity> = [.vW, .vB]
+
+  /// The step's η is ``StepContext/learningRate``, decayed by `lr_decay`.
+  @inline(__always)
+  static func apply(_ c: inout Coordinate, _ s: StepContext) {
+    c.v += c.gradient * c.gradient
+    c.rate = s.rate(s.learningRate, over: c.v)
+    c.mHat = c.gradient
+    c.parameter -= c.rate * c.gradient
+  }
+
+  /// ηₜ = η/(1 + (t − 1)·lr_decay), when there is a decay.
+  static func explainShared(_ e: inout ExplanationBuilder) {
+    let (h, t) = (e.h, e.s.t)
+    guard h.learningRateDecay != 0 else { return }
+    let n = ExplanationBuilder.n
+    let value = h.learningRate / (1 + (t - 1) * h.learningRateDecay)
+    e.add(
+      "ηₜ", nil, shared: true, "η/(1 + (t − 1)·lr_decay)",
+      [n(h.learningRate), "/(1 + (", n(t), " − 1)·", n(h.learningRateDecay), ")"], value)
+  }
+
+  static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate) {
+    let n = ExplanationBuilder.n
+    let x = e.suffix
+    let (g, v0) = (before.gradient, before.v)
+    let v = v0 + g * g
+    e.add(
+      "v" + x, e.quantity(.vW, .vB), "v\(x) + \(e.gradientName)²", [n(v0), " + ", n(g), "²"], v)
+    let etaName = e.h.learningRateDecay != 0 ? "ηₜ" : "η"
+    let rate = e.rootRate(e.s.learningRate, v: v, name: "v" + x, etaName: etaName)
+    e.step(before.parameter, rate: rate, gradient: g)
   }
 }

@@ -1,3 +1,78 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Adam (adaptive moments): everything RMSProp does about AdaGrad's decay, plus a running
+/// average of the gradients themselves:
+///
+///     mₜ = β₁·mₜ₋₁ + (1 − β₁)·∇wₜ        m̂ₜ = mₜ/(1 − β₁ᵗ)
+///     vₜ = β₂·vₜ₋₁ + (1 − β₂)·(∇wₜ)²     v̂ₜ = vₜ/(1 − β₂ᵗ)
+///     wₜ₊₁ = wₜ − η/(√v̂ₜ + ε)·m̂ₜ
+///
+/// Why correct the bias: m starts at 0, so mₜ = (1 − β₁)·Σ β₁ᵗ⁻ᶻ·∇w_z and, if every ∇w_z
+/// comes from one distribution, E[mₜ] = E[∇w]·(1 − β₁ᵗ); dividing by 1 − β₁ᵗ makes m̂ an
+/// unbiased estimate of E[∇w]. Without it the first steps are far too large: with
+/// β₂ = 0.999 and ∇w = 0.1, v₁ = 0.00001 and the rate 1/√v₁ is 316.22.
+///
+/// The notes' listing raises β to the epoch number while it updates once per point
+/// (``BiasPower/epoch``); Keras folds the correction into the step size and adds ε to the
+/// root of the raw v (``EpsilonPlacement/hat``). This file also holds what the rest of the
+/// family (``AdamW``, ``AMSGrad``, ``NAdam``, ``AdaMax``) shares: the moments, the rate and
+/// their `explain` lines.
+enum Adam: UpdateRule {
+  static let optimizer = Optimizer.adam
+  static let sharedNumbers: StepContext.Numbers = [.biasCorrections]
+
+  static let rule = [
+    "m ← β₁·m + (1 − β₁)·g", "v ← β₂·v + (1 − β₂)·g²", "m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ)",
+    "w ← w − η/(√v̂ + ε)·m̂",
+    "bias correction undoes the zero start: without it the first rates are huge (316.22)",
+  ]
+
+  /// The notes' listing: η = 0.1, ε = 1e-10; Keras: ε = 1e-7 in its ε-hat form.
+  static func defaults(for convention: Convention) -> Hyperparameters {
+    var h = Hyperparameters.base
+    h.learningRate = convention.pick(lecture: 0.1, pytorch: 1e-3, keras: 1e-3, optax: 0.1)
+    switch convention {
+    case .lecture: h.epsilon = 1e-10
+    case .keras:
+      h.epsilon = 1e-7
+      h.epsilonPlacement = .hat
+    case .pytorch, .optax: break
+    }
+    return h
+  }
+
+  /// The settings every member of the family reads.
+  static let familySettings: Set<Setting> = [
+    .eta, .beta1, .beta2, .epsilon, .epsPlacement, .biasCorrection, .biasPower,
+  ]
+  static let settings = familySettings
+  static let epsilonPlacements: [EpsilonPlacement] = [.outside, .inside, .hat]
+  static let quantities: Set<Quantity> = [.mW, .mB, .vW, .vB, .mHatW, .mHatB, .vHatW, .vHatB]
+
+  @inline(__always)
+  static func apply(_ c: inout Coordinate, _ s: StepContext) {
+    c.updateMoments(s)
+    c.finishAdam(s)
+  }
+
+  static func explainShared(_ e: inout ExplanationBuilder) {
+    e.biasCorrections(second: true)
+  }
+
+  static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate) {
+    let m = e.firstMoment(before)
+    let v = e.secondMoment(before)
+    let mHat = e.correctedFirstMoment(m)
+    let vHat = e.correctedSecondMoment(v)
+    let rate = e.adamRate(raw: v, corrected: vHat)
+    e.step(before.parameter, rate: rate, direction: mHat)
+  }
+}
+
 extension Coordinate {
   /// The two moments every Adam variant keeps:
   /// m ← β₁·m + (1 − β₁)·g and v ← β₂·v + (1 − β₂)·g².
@@ -20,17 +95,6 @@ extension Coordinate {
     }
   }
 
-  /// Adam: m̂ = m/(1 − β₁ᵗ); v̂ = v/(1 − β₂ᵗ); w ← w − η/(√v̂ + ε)·m̂.
-  ///
-  /// Why correct: m starts at 0, so E[mₜ] = E[g]·(1 − β₁ᵗ); dividing by 1 − β₁ᵗ makes m̂ an
-  /// unbiased estimate of E[g]. Without it the first steps are far too large: with
-  /// β₂ = 0.999 and g = 0.1, v₁ = 0.00001 and the rate 1/√v₁ is 316.22.
-  @inline(__always)
-  mutating func applyAdam(_ s: StepContext) {
-    updateMoments(s)
-    finishAdam(s)
-  }
-
   /// Adam after m and v are updated: the corrections and the step.
   @inline(__always)
   mutating func finishAdam(_ s: StepContext) {
@@ -39,94 +103,98 @@ extension Coordinate {
     rate = adamRate(s, raw: v, corrected: vHat)
     parameter -= rate * mHat
   }
+}
 
-  /// AMSGrad: Adam whose denominator never shrinks. ``AMSGradMaximum/raw``:
-  /// v_max ← max(v_max, v), v̂ = v_max/(1 − β₂ᵗ); ``AMSGradMaximum/corrected`` (optax):
-  /// v_max ← max(v_max, v/(1 − β₂ᵗ)), v̂ = v_max.
-  mutating func applyAMSGrad(_ s: StepContext) {
-    updateMoments(s)
-    finishAMSGrad(s)
-  }
-
-  /// AMSGrad after m and v are updated: the maximum, the corrections and the step.
-  mutating func finishAMSGrad(_ s: StepContext) {
-    mHat = m / s.correction1
-    switch s.h.amsgradMaximum {
-    case .raw:
-      vMax = Swift.max(vMax, v)
-      vHat = vMax / s.correction2
-      rate = adamRate(s, raw: vMax, corrected: vHat)
-    case .corrected:
-      vMax = Swift.max(vMax, v / s.correction2)
-      vHat = vMax
-      rate = adamRate(s, raw: vMax * s.correction2, corrected: vHat)
+extension ExplanationBuilder {
+  /// 1 − β₁ᵗ and, with `second`, 1 − β₂ᵗ, as shared lines (none without bias correction).
+  mutating func biasCorrections(second: Bool) {
+    guard h.biasCorrection else { return }
+    let n = Self.n
+    let p = Double(power)
+    add("1 − β₁ᵗ", nil, shared: true, "", ["1 − ", n(h.beta1), "^", n(p)], 1 - pow(h.beta1, p))
+    if second {
+      add("1 − β₂ᵗ", nil, shared: true, "", ["1 − ", n(h.beta2), "^", n(p)], 1 - pow(h.beta2, p))
     }
-    parameter -= rate * mHat
   }
 
-  /// AdamW: w ← w·(1 − η·λ), then the Adam step. The decay is decoupled from the
-  /// gradient, so the adaptive denominator does not weaken it.
-  mutating func applyAdamW(_ s: StepContext) {
-    parameter *= 1 - s.learningRate * s.h.weightDecay
-    applyAdam(s)
+  /// The line m = β₁·m + (1 − β₁)·g; returns m.
+  mutating func firstMoment(_ before: Coordinate) -> Double {
+    let n = Self.n
+    let (x, g, m0) = (suffix, before.gradient, before.m)
+    let m = h.beta1 * m0 + (1 - h.beta1) * g
+    add(
+      "m" + x, quantity(.mW, .mB), "β₁·m\(x) + (1 − β₁)·\(gradientName)",
+      [n(h.beta1), "·", n(m0), " + ", n(1 - h.beta1), "·", n(g)], m)
+    return m
   }
 
-  /// AdaMax: m̂ as Adam; v ← max(β₂·v, |g|); w ← w − η/(v + ε)·m̂ (the notes and Keras).
-  /// With ``EpsilonPlacement/max`` (PyTorch, optax): v ← max(β₂·v, |g| + ε); w ← w − η/v·m̂.
-  ///
-  /// The L^p norm (Σ|gᵢ|ᵖ)^(1/p) overflows or underflows for large p in floating point;
-  /// its limit p → ∞ is simply max|gᵢ|, which is what v tracks.
-  mutating func applyAdaMax(_ s: StepContext) {
-    m = s.h.beta1 * m + (1 - s.h.beta1) * gradient
-    finishAdaMax(s)
+  /// The line v = β₂·v + (1 − β₂)·g²; returns v.
+  mutating func secondMoment(_ before: Coordinate) -> Double {
+    let n = Self.n
+    let (x, g, v0) = (suffix, before.gradient, before.v)
+    let v = h.beta2 * v0 + (1 - h.beta2) * g * g
+    add(
+      "v" + x, quantity(.vW, .vB), "β₂·v\(x) + (1 − β₂)·\(gradientName)²",
+      [n(h.beta2), "·", n(v0), " + ", n(1 - h.beta2), "·", n(g), "²"], v)
+    return v
   }
 
-  /// AdaMax after m is updated: the infinity norm v, the correction and the step.
-  mutating func finishAdaMax(_ s: StepContext) {
-    mHat = m / s.correction1
-    if s.h.epsilonPlacement == .max {
-      v = Swift.max(s.h.beta2 * v, abs(gradient) + s.h.epsilon)
-      rate = s.learningRate / v
-    } else {
-      v = Swift.max(s.h.beta2 * v, abs(gradient))
-      rate = s.learningRate / (v + s.h.epsilon)
+  /// `m/(1 − β₁ᵗ)`, or `m (no bias correction)`.
+  var correctedFirstMomentFormula: String {
+    h.biasCorrection ? "m\(suffix)/(1 − β₁ᵗ)" : "m\(suffix) (no bias correction)"
+  }
+
+  /// `v/(1 − β₂ᵗ)`, or `v (no bias correction)`.
+  var correctedSecondMomentFormula: String {
+    h.biasCorrection ? "v\(suffix)/(1 − β₂ᵗ)" : "v\(suffix) (no bias correction)"
+  }
+
+  /// The line m̂ = m/(1 − β₁ᵗ); returns m̂.
+  mutating func correctedFirstMoment(_ m: Double) -> Double {
+    let n = Self.n
+    let c1 = s.correction1
+    add(
+      "m_hat" + suffix, quantity(.mHatW, .mHatB), correctedFirstMomentFormula,
+      [n(m), "/", n(c1)], m / c1)
+    return m / c1
+  }
+
+  /// The line v̂ = v/(1 − β₂ᵗ); returns v̂.
+  mutating func correctedSecondMoment(_ v: Double) -> Double {
+    let n = Self.n
+    let c2 = s.correction2
+    add(
+      "v_hat" + suffix, quantity(.vHatW, .vHatB), correctedSecondMomentFormula,
+      [n(v), "/", n(c2)], v / c2)
+    return v / c2
+  }
+
+  /// Adam's rate with its line: η/(√v̂ + ε), η/√(v̂ + ε), or Keras's η·√(1 − β₂ᵗ)/(√v + ε)
+  /// (``Coordinate/adamRate(_:raw:corrected:)``). `rawName` names the raw moment.
+  mutating func adamRate(raw: Double, corrected: Double, rawName: String = "v") -> Double {
+    let n = Self.n
+    let x = suffix
+    let eta = s.learningRate
+    switch h.epsilonPlacement {
+    case .hat:
+      let c2 = s.correction2
+      let rate = eta * c2.squareRoot() / (raw.squareRoot() + h.epsilon)
+      add(
+        "lr" + x, quantity(.lrW, .lrB), "η·√(1 − β₂ᵗ)/(√\(rawName)\(x) + ε)",
+        [n(eta), "·√", n(c2), "/(√", n(raw), " + ", n(h.epsilon), ")"], rate)
+      return rate
+    case .inside:
+      let rate = eta / (corrected + h.epsilon).squareRoot()
+      add(
+        "lr" + x, quantity(.lrW, .lrB), "η/√(v_hat\(x) + ε)",
+        [n(eta), "/√(", n(corrected), " + ", n(h.epsilon), ")"], rate)
+      return rate
+    case .outside, .max:
+      let rate = eta / (corrected.squareRoot() + h.epsilon)
+      add(
+        "lr" + x, quantity(.lrW, .lrB), "η/(√v_hat\(x) + ε)",
+        [n(eta), "/(√", n(corrected), " + ", n(h.epsilon), ")"], rate)
+      return rate
     }
-    vHat = v
-    parameter -= rate * mHat
-  }
-
-  /// NAdam: Adam whose step looks one moment ahead. The direction mHat is, by form,
-  /// lecture: β₁·m/(1 − β₁ᵗ) + (1 − β₁)·g/(1 − β₁ᵗ);
-  /// optax: β₁·m/(1 − β₁ᵗ⁺¹) + (1 − β₁)·g/(1 − β₁ᵗ);
-  /// schedule (PyTorch, Keras): (1 − μₜ)/(1 − Πμ)·g + μₜ₊₁/(1 − Πμ·μₜ₊₁)·m.
-  /// Then w ← w − η/(√v̂ + ε)·direction.
-  mutating func applyNAdam(_ s: StepContext) {
-    updateMoments(s)
-    finishNAdam(s)
-  }
-
-  /// NAdam after m and v are updated: the look-ahead direction and the step.
-  mutating func finishNAdam(_ s: StepContext) {
-    vHat = v / s.correction2
-    let b1 = s.h.beta1
-    switch s.h.nadamForm {
-    case .lecture:
-      mHat = b1 * m / s.correction1 + (1 - b1) * gradient / s.correction1
-    case .optax:
-      mHat = b1 * m / s.correction1Next + (1 - b1) * gradient / s.correction1
-    case .schedule:
-      let gradientWeight = (1 - s.mu) / (1 - s.muProduct)
-      let momentWeight = s.muNext / (1 - s.muProductNext)
-      mHat = gradientWeight * gradient + momentWeight * m
-      rate = adamRate(s, raw: v, corrected: vHat)
-      // In PyTorch's order: the gradient's share first, then the moment's, each over the
-      // same denominator, so the rounding matches the library's.
-      let denominator = s.learningRate / rate
-      parameter -= s.learningRate * gradientWeight * gradient / denominator
-      parameter -= s.learningRate * momentWeight * m / denominator
-      return
-    }
-    rate = adamRate(s, raw: v, corrected: vHat)
-    parameter -= rate * mHat
   }
 }

@@ -14,3 +14,15 @@ public enum Convention: String, CaseIterable, Sendable {
   /// `optax` (0.2.x).
   case optax
 }
+
+extension Convention {
+  /// The value for this convention: one row of an optimizer's table of defaults.
+  func pick<Value>(lecture: Value, pytorch: Value, keras: Value, optax: Value) -> Value {
+    switch self {
+    case .lecture: return lecture
+    case .pytorch: return pytorch
+    case .keras: return keras
+    case .optax: return optax
+    }
+  }
+}

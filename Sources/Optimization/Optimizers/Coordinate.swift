@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The state of one parameter (a weight wⱼ or the bias b) while an update rule runs.
 ///
 /// Every optimizer in adalab is elementwise, so a rule is a function of one `Coordinate`
@@ -72,9 +78,3 @@ struct StepContext {
     }
   }
 }
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif

@@ -1,35 +1,37 @@
-extension Coordinate {
-  /// Plain gradient descent: w ← w − η·g; the effective rate is η itself.
-  mutating func applyGradientDescent(_ s: StepContext) {
-    rate = s.h.learningRate
-    mHat = gradient
-    parameter -= rate * gradient
+/// Plain gradient descent: wₜ₊₁ = wₜ − η·∇wₜ.
+///
+/// Every parameter moves at the same rate η. For the notes' neuron
+/// ∇w = Σᵢ (f(xᵢ) − yᵢ)·f(xᵢ)·(1 − f(xᵢ))·xᵢ, so a weight whose feature is zero for most
+/// points (a sparse feature) gets a zero gradient from most points and barely moves: the
+/// problem every adaptive rule that follows sets out to solve.
+enum GradientDescent: UpdateRule {
+  static let optimizer = Optimizer.gd
+  static let sharedNumbers: StepContext.Numbers = []
+
+  static let rule = ["w ← w − η·g", "every parameter moves at the same rate η"]
+
+  /// The libraries' SGD: η = 0.001 (PyTorch, a required argument there), 0.01 (Keras).
+  static func defaults(for convention: Convention) -> Hyperparameters {
+    var h = Hyperparameters.base
+    h.learningRate = convention.pick(lecture: 0.1, pytorch: 1e-3, keras: 1e-2, optax: 0.1)
+    return h
   }
 
-  /// Momentum, in the notes' scale: u ← β·u + η·g; w ← w − u.
-  ///
-  /// PyTorch and optax keep b = u/η (b ← μ·b + g; w ← w − η·b) and Keras keeps m = −u
-  /// (m ← μ·m − η·g; w ← w + m): the same walk, written three ways.
-  mutating func applyMomentum(_ s: StepContext) {
-    rate = s.h.learningRate
-    u = s.h.beta * u + rate * gradient
-    mHat = u / rate
-    parameter -= u
+  static let settings: Set<Setting> = [.eta]
+  static let epsilonPlacements: [EpsilonPlacement] = []
+  static let quantities: Set<Quantity> = []
+
+  /// The effective rate is η itself; the direction m̂ is the gradient.
+  @inline(__always)
+  static func apply(_ c: inout Coordinate, _ s: StepContext) {
+    c.rate = s.h.learningRate
+    c.mHat = c.gradient
+    c.parameter -= c.rate * c.gradient
   }
 
-  /// Nesterov. ``NesterovForm/lookahead``: the caller already took g at w − β·u, and the
-  /// step is momentum's. ``NesterovForm/reformulated``: g at w; u ← β·u + η·g;
-  /// w ← w − (η·g + β·u), the libraries' rewrite of the same idea.
-  mutating func applyNesterov(_ s: StepContext) {
-    switch s.h.nesterovForm {
-    case .lookahead:
-      applyMomentum(s)
-    case .reformulated:
-      rate = s.h.learningRate
-      u = s.h.beta * u + rate * gradient
-      let move = rate * gradient + s.h.beta * u
-      mHat = move / rate
-      parameter -= move
-    }
+  static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate) {
+    let rate = e.h.learningRate
+    e.add("lr" + e.suffix, e.quantity(.lrW, .lrB), "η", [], rate)
+    e.step(before.parameter, rate: rate, gradient: before.gradient)
   }
 }

@@ -39,3 +39,16 @@ public struct Hyperparameters: Equatable, Sendable {
     initialAccumulator: 0, learningRateDecay: 0, weightDecay: 0, momentumDecay: 0.004,
     amsgradMaximum: .raw, nesterovForm: .reformulated, nadamForm: .lecture)
 }
+
+extension Hyperparameters {
+  /// The hyperparameters a fresh optimizer starts with under a convention: the library's
+  /// constructor defaults, and the notes' code listings for `lecture` (each optimizer's
+  /// `defaults(for:)` says where they differ).
+  ///
+  /// optax has no default learning rate (it is a required argument); adalab uses 0.1 there,
+  /// as the notes do. Where a library's momentum defaults to 0 (plain SGD), adalab uses 0.9.
+  /// MaxProp exists in no library: every convention runs the notes' rule.
+  public static func defaults(for optimizer: Optimizer, convention: Convention) -> Hyperparameters {
+    optimizer.updateRule.defaults(for: convention)
+  }
+}

@@ -1,45 +1,57 @@
-/// The optimizers adalab can step, in the order the notes build them up.
+/// The optimizers adalab can step, in the order the notes build them up: the names users
+/// type. Each one's mathematics, defaults and explanation live in its own file, on the type
+/// ``updateRule`` names.
 ///
 /// Every rule is elementwise: each weight wⱼ and the bias b keep their own state and their
-/// own effective learning rate. g is the gradient of the step, t counts updates from 1.
+/// own effective learning rate. ∇wₜ is the gradient of update t, t counts updates from 1.
 public enum Optimizer: String, CaseIterable, Sendable {
-  /// Plain gradient descent: w ← w − η·g. Every parameter moves at the same rate η, so a
-  /// weight whose feature is rarely non-zero (a sparse feature) barely moves at all.
+  /// Plain gradient descent (``GradientDescent``).
   case gd
-  /// Momentum: u ← β·u + η·g; w ← w − u. History carries the step across flat regions.
+  /// Momentum (``Momentum``).
   case momentum
-  /// Nesterov accelerated gradient: the gradient is taken at the look-ahead w − β·u.
+  /// Nesterov accelerated gradient (``Nesterov``).
   case nag
-  /// AdaGrad: v ← v + g²; w ← w − η/(√v + ε)·g. The rate decays with the update history,
-  /// so a sparse feature's weight keeps a high rate while b's decays fast.
+  /// AdaGrad (``AdaGrad``).
   case adagrad
-  /// RMSProp: v ← β·v + (1 − β)·g²; w ← w − η/(√v + ε)·g. A decaying average keeps the
-  /// denominator from growing without bound, so the rate can rise again.
+  /// RMSProp (``RMSProp``).
   case rmsprop
-  /// AdaDelta: v ← β·v + (1 − β)·g²; Δ ← √(u + ε)/√(v + ε)·g; w ← w − Δ;
-  /// u ← β·u + (1 − β)·Δ². No learning rate: the numerator is a history of past updates.
+  /// AdaDelta (``AdaDelta``).
   case adadelta
-  /// Adam: m ← β₁·m + (1 − β₁)·g; v ← β₂·v + (1 − β₂)·g²; m̂ = m/(1 − β₁ᵗ);
-  /// v̂ = v/(1 − β₂ᵗ); w ← w − η/(√v̂ + ε)·m̂. The bias correction undoes the zero start.
+  /// Adam (``Adam``).
   case adam
-  /// AdaMax: Adam with the L∞ norm: v ← max(β₂·v, |g|); w ← w − η/(v + ε)·m̂.
+  /// AdaMax (``AdaMax``).
   case adamax
-  /// MaxProp: RMSProp with the L∞ norm and no moment: v ← max(β·v, |g|);
-  /// w ← w − η/(v + ε)·g.
+  /// MaxProp (``MaxProp``).
   case maxprop
-  /// NAdam: Adam with a Nesterov look-ahead on the first moment:
-  /// w ← w − η/(√v̂ + ε)·(β₁·m̂ + (1 − β₁)·g/(1 − β₁ᵗ)).
+  /// NAdam (``NAdam``).
   case nadam
-  /// AMSGrad: Adam whose denominator never shrinks: v_max ← max(v_max, v).
+  /// AMSGrad (``AMSGrad``).
   case amsgrad
-  /// AdamW: Adam with decoupled weight decay: w ← w·(1 − η·λ) before the Adam step.
+  /// AdamW (``AdamW``).
   case adamw
 
-  /// Optimizers that keep Adam's first moment m and its bias correction.
-  public var isAdamFamily: Bool {
+  /// The type that holds this optimizer's rule: the one place a name maps to a rule.
+  var updateRule: any UpdateRule.Type {
     switch self {
-    case .adam, .adamax, .nadam, .amsgrad, .adamw: return true
-    default: return false
+    case .gd: return GradientDescent.self
+    case .momentum: return Momentum.self
+    case .nag: return Nesterov.self
+    case .adagrad: return AdaGrad.self
+    case .rmsprop: return RMSProp.self
+    case .adadelta: return AdaDelta.self
+    case .adam: return Adam.self
+    case .adamax: return AdaMax.self
+    case .maxprop: return MaxProp.self
+    case .nadam: return NAdam.self
+    case .amsgrad: return AMSGrad.self
+    case .adamw: return AdamW.self
     }
   }
+
+  /// The update rule as the notes write it, one line per equation (g is the gradient,
+  /// t counts updates from 1), followed by the one-line reason it exists.
+  public var rule: [String] { updateRule.rule }
+
+  /// Optimizers that keep Adam's first moment m and its bias correction.
+  public var isAdamFamily: Bool { updateRule.quantities.contains(.mW) }
 }

@@ -74,3 +74,39 @@ extension Coordinate {
     return probe == 0
   }
 }
+
+extension OptimizerState {
+  /// Calls `body` with every array of the state as a buffer to read.
+  ///
+  /// The buffers have the mutable type so that the update loop can take the old state and
+  /// the new one alike, but `body` must only read them: they point into arrays this state
+  /// may share with a checkpoint. Reading through them costs no bounds check.
+  @inline(__always)
+  func withBuffersForReading<Result>(_ body: (StateBuffers) -> Result) -> Result {
+    parameters.withUnsafeBufferPointer { parameters in
+      gradient.withUnsafeBufferPointer { gradient in
+        m.withUnsafeBufferPointer { m in
+          v.withUnsafeBufferPointer { v in
+            u.withUnsafeBufferPointer { u in
+              vMax.withUnsafeBufferPointer { vMax in
+                mHat.withUnsafeBufferPointer { mHat in
+                  vHat.withUnsafeBufferPointer { vHat in
+                    rate.withUnsafeBufferPointer { rate in
+                      body(
+                        StateBuffers(
+                          parameters: .init(mutating: parameters),
+                          gradient: .init(mutating: gradient), m: .init(mutating: m),
+                          v: .init(mutating: v), u: .init(mutating: u),
+                          vMax: .init(mutating: vMax), mHat: .init(mutating: mHat),
+                          vHat: .init(mutating: vHat), rate: .init(mutating: rate)))
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}

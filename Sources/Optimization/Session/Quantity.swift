@@ -59,16 +59,12 @@ public enum Quantity: String, CaseIterable, Sendable {
     }
   }
 
-  /// Whether `optimizer` keeps or computes this quantity.
+  /// Whether `optimizer` keeps or computes this quantity: w, b, their gradients and rates,
+  /// t, the epoch and the loss for every optimizer, the rest as its file lists them.
   public func exists(for optimizer: Optimizer) -> Bool {
     switch self {
     case .w, .b, .dw, .db, .lrW, .lrB, .t, .epoch, .loss: return true
-    case .mW, .mB, .mHatW, .mHatB: return optimizer.isAdamFamily
-    case .vW, .vB:
-      return ![.gd, .momentum, .nag].contains(optimizer)
-    case .uW, .uB: return [.momentum, .nag, .adadelta].contains(optimizer)
-    case .vmaxW, .vmaxB: return optimizer == .amsgrad
-    case .vHatW, .vHatB: return [.adam, .amsgrad, .adamw, .nadam].contains(optimizer)
+    default: return optimizer.updateRule.quantities.contains(self)
     }
   }
 }

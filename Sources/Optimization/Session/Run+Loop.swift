@@ -1,6 +1,6 @@
 /// Many updates in one loop: the per-point path of ``Run``. Between two interrupt polls or
-/// checkpoints it takes the state's buffers once and runs a loop specialised per optimizer,
-/// with the same operations in the same order as ``Run/step()``, so the bits are the same.
+/// checkpoints it takes the state's buffers once and runs a loop specialised per rule, with
+/// the same operations in the same order as the general update, so the bits are the same.
 extension Run {
   /// Points per update up to which ``step(count:)`` runs its own loop. Past a few points the
   /// gradient outweighs the per-update overhead this loop removes, and the neuron's blocked
@@ -14,54 +14,27 @@ extension Run {
   /// repeats operation for operation.
   static func takesUpdatesInLoop(for setup: RunSetup) -> Bool {
     guard case .points(let k) = setup.training.batch, k <= loopPointLimit else { return false }
-    let lookahead =
-      setup.optimizer == .nag && setup.hyperparameters.nesterovForm == .lookahead
+    let lookahead = setup.optimizer.updateRule.takesGradientAtLookahead(setup.hyperparameters)
     return !setup.training.shuffle && !lookahead && setup.dataset.sparseColumns.count == 0
   }
 
-  /// Takes up to `count` updates, stopping before one that would leave the finite numbers;
-  /// returns the number taken and, if it stopped early, why. The same updates, bit for bit,
-  /// as calling ``step()`` `count` times, only faster.
+  /// Takes up to `count` updates of `Rule` in the tight loop; returns the number taken and,
+  /// if it stopped early, why.
   ///
-  /// ``step()`` pays, on every update, for taking the nine arrays of the next state as
-  /// buffers (a uniqueness check each, a runtime call), for reading the current state
-  /// through bounds-checked arrays, and for the gradient taking its own buffers again. For
-  /// a per-point update those costs were larger than the arithmetic. Here both states'
-  /// arrays and the data's are taken as buffers once, for the whole call, and each update
-  /// swaps the two sets of buffers instead of the states; the arrays are swapped once at the
-  /// end when the count of swaps is odd. The shared numbers (``StepContext``) live in a
-  /// local that each update changes in place, and the optimizer is switched on once per
-  /// call: the loop is generic over the rule's type (``CoordinateRule``), so the compiler
-  /// specialises one loop per rule with the rule inlined. (With the rule as a closure, as
-  /// ``step()`` has it, the closure stayed an indirect call inside the buffers' closures,
-  /// and the shared numbers were copied for every update.)
-  ///
-  /// Callers bound `count` by their next interrupt poll and checkpoint, so a call is short.
-  mutating func step(count: Int) -> (taken: Int, divergence: Divergence?) {
-    guard loopsOverBuffers else {
-      for taken in 0..<count {
-        if let divergence = step() { return (taken, divergence) }
-      }
-      return (count, nil)
-    }
-    guard count > 0 else { return (0, nil) }
-    // One call per case with the rule's concrete type (not an `any CoordinateRule.Type`),
-    // so each is a call of a specialised loop.
-    let outcome: Loop.Outcome
-    switch setup.optimizer {
-    case .gd: outcome = loop(count, GradientDescentRule.self)
-    case .momentum: outcome = loop(count, MomentumRule.self)
-    case .nag: outcome = loop(count, NesterovRule.self)
-    case .adagrad: outcome = loop(count, AdaGradRule.self)
-    case .rmsprop: outcome = loop(count, RMSPropRule.self)
-    case .adadelta: outcome = loop(count, AdaDeltaRule.self)
-    case .adam: outcome = loop(count, AdamRule.self)
-    case .adamax: outcome = loop(count, AdaMaxRule.self)
-    case .maxprop: outcome = loop(count, MaxPropRule.self)
-    case .nadam: outcome = loop(count, NAdamRule.self)
-    case .amsgrad: outcome = loop(count, AMSGradRule.self)
-    case .adamw: outcome = loop(count, AdamWRule.self)
-    }
+  /// The general update (``takeUpdate(_:)``) pays, on every update, for taking the nine
+  /// arrays of both states as buffers (a uniqueness check each, a runtime call) and for the
+  /// gradient taking its own buffers again. For a per-point update those costs were larger
+  /// than the arithmetic. Here both states' arrays and the data's are taken as buffers once,
+  /// for the whole call, and each update swaps the two sets of buffers instead of the
+  /// states; the arrays are swapped once at the end when the count of swaps is odd. The
+  /// shared numbers (``StepContext``) live in a local that each update changes in place.
+  /// The coordinates go through the same ``update(_:into:_:_:)`` as the general path.
+  mutating func loop<Rule: UpdateRule>(_ count: Int, _ rule: Rule.Type) -> (
+    taken: Int, divergence: Divergence?
+  ) {
+    let loop = Loop(setup: setup, updatesPerEpoch: updatesPerEpoch, sharedNumbers: sharedNumbers)
+    let outcome = loop.run(
+      count, &state, &next, &context, &contextBiasPowerT, rule)
     let t = state.updateCount + outcome.taken
     if outcome.swapped { swap(&state, &next) }
     state.updateCount = t
@@ -72,14 +45,6 @@ extension Run {
     return (outcome.taken, firstNonFinite(in: next, step: t + 1))
   }
 
-  /// Runs the loop of ``step(count:)`` with `rule` on the run's states and shared numbers.
-  private mutating func loop<Rule: CoordinateRule>(_ count: Int, _ rule: Rule.Type)
-    -> Loop.Outcome
-  {
-    Loop(setup: setup, updatesPerEpoch: updatesPerEpoch).run(
-      count, &state, &next, &context, &contextBiasPowerT, rule)
-  }
-
   /// The loop of ``step(count:)`` and the run's parts it reads.
   ///
   /// A separate value so that the loop can read the setup while the run's states are
@@ -87,6 +52,7 @@ extension Run {
   private struct Loop {
     let setup: RunSetup
     let updatesPerEpoch: Int
+    let sharedNumbers: StepContext.Numbers
 
     /// What a call of ``run(_:_:_:_:_:_:)`` did.
     struct Outcome {
@@ -102,13 +68,12 @@ extension Run {
 
     /// Takes up to `count` updates of `rule`, from `state` into `next` and back, as
     /// ``Run/step(count:)`` describes. Leaves the scalars of both states alone.
-    func run<Rule: CoordinateRule>(
+    func run<Rule: UpdateRule>(
       _ count: Int, _ state: inout OptimizerState, _ next: inout OptimizerState,
       _ context: inout StepContext, _ contextBiasPowerT: inout Int, _ rule: Rule.Type
     ) -> Outcome {
       let first = state.updateCount + 1
-      let schedulesMomentum =
-        setup.optimizer == .nadam && setup.hyperparameters.nadamForm == .schedule
+      let schedulesMomentum = Rule.schedulesMomentum(setup.hyperparameters)
       var outcome = Outcome(
         taken: 0, swapped: false, momentumProduct: state.momentumProduct,
         rejectedMomentumProduct: nil)
@@ -128,7 +93,7 @@ extension Run {
                 Run.smallDenseGradient(
                   loss, at: current.parameters, over: points, x, y, d: d, into: spare.gradient)
                 Run.prepare(
-                  &context, &contextBiasPowerT, setup, update: t, epoch: epoch,
+                  &context, &contextBiasPowerT, setup, sharedNumbers, update: t, epoch: epoch,
                   previousMomentumProduct: outcome.momentumProduct)
                 let finite = Run.update(current, into: spare, context, Rule.self)
                 let product = schedulesMomentum ? context.muProduct : outcome.momentumProduct
@@ -147,31 +112,6 @@ extension Run {
       }
       return outcome
     }
-  }
-
-  /// ``update(_:into:_:_:)`` on buffers: the same coordinates, the same rule, the same
-  /// order of writes.
-  @inline(__always)
-  private static func update<Rule: CoordinateRule>(
-    _ old: StateBuffers, into new: StateBuffers, _ context: StepContext, _ rule: Rule.Type
-  ) -> Bool {
-    var finite = true
-    for i in 0..<new.count {
-      var c = Coordinate(
-        parameter: old.parameters[i], gradient: new.gradient[i], m: old.m[i], v: old.v[i],
-        u: old.u[i], vMax: old.vMax[i], mHat: 0, vHat: 0, rate: 0)
-      Rule.apply(&c, context)
-      new.parameters[i] = c.parameter
-      new.m[i] = c.m
-      new.v[i] = c.v
-      new.u[i] = c.u
-      new.vMax[i] = c.vMax
-      new.mHat[i] = c.mHat
-      new.vHat[i] = c.vHat
-      new.rate[i] = c.rate
-      finite = finite && c.isFinite
-    }
-    return finite
   }
 
   /// The gradient at `p` over a few points of dense data, into `g`: the neuron's own loop

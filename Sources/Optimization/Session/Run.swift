@@ -12,10 +12,13 @@ struct Run {
   let updatesPerEpoch: Int
   var order: [Int]
   var orderEpoch = -1
-  /// The shared numbers of the update being taken (see ``prepareContext(update:epoch:)``),
+  /// The shared numbers of the update being taken (see
+  /// ``prepare(_:_:_:_:update:epoch:previousMomentumProduct:)``),
   /// and the bias-correction exponent they were last built for.
   var context: StepContext
   var contextBiasPowerT = -1
+  /// The powers the rule reads (``UpdateRule/sharedNumbers``), looked up once.
+  let sharedNumbers: StepContext.Numbers
   /// Whether ``step(count:)`` may take its updates in one tight loop (see
   /// ``takesUpdatesInLoop(for:)``).
   let loopsOverBuffers: Bool
@@ -32,6 +35,7 @@ struct Run {
       h: setup.hyperparameters, t: 1, biasPowerT: 1, previousMomentumProduct: 1,
       includingNAdam: false)
     self.loopsOverBuffers = Run.takesUpdatesInLoop(for: setup)
+    self.sharedNumbers = setup.optimizer.updateRule.sharedNumbers
   }
 
   /// Points in one update at most.
@@ -52,39 +56,58 @@ struct Run {
   var loss: Double { neuron.totalLoss(at: state.parameters) }
 
   /// Takes update t + 1, or returns why it cannot without leaving the finite numbers.
+  mutating func step() -> Divergence? {
+    setup.optimizer.updateRule.takeUpdates(1, of: &self).divergence
+  }
+
+  /// Takes up to `count` updates, stopping before one that would leave the finite numbers;
+  /// returns the number taken and, if it stopped early, why. The same updates, bit for bit,
+  /// as calling ``step()`` `count` times.
   ///
-  /// This is the innermost loop of every command, so it is written for speed (a profile of
-  /// ten million per-point Adam updates decided each choice):
+  /// The call goes through the optimizer's rule type once (``UpdateRule/takeUpdates(_:of:)``)
+  /// and lands in ``takeUpdates(_:_:)`` specialised for that rule, so each rule is inlined
+  /// into its own loop. Callers bound `count` by their next interrupt poll and checkpoint,
+  /// so a call is short.
+  mutating func step(count: Int) -> (taken: Int, divergence: Divergence?) {
+    guard count > 0 else { return (0, nil) }
+    return setup.optimizer.updateRule.takeUpdates(count, of: &self)
+  }
+
+  /// ``step(count:)`` for the rule `Rule`: the tight per-point loop when the setup allows
+  /// it (``takesUpdatesInLoop(for:)``), else one general update after another.
+  mutating func takeUpdates<Rule: UpdateRule>(_ count: Int, _ rule: Rule.Type) -> (
+    taken: Int, divergence: Divergence?
+  ) {
+    if loopsOverBuffers { return loop(count, rule) }
+    for taken in 0..<count {
+      if let divergence = takeUpdate(rule) { return (taken, divergence) }
+    }
+    return (count, nil)
+  }
+
+  /// Takes one update with `Rule`, whatever the data, batch and order: the general path.
+  ///
+  /// This is the innermost loop of every command that is not per-point on a few dense
+  /// points, so it is written for speed (a profile of ten million per-point Adam updates
+  /// decided each choice):
   /// - the bias corrections' powers are reused while their exponent stays the same
-  ///   (``prepareContext(update:epoch:)``);
-  /// - the optimizer is switched on once per update, not once per coordinate, so each rule
-  ///   is inlined into its own loop (``update(_:into:_:_:)``);
+  ///   (``prepare(_:_:_:_:update:epoch:previousMomentumProduct:)``);
+  /// - the rule is a type parameter, so it is inlined into ``update(_:into:_:_:)``;
   /// - finiteness is checked on the coordinates as they are written, and the slow search for
   ///   the offending quantity runs only when something is not finite.
-  mutating func step() -> Divergence? {
+  private mutating func takeUpdate<Rule: UpdateRule>(_ rule: Rule.Type) -> Divergence? {
     let t = state.updateCount + 1
     let epoch = epochIndex(ofUpdate: t)
-    computeGradient(update: t, epoch: epoch)
-    prepareContext(update: t, epoch: epoch)
-    let finite: Bool
-    switch setup.optimizer {
-    case .gd: finite = Run.update(state, into: &next, context) { $0.applyGradientDescent($1) }
-    case .momentum: finite = Run.update(state, into: &next, context) { $0.applyMomentum($1) }
-    case .nag: finite = Run.update(state, into: &next, context) { $0.applyNesterov($1) }
-    case .adagrad: finite = Run.update(state, into: &next, context) { $0.applyAdaGrad($1) }
-    case .rmsprop: finite = Run.update(state, into: &next, context) { $0.applyRMSProp($1) }
-    case .adadelta: finite = Run.update(state, into: &next, context) { $0.applyAdaDelta($1) }
-    case .adam: finite = Run.update(state, into: &next, context) { $0.applyAdam($1) }
-    case .adamax: finite = Run.update(state, into: &next, context) { $0.applyAdaMax($1) }
-    case .maxprop: finite = Run.update(state, into: &next, context) { $0.applyMaxProp($1) }
-    case .nadam: finite = Run.update(state, into: &next, context) { $0.applyNAdam($1) }
-    case .amsgrad: finite = Run.update(state, into: &next, context) { $0.applyAMSGrad($1) }
-    case .adamw: finite = Run.update(state, into: &next, context) { $0.applyAdamW($1) }
-    }
+    computeGradient(
+      update: t, epoch: epoch,
+      atLookahead: Rule.takesGradientAtLookahead(setup.hyperparameters))
+    Run.prepare(
+      &context, &contextBiasPowerT, setup, sharedNumbers, update: t, epoch: epoch,
+      previousMomentumProduct: state.momentumProduct)
+    let finite = Run.update(state, into: &next, context, rule)
     next.updateCount = t
     next.momentumProduct =
-      setup.optimizer == .nadam && setup.hyperparameters.nadamForm == .schedule
-      ? context.muProduct : state.momentumProduct
+      Rule.schedulesMomentum(setup.hyperparameters) ? context.muProduct : state.momentumProduct
     if !finite || !next.momentumProduct.isFinite {
       return firstNonFinite(in: next, step: t)
     }
@@ -92,65 +115,68 @@ struct Run {
     return nil
   }
 
-  /// Applies `rule` to every coordinate of `old`, writing into `new`; returns whether
-  /// every value written is finite.
-  ///
-  /// `@inline(__always)` with a closure argument makes the compiler emit one loop per rule
-  /// with the rule inlined, instead of a call through a switch for every coordinate. The
-  /// nine arrays of `new` are written through buffers taken once per update (see
-  /// ``OptimizerState/withMutableBuffers(_:)``), so a write costs a store, not a bounds
-  /// check and a uniqueness check. It is static so that `step` can pass three stored
-  /// properties of the run at once, without copying any of them.
+  /// Applies `Rule` to every coordinate of `old`, writing into `new`; returns whether every
+  /// value written is finite. Static, so that ``takeUpdate(_:)`` can pass two stored
+  /// properties of the run at once without copying either.
   @inline(__always)
-  private static func update(
+  private static func update<Rule: UpdateRule>(
     _ old: OptimizerState, into new: inout OptimizerState, _ context: StepContext,
-    _ rule: (inout Coordinate, StepContext) -> Void
+    _ rule: Rule.Type
   ) -> Bool {
-    new.withMutableBuffers { out in
-      var finite = true
-      for i in 0..<out.count {
-        var c = Coordinate(
-          parameter: old.parameters[i], gradient: out.gradient[i], m: old.m[i], v: old.v[i],
-          u: old.u[i], vMax: old.vMax[i], mHat: 0, vHat: 0, rate: 0)
-        rule(&c, context)
-        out.parameters[i] = c.parameter
-        out.m[i] = c.m
-        out.v[i] = c.v
-        out.u[i] = c.u
-        out.vMax[i] = c.vMax
-        out.mHat[i] = c.mHat
-        out.vHat[i] = c.vHat
-        out.rate[i] = c.rate
-        finite = finite && c.isFinite
-      }
-      return finite
+    old.withBuffersForReading { old in
+      new.withMutableBuffers { new in Run.update(old, into: new, context, rule) }
     }
   }
 
-  /// Sets `context` to the numbers shared by the coordinates of update `t`.
+  /// The update of every coordinate, the one loop both paths run: reads `old`, writes
+  /// `new`, `Rule` inlined; returns whether every value written is finite.
+  ///
+  /// The nine arrays are read and written through buffers (see
+  /// ``OptimizerState/withMutableBuffers(_:)``), so a write costs a store, not a bounds
+  /// check and a uniqueness check.
+  @inline(__always)
+  static func update<Rule: UpdateRule>(
+    _ old: StateBuffers, into new: StateBuffers, _ context: StepContext, _ rule: Rule.Type
+  ) -> Bool {
+    var finite = true
+    for i in 0..<new.count {
+      var c = Coordinate(
+        parameter: old.parameters[i], gradient: new.gradient[i], m: old.m[i], v: old.v[i],
+        u: old.u[i], vMax: old.vMax[i], mHat: 0, vHat: 0, rate: 0)
+      Rule.apply(&c, context)
+      new.parameters[i] = c.parameter
+      new.m[i] = c.m
+      new.v[i] = c.v
+      new.u[i] = c.u
+      new.vMax[i] = c.vMax
+      new.mHat[i] = c.mHat
+      new.vHat[i] = c.vHat
+      new.rate[i] = c.rate
+      finite = finite && c.isFinite
+    }
+    return finite
+  }
+
+  /// Sets `context` to the numbers shared by the coordinates of update `t`, for a rule that
+  /// reads `numbers`.
   ///
   /// ``StepContext/init(h:t:biasPowerT:previousMomentumProduct:includingNAdam:)`` evaluates
   /// up to five powers (1 − β₁ᵏ, 1 − β₂ᵏ, 1 − β₁ᵏ⁺¹ and NAdam's two μ), which cost more than
-  /// the rest of a per-point update. Every optimizer but NAdam reads only the bias
-  /// corrections, so NAdam's three powers are skipped for them, and the corrections depend
-  /// on the exponent k alone: while k stays the same (the notes' Adam listing counts k in
-  /// epochs) the context is kept with only t and η updated, the same bits the full
-  /// initialiser would compute. It is updated in place: a context is a few hundred bytes.
-  private mutating func prepareContext(update t: Int, epoch: Int) {
-    Run.prepare(
-      &context, &contextBiasPowerT, setup, update: t, epoch: epoch,
-      previousMomentumProduct: state.momentumProduct)
-  }
-
-  /// ``prepareContext(update:epoch:)`` on its parts, for the loop of ``step(count:)``,
-  /// which holds the run's states borrowed while it calls this.
+  /// the rest of a per-point update. NAdam's three are computed only for a rule that
+  /// declares them (``UpdateRule/sharedNumbers``), and the corrections depend on the
+  /// exponent k alone: while k stays the same (the notes' Adam listing counts k in epochs)
+  /// the context is kept with only t and η updated, the same bits the full initialiser
+  /// would compute. It is updated in place: a context is a few hundred bytes. Static, on
+  /// the run's parts, for the loop of ``step(count:)``, which holds the run's states
+  /// borrowed while it calls this.
   @inline(__always)
   static func prepare(
     _ context: inout StepContext, _ contextBiasPowerT: inout Int, _ setup: RunSetup,
-    update t: Int, epoch: Int, previousMomentumProduct: Double
+    _ numbers: StepContext.Numbers, update t: Int, epoch: Int, previousMomentumProduct: Double
   ) {
     let biasPowerT = setup.hyperparameters.biasPower == .epoch ? epoch + 1 : t
-    if setup.optimizer != .nadam && contextBiasPowerT == biasPowerT {
+    let lookahead = numbers.contains(.nadamLookahead)
+    if !lookahead && contextBiasPowerT == biasPowerT {
       context.t = Double(t)
       context.learningRate =
         setup.hyperparameters.learningRate
@@ -159,14 +185,13 @@ struct Run {
     }
     context = StepContext(
       h: setup.hyperparameters, t: t, biasPowerT: biasPowerT,
-      previousMomentumProduct: previousMomentumProduct,
-      includingNAdam: setup.optimizer == .nadam)
+      previousMomentumProduct: previousMomentumProduct, includingNAdam: lookahead)
     contextBiasPowerT = biasPowerT
   }
 
-  /// The gradient of update `t` into `next.gradient`, at the look-ahead point for the
-  /// notes' NAG.
-  private mutating func computeGradient(update t: Int, epoch: Int) {
+  /// The gradient of update `t` into `next.gradient`, at the look-ahead point θ − β·u when
+  /// the rule asks for it (the notes' NAG).
+  private mutating func computeGradient(update t: Int, epoch: Int, atLookahead: Bool) {
     let h = setup.hyperparameters
     let points: Range<Int>
     switch setup.training.batch {
@@ -177,7 +202,7 @@ struct Run {
     }
     let shuffled = setup.training.shuffle && setup.training.batch != .full
     if shuffled { prepareOrder(epoch: epoch) }
-    if setup.optimizer == .nag && h.nesterovForm == .lookahead {
+    if atLookahead {
       for i in 0..<state.parameterCount {
         lookahead[i] = state.parameters[i] - h.beta * state.u[i]
       }

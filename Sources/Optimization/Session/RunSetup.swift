@@ -35,7 +35,7 @@ public struct RunSetup: Equatable, Sendable {
 
   /// The state before the first update.
   public var initialState: OptimizerState {
-    let usesAccumulator = optimizer == .adagrad || optimizer == .rmsprop
+    let usesAccumulator = optimizer.updateRule.reads(.vInit, under: convention)
     return OptimizerState(
       start: start, initialAccumulator: usesAccumulator ? hyperparameters.initialAccumulator : 0)
   }

@@ -18,24 +18,10 @@ public enum Setting: String, CaseIterable, Sendable {
     [.batch, .shuffle, .seed, .loss].contains(self)
   }
 
-  /// Whether the optimizer reads this setting under the convention.
+  /// Whether the optimizer reads this setting under the convention (the training settings
+  /// apply to every optimizer; the others are listed in each optimizer's file).
   public func applies(to optimizer: Optimizer, convention: Convention) -> Bool {
-    switch self {
-    case .eta: return !(optimizer == .adadelta && convention == .lecture)
-    case .beta: return [.momentum, .nag, .rmsprop, .adadelta, .maxprop].contains(optimizer)
-    case .beta1, .beta2: return optimizer.isAdamFamily
-    case .epsilon: return ![.gd, .momentum, .nag].contains(optimizer)
-    case .epsPlacement: return !EpsilonPlacement.allowed(for: optimizer).isEmpty
-    case .biasCorrection, .biasPower: return optimizer.isAdamFamily
-    case .vInit: return optimizer == .adagrad || optimizer == .rmsprop
-    case .lrDecay: return optimizer == .adagrad
-    case .weightDecay: return optimizer == .adamw
-    case .momentumDecay: return optimizer == .nadam
-    case .amsgradMax: return optimizer == .amsgrad
-    case .nagForm: return optimizer == .nag
-    case .nadamForm: return optimizer == .nadam
-    case .batch, .shuffle, .seed, .loss: return true
-    }
+    isTraining || optimizer.updateRule.reads(self, under: convention)
   }
 
   /// The settings an optimizer reads under a convention, in declaration order.
@@ -47,12 +33,7 @@ public enum Setting: String, CaseIterable, Sendable {
 extension EpsilonPlacement {
   /// The placements that mean something for an optimizer (empty: ε has one place only).
   public static func allowed(for optimizer: Optimizer) -> [EpsilonPlacement] {
-    switch optimizer {
-    case .adagrad, .rmsprop, .nadam: return [.outside, .inside]
-    case .adam, .amsgrad, .adamw: return [.outside, .inside, .hat]
-    case .adamax, .maxprop: return [.outside, .max]
-    case .gd, .momentum, .nag, .adadelta: return []
-    }
+    optimizer.updateRule.epsilonPlacements
   }
 }
 

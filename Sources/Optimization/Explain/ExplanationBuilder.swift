@@ -1,0 +1,110 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Writes the equations of one update; each `add` records a value computed in the
+/// engine's order of operations. The rules write their own lines
+/// (``UpdateRule/explain(_:_:)``) with the pieces here that several of them share.
+struct ExplanationBuilder {
+  typealias Piece = ExplainedLine.Piece
+  let h: Hyperparameters
+  let s: StepContext
+  /// The exponent of the bias corrections (t, or the epoch with `bias_power epoch`).
+  let power: Int
+  let dimension: Int
+  var lines: [ExplainedLine] = []
+  /// The parameter whose lines are being written (0-based, `dimension` is the bias).
+  private(set) var index = 0
+
+  init(h: Hyperparameters, s: StepContext, power: Int, dimension: Int) {
+    self.h = h
+    self.s = s
+    self.power = power
+    self.dimension = dimension
+  }
+
+  static func n(_ x: Double) -> Piece { .number(x) }
+
+  /// A line of the current parameter, or with `shared` a number every parameter uses.
+  mutating func add(
+    _ name: String, _ quantity: Quantity?, shared: Bool = false, _ formula: String,
+    _ pieces: [Piece], _ value: Double
+  ) {
+    lines.append(
+      ExplainedLine(
+        name: name, quantity: quantity, parameterIndex: shared ? nil : index, formula: formula,
+        substituted: pieces, value: value))
+  }
+
+  /// Starts the lines of parameter `i` with its gradient `g`.
+  mutating func begin(parameter i: Int, gradient g: Double, atLookahead: Bool) {
+    index = i
+    add(
+      gradientName, quantity(.dw, .db),
+      atLookahead
+        ? "∂L/∂\(parameterName) at the look-ahead \(parameterName) − β·u\(suffix)"
+        : "∂L/∂\(parameterName)", [], g)
+  }
+
+  // MARK: - Names of the current parameter
+
+  private var isBias: Bool { index == dimension }
+  /// `_b`, `_w` or `_w[2]`.
+  var suffix: String {
+    isBias ? "_b" : dimension == 1 ? "_w" : "_w[\(index + 1)]"
+  }
+  /// `b`, `w` or `w[2]`.
+  var parameterName: String {
+    isBias ? "b" : dimension == 1 ? "w" : "w[\(index + 1)]"
+  }
+  /// `db`, `dw` or `dw[2]`.
+  var gradientName: String { "d" + parameterName }
+  /// The weights' quantity or the bias's, for the current parameter.
+  func quantity(_ weight: Quantity, _ bias: Quantity) -> Quantity {
+    isBias ? bias : weight
+  }
+
+  // MARK: - Lines several rules share
+
+  /// θ − lr·g, the step of the rules whose direction is the gradient itself.
+  mutating func step(_ p0: Double, rate: Double, gradient g: Double) {
+    let n = Self.n
+    let p = parameterName
+    add(
+      p, quantity(.w, .b), "\(p) − lr\(suffix)·\(gradientName)",
+      [n(p0), " − ", n(rate), "·", n(g)], p0 - rate * g)
+  }
+
+  /// θ − lr·m̂, the step of the Adam family.
+  mutating func step(_ p0: Double, rate: Double, direction: Double) {
+    let n = Self.n
+    let x = suffix
+    let p = parameterName
+    add(
+      p, quantity(.w, .b), "\(p) − lr\(x)·m_hat\(x)", [n(p0), " − ", n(rate), "·", n(direction)],
+      p0 - rate * direction)
+  }
+
+  /// lr = η/(√v + ε) or η/√(v + ε), as the placement says (``StepContext/rate(_:over:)``);
+  /// returns the rate. `etaName` is `η`, or `ηₜ` for a decayed η.
+  mutating func rootRate(_ eta: Double, v: Double, name: String, etaName: String = "η")
+    -> Double
+  {
+    let n = Self.n
+    let x = suffix
+    if h.epsilonPlacement == .inside {
+      let rate = eta / (v + h.epsilon).squareRoot()
+      add(
+        "lr" + x, quantity(.lrW, .lrB), "\(etaName)/√(\(name) + ε)",
+        [n(eta), "/√(", n(v), " + ", n(h.epsilon), ")"], rate)
+      return rate
+    }
+    let rate = eta / (v.squareRoot() + h.epsilon)
+    add(
+      "lr" + x, quantity(.lrW, .lrB), "\(etaName)/(√\(name) + ε)",
+      [n(eta), "/(√", n(v), " + ", n(h.epsilon), ")"], rate)
+    return rate
+  }
+}

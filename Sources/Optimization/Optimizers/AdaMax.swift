@@ -1,0 +1,62 @@
+/// AdaMax: Adam with the L∞ norm in place of the L² one.
+///
+///     mₜ = β₁·mₜ₋₁ + (1 − β₁)·∇wₜ        m̂ₜ = mₜ/(1 − β₁ᵗ)
+///     vₜ = max(β₂·vₜ₋₁, |∇wₜ|)
+///     wₜ₊₁ = wₜ − η/(vₜ + ε)·m̂ₜ
+///
+/// The L^p norm (|x₁|ᵖ + … + |xₙ|ᵖ)^(1/p) overflows or underflows for large p in floating
+/// point; its limit p → ∞ is simply max|xᵢ|, which v tracks, and a maximum needs no bias
+/// correction. The notes and Keras add ε to v; PyTorch and optax put it inside the maximum
+/// (``EpsilonPlacement/max``): v ← max(β₂·v, |g| + ε); w ← w − η/v·m̂.
+enum AdaMax: UpdateRule {
+  static let optimizer = Optimizer.adamax
+  static let sharedNumbers = Adam.sharedNumbers
+
+  static let rule = [
+    "m ← β₁·m + (1 − β₁)·g", "v ← max(β₂·v, |g|)", "w ← w − η/(v + ε)·m/(1 − β₁ᵗ)",
+    "the L∞ norm is the limit of L^p, without its overflow",
+  ]
+
+  static func defaults(for convention: Convention) -> Hyperparameters {
+    var h = Hyperparameters.base
+    h.learningRate = convention.pick(lecture: 0.1, pytorch: 2e-3, keras: 1e-3, optax: 0.1)
+    switch convention {
+    case .lecture: break
+    case .keras: h.epsilon = 1e-7
+    case .pytorch, .optax: h.epsilonPlacement = .max
+    }
+    return h
+  }
+
+  static let settings = Adam.familySettings
+  static let epsilonPlacements: [EpsilonPlacement] = [.outside, .max]
+  static let quantities: Set<Quantity> = [.mW, .mB, .vW, .vB, .mHatW, .mHatB]
+
+  @inline(__always)
+  static func apply(_ c: inout Coordinate, _ s: StepContext) {
+    c.m = s.h.beta1 * c.m + (1 - s.h.beta1) * c.gradient
+    c.finishAdaMax(s)
+  }
+
+  /// 1 − β₁ᵗ only: v needs no correction.
+  static func explainShared(_ e: inout ExplanationBuilder) {
+    e.biasCorrections(second: false)
+  }
+
+  static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate) {
+    let m = e.firstMoment(before)
+    let mHat = e.correctedFirstMoment(m)
+    let rate = MaxProp.explainInfinityNorm(&e, before, decay: e.h.beta2, symbol: "β₂")
+    e.step(before.parameter, rate: rate, direction: mHat)
+  }
+}
+
+extension Coordinate {
+  /// AdaMax after m is updated: the correction, the infinity norm v and the step.
+  mutating func finishAdaMax(_ s: StepContext) {
+    mHat = m / s.correction1
+    takeInfinityNorm(decay: s.h.beta2, s)
+    vHat = v
+    parameter -= rate * mHat
+  }
+}

@@ -1,0 +1,60 @@
+/// Nesterov accelerated gradient: the gradient is taken where momentum is about to carry
+/// the parameters, w_look = wₜ − β·uₜ₋₁; then uₜ = β·uₜ₋₁ + η·∇w_look; wₜ₊₁ = wₜ − uₜ.
+///
+/// Looking ahead corrects the course before overshooting, so NAG oscillates less than
+/// momentum near a minimum. ``NesterovForm/lookahead`` is the notes' form (the gradient at
+/// the look-ahead point, then momentum's step); ``NesterovForm/reformulated`` is the
+/// libraries' rewrite of the same idea at w itself: u ← β·u + η·g; w ← w − (η·g + β·u).
+enum Nesterov: UpdateRule {
+  static let optimizer = Optimizer.nag
+  static let sharedNumbers: StepContext.Numbers = []
+
+  static let rule = [
+    "g at the look-ahead point w − β·u", "u ← β·u + η·g", "w ← w − u",
+    "correct the course before overshooting",
+  ]
+
+  /// The notes look ahead; the libraries (SGD with `nesterov=True`) use the rewrite.
+  static func defaults(for convention: Convention) -> Hyperparameters {
+    var h = GradientDescent.defaults(for: convention)
+    if convention == .lecture { h.nesterovForm = .lookahead }
+    return h
+  }
+
+  static let settings: Set<Setting> = [.eta, .beta, .nagForm]
+  static let epsilonPlacements: [EpsilonPlacement] = []
+  static let quantities: Set<Quantity> = [.uW, .uB]
+
+  static func takesGradientAtLookahead(_ h: Hyperparameters) -> Bool {
+    h.nesterovForm == .lookahead
+  }
+
+  @inline(__always)
+  static func apply(_ c: inout Coordinate, _ s: StepContext) {
+    switch s.h.nesterovForm {
+    case .lookahead:
+      Momentum.apply(&c, s)
+    case .reformulated:
+      c.rate = s.h.learningRate
+      c.u = s.h.beta * c.u + c.rate * c.gradient
+      let move = c.rate * c.gradient + s.h.beta * c.u
+      c.mHat = move / c.rate
+      c.parameter -= move
+    }
+  }
+
+  static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate) {
+    guard e.h.nesterovForm == .reformulated else {
+      Momentum.explain(&e, before)
+      return
+    }
+    let u = Momentum.explainVelocity(&e, before)
+    let n = ExplanationBuilder.n
+    let (p, x, h) = (e.parameterName, e.suffix, e.h)
+    let (p0, g, rate) = (before.parameter, before.gradient, h.learningRate)
+    let move = rate * g + h.beta * u
+    e.add(
+      p, e.quantity(.w, .b), "\(p) − (η·\(e.gradientName) + β·u\(x))",
+      [n(p0), " − (", n(rate), "·", n(g), " + ", n(h.beta), "·", n(u), ")"], p0 - move)
+  }
+}

@@ -1,0 +1,97 @@
+/// An optimizer: its update of one coordinate and everything adalab says about it.
+///
+/// Every optimizer is one caseless enum conforming to this protocol, in a file of its own
+/// under `Optimizers/`: the rule as the notes write it (its doc comment and ``rule``), the
+/// update (``apply(_:_:)``), its `explain` lines (``explain(_:_:)``), its defaults per
+/// convention, and the settings and quantities it uses. ``Optimizer`` is the list of their
+/// names; ``Optimizer/updateRule`` maps a name to its type, in one place.
+///
+/// The engine's loop is generic over the rule's type, so the compiler emits one loop per
+/// optimizer with ``apply(_:_:)`` inlined (see ``takeUpdates(_:of:)``).
+protocol UpdateRule {
+  /// The name users type and the engine stores.
+  static var optimizer: Optimizer { get }
+
+  /// The update of one coordinate: reads the coordinate's state before the step and the
+  /// gradient, writes the state after it, its direction m̂ and its effective rate.
+  static func apply(_ c: inout Coordinate, _ s: StepContext)
+
+  /// The shared numbers of a step that this rule reads beyond t and η.
+  static var sharedNumbers: StepContext.Numbers { get }
+
+  /// The rule as the notes write it, one line per equation (g is the gradient, t counts
+  /// updates from 1), followed by the one-line reason it exists: what `help NAME` prints.
+  static var rule: [String] { get }
+
+  /// The hyperparameters a fresh optimizer starts with under `convention`: the library's
+  /// constructor defaults, and the notes' code listings for `lecture`.
+  static func defaults(for convention: Convention) -> Hyperparameters
+
+  /// The settings the rule reads (the training settings apply to every rule and are not
+  /// listed).
+  static var settings: Set<Setting> { get }
+
+  /// Whether the rule reads `setting` under `convention`. Defaults to membership of
+  /// ``settings``.
+  static func reads(_ setting: Setting, under convention: Convention) -> Bool
+
+  /// The places ε can take in this rule, the first the usual one (empty: ε has one place).
+  static var epsilonPlacements: [EpsilonPlacement] { get }
+
+  /// The quantities the rule keeps or computes beyond w, b, their gradients and rates.
+  static var quantities: Set<Quantity> { get }
+
+  /// Whether the gradient is taken at the look-ahead point θ − β·u rather than at θ.
+  /// Defaults to false.
+  static func takesGradientAtLookahead(_ h: Hyperparameters) -> Bool
+
+  /// Whether the rule carries NAdam's running product Πμ from update to update. Defaults
+  /// to false.
+  static func schedulesMomentum(_ h: Hyperparameters) -> Bool
+
+  /// The shared lines of `explain` (ηₜ, 1 − β₁ᵗ, μₜ, …), before any parameter's. Defaults to
+  /// none.
+  static func explainShared(_ e: inout ExplanationBuilder)
+
+  /// The lines of `explain` for one parameter, from its state before the update (`before`
+  /// holds the gradient of the update): every value computed in ``apply(_:_:)``'s order of
+  /// operations, so it equals the engine's bit for bit.
+  static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate)
+
+  /// Takes up to `count` updates of `run` with this rule. Provided: a rule does not write
+  /// it. A requirement rather than an extension method so that a call through
+  /// ``Optimizer/updateRule`` lands in the loop specialised for the rule.
+  static func takeUpdates(_ count: Int, of run: inout Run) -> (taken: Int, divergence: Divergence?)
+}
+
+extension UpdateRule {
+  static func reads(_ setting: Setting, under convention: Convention) -> Bool {
+    settings.contains(setting)
+  }
+
+  static func takesGradientAtLookahead(_ h: Hyperparameters) -> Bool { false }
+
+  static func schedulesMomentum(_ h: Hyperparameters) -> Bool { false }
+
+  static func explainShared(_ e: inout ExplanationBuilder) {}
+
+  static func takeUpdates(_ count: Int, of run: inout Run) -> (taken: Int, divergence: Divergence?)
+  {
+    run.takeUpdates(count, Self.self)
+  }
+}
+
+extension StepContext {
+  /// The powers a step may compute for its rule, each costing a `pow` call or more.
+  struct Numbers: OptionSet {
+    let rawValue: Int
+
+    // Computed rather than stored, so that a test in the update loop is a constant mask,
+    // not a read of a lazily initialised global.
+
+    /// 1 − β₁ᵗ and 1 − β₂ᵗ, the bias corrections of the Adam family.
+    static var biasCorrections: Numbers { Numbers(rawValue: 1) }
+    /// 1 − β₁ᵗ⁺¹ and the momentum schedule μₜ, μₜ₊₁, Πμ: NAdam's look-ahead.
+    static var nadamLookahead: Numbers { Numbers(rawValue: 2) }
+  }
+}
