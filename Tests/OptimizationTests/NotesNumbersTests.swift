@@ -2,6 +2,10 @@ import Testing
 
 @testable import Optimization
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Every number the lecture notes print, reached through the engine.
 @Suite struct NotesNumbersTests {
   @Test func toyLossAndGradientAtTheNotesStart() {
@@ -44,14 +48,12 @@ import Testing
     try session.set(.eta, to: .number(1))
     try session.set(.epsilon, to: .number(1e-300))  // as good as none: √v + 1e-300 == √v
     _ = session.step(1)
-    guard case .vector(let v) = session.value(of: .vW),
-      case .vector(let rate) =
-        session.value(of: .lrW)
-    else { Issue.record("expected vectors"); return }
+    let v = try #require(session.value(of: .vW).vector)
+    let rate = try #require(session.value(of: .lrW).vector)
     #expect(abs(v[0] - 0.00001) < 1e-17)
     #expect((rate[0] * 100).rounded(.down) / 100 == 316.22)
     _ = session.step(1)
-    guard case .vector(let rate2) = session.value(of: .lrW) else { return }
+    let rate2 = try #require(session.value(of: .lrW).vector)
     #expect((rate2[0] * 100).rounded(.down) / 100 == 316.38)
   }
 
@@ -65,7 +67,7 @@ import Testing
     try session.set(.epsilon, to: .number(1e-300))  // as good as none: √v + 1e-300 == √v
     _ = session.step(1)
     #expect(session.value(of: .vB) == .scalar(0.019))
-    guard case .scalar(let rate) = session.value(of: .lrB) else { return }
+    let rate = try #require(session.value(of: .lrB).scalar)
     #expect(abs(rate - 0.1 / 0.019.squareRoot()) < 1e-15)
     #expect((rate * 100).rounded() / 100 == 0.73)
     #expect((rate * 100).rounded(.down) / 100 == 0.72)
@@ -79,11 +81,11 @@ import Testing
     var squares: [Double] = []
     for _ in 0..<3 {
       _ = session.step(1)
-      guard case .scalar(let g) = session.value(of: .db) else { return }
+      let g = try #require(session.value(of: .db).scalar)
       squares.append(g * g)
     }
     let expected = 0.081 * squares[0] + 0.09 * squares[1] + 0.1 * squares[2]
-    guard case .scalar(let v) = session.value(of: .vB) else { return }
+    let v = try #require(session.value(of: .vB).scalar)
     #expect(abs(v - expected) <= 1e-15 * expected)
   }
 
@@ -99,7 +101,3 @@ import Testing
     }
   }
 }
-
-#if canImport(Glibc)
-  import Glibc
-#endif

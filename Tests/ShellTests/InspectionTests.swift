@@ -58,7 +58,7 @@ import Testing
         == "nothing to explain at t=0: there is no update yet (step first)")
   }
 
-  @Test func watchStopsAtTheFirstUpdateWhereTheConditionTurnsTrue() {
+  @Test func watchStopsAtTheFirstUpdateWhereTheConditionTurnsTrue() throws {
     var reference = Session()
     var expected = 0
     while true {
@@ -74,7 +74,7 @@ import Testing
     #expect(interpreter.session.t == expected)
     #expect(reply.lines[0].hasPrefix("watch 1: lr_b < 5 turned true at t=\(expected) (lr_b = "))
     #expect(reply.lines.last!.hasPrefix("1: lr_b = "))
-    guard case .object(let pairs) = reply.json else { return }
+    let pairs = try #require(reply.json.objectPairs)
     #expect(pairs.contains { $0.0 == "watch" })
     // Still true: it does not stop again until it has been false.
     Self.run(&interpreter, "step 10")
@@ -133,7 +133,7 @@ import Testing
     #expect(list.count == 2 && list[0].hasPrefix("* main"))
   }
 
-  @Test func historyTablesTheRecordedValues() {
+  @Test func historyTablesTheRecordedValues() throws {
     var interpreter = Interpreter(files: MemoryFiles())
     Self.run(&interpreter, "step 100")
     let reply = Self.run(&interpreter, "history loss lr_b 0..50 every 10")
@@ -144,8 +144,8 @@ import Testing
     for (line, point) in zip(reply.lines.dropFirst(), reference) {
       let cells = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
       #expect(cells[0] == String(point.t))
-      guard case .scalar(let loss) = point.values[0], case .scalar(let rate) = point.values[1]
-      else { continue }
+      let loss = try #require(point.values[0].scalar)
+      let rate = try #require(point.values[1].scalar)
       #expect(cells[1] == NumberFormat.text(loss))
       #expect(cells[2] == NumberFormat.text(rate))
     }

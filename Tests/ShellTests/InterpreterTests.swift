@@ -10,12 +10,11 @@ import Testing
     return interpreter
   }
 
-  @Test func showPrintsTheEnginesValues() {
+  @Test func showPrintsTheEnginesValues() throws {
     var interpreter = run("use rmsprop:keras", "step 3")
     let reply = interpreter.execute("show v_b lr_w").replies[0]
-    guard case .scalar(let v) = interpreter.session.value(of: .vB),
-      case .vector(let rates) = interpreter.session.value(of: .lrW)
-    else { return }
+    let v = try #require(interpreter.session.value(of: .vB).scalar)
+    let rates = try #require(interpreter.session.value(of: .lrW).vector)
     #expect(reply.lines == ["v_b = \(NumberFormat.text(v))", "lr_w = \(NumberFormat.text(rates))"])
     #expect(reply.json == .object([("v_b", .number(v)), ("lr_w", .array(rates.map(JSON.number)))]))
   }

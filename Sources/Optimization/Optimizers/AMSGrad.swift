@@ -96,3 +96,11 @@ extension Coordinate {
     parameter -= rate * mHat
   }
 }
+
+/// Where AMSGrad takes its running maximum.
+public enum AMSGradMaximum: String, CaseIterable, Sendable {
+  /// v_max ← max(v_max, v) on the raw moment, corrected afterwards (PyTorch, Keras).
+  case raw
+  /// v_max ← max(v_max, v̂) after bias correction (optax).
+  case corrected
+}

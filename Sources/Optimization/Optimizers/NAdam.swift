@@ -147,3 +147,15 @@ extension Coordinate {
     parameter -= rate * mHat
   }
 }
+
+/// Which NAdam.
+public enum NAdamForm: String, CaseIterable, Sendable {
+  /// The notes: w ← w − η/(√v̂ + ε)·(β₁·m̂ + (1 − β₁)·g/(1 − β₁ᵗ)).
+  case lecture
+  /// Dozat's momentum schedule μₜ = β₁(1 − ½·0.96^(t·ψ)) with ψ the momentum decay
+  /// (PyTorch ψ = 0.004; Keras ψ = 1):
+  /// w ← w − η/(√v̂ + ε)·((1 − μₜ)/(1 − Πμ)·g + μₜ₊₁/(1 − Πμ·μₜ₊₁)·m).
+  case schedule
+  /// optax: m̂ = β₁·m/(1 − β₁ᵗ⁺¹) + (1 − β₁)·g/(1 − β₁ᵗ).
+  case optax
+}

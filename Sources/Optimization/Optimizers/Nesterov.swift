@@ -58,3 +58,11 @@ enum Nesterov: UpdateRule {
       [n(p0), " − (", n(rate), "·", n(g), " + ", n(h.beta), "·", n(u), ")"], p0 - move)
   }
 }
+
+/// How Nesterov's look-ahead is computed.
+public enum NesterovForm: String, CaseIterable, Sendable {
+  /// The notes: the gradient is evaluated at the look-ahead point w − β·u.
+  case lookahead
+  /// The libraries' rewrite: u ← β·u + η·g at w itself; w ← w − (η·g + β·u).
+  case reformulated
+}

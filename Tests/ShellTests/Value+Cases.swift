@@ -1,0 +1,26 @@
+import Optimization
+
+@testable import Shell
+
+extension QuantityValue {
+  /// The number of a scalar value, nil for a vector: `try #require(value.scalar)` fails the
+  /// test when a value's shape changes, where `guard case … else { return }` passed silently.
+  var scalar: Double? {
+    guard case .scalar(let x) = self else { return nil }
+    return x
+  }
+
+  /// The numbers of a vector value, nil for a scalar.
+  var vector: [Double]? {
+    guard case .vector(let xs) = self else { return nil }
+    return xs
+  }
+}
+
+extension JSON {
+  /// The pairs of an object, nil for any other value.
+  var objectPairs: [(String, JSON)]? {
+    guard case .object(let pairs) = self else { return nil }
+    return pairs
+  }
+}
