@@ -151,22 +151,19 @@ extension ExplanationBuilder {
 
   /// The line m̂ = m/(1 − β₁ᵗ); returns m̂.
   mutating func correctedFirstMoment(_ m: Double) -> Double {
-    let n = Self.n
-    let c1 = s.correction1
-    add(
-      "m_hat" + suffix, quantity(.mHatW, .mHatB), correctedFirstMomentFormula,
-      [n(m), "/", n(c1)], m / c1)
-    return m / c1
+    corrected("m_hat", quantity(.mHatW, .mHatB), correctedFirstMomentFormula, m, s.correction1)
   }
 
   /// The line v̂ = v/(1 − β₂ᵗ); returns v̂.
   mutating func correctedSecondMoment(_ v: Double) -> Double {
-    let n = Self.n
-    let c2 = s.correction2
-    add(
-      "v_hat" + suffix, quantity(.vHatW, .vHatB), correctedSecondMomentFormula,
-      [n(v), "/", n(c2)], v / c2)
-    return v / c2
+    corrected("v_hat", quantity(.vHatW, .vHatB), correctedSecondMomentFormula, v, s.correction2)
+  }
+
+  private mutating func corrected(
+    _ name: String, _ quantity: Quantity, _ formula: String, _ raw: Double, _ correction: Double
+  ) -> Double {
+    add(name + suffix, quantity, formula, [Self.n(raw), "/", Self.n(correction)], raw / correction)
+    return raw / correction
   }
 
   /// Adam's rate with its line: η/(√v̂ + ε), η/√(v̂ + ε), or Keras's η·√(1 − β₂ᵗ)/(√v + ε)

@@ -73,6 +73,18 @@ public enum Quantity: String, CaseIterable, Sendable {
 public enum QuantityValue: Equatable, Sendable {
   case scalar(Double)
   case vector([Double])
+
+  /// The number of a scalar value; nil for a vector.
+  public var scalar: Double? {
+    guard case .scalar(let x) = self else { return nil }
+    return x
+  }
+
+  /// The numbers of a vector value; nil for a scalar.
+  public var vector: [Double]? {
+    guard case .vector(let xs) = self else { return nil }
+    return xs
+  }
 }
 
 extension OptimizerState {
