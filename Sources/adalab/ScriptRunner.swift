@@ -48,6 +48,7 @@ struct ScriptRunner {
       switch block {
       case .narration(let line):
         if !output.json { print(line) }
+        interpreter.narrate(line)
       case .command(let entry):
         if !output.json { print(interpreter.prompt + entry.command) }
         let outcome = interpreter.execute(
