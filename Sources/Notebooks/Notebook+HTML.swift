@@ -94,6 +94,7 @@ extension Notebook {
     .narration { margin: 1em 0; }
     code { font-family: ui-monospace, monospace; font-size: 0.92em; background: #f3f3f3;
       padding: 0 0.2em; }
+    pre code { padding: 0; background: none; font-size: 1em; }
     .math { font-family: "Cambria Math", "STIX Two Math", serif; font-style: italic;
       white-space: nowrap; }
     .math sub, .math sup { font-size: 0.75em; }

@@ -87,13 +87,15 @@ struct ScriptRunner {
       output.printError("\(path):\(first.lineNumber): \(first.output.last!)")
       return 1
     }
-    if !replay.matches {
+    // A plain script records no output to differ from.
+    if !replay.matches && replay.expected.commands.contains(where: { !$0.prompt.isEmpty }) {
       output.printError(
         "note: \(replay.mismatchedLines.count) command(s) of \(path) printed other than it records (adalab --check \(path) shows how)"
       )
     }
     do {
-      let reply = try interpreter.export(ExportRequest(path: out), to: DiskFiles())
+      let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+      let reply = try interpreter.export(ExportRequest(path: out), to: DiskFiles(), title: name)
       if output.json { print(reply.json.rendered) } else { reply.lines.forEach { print($0) } }
       return 0
     } catch {

@@ -43,6 +43,13 @@ import Testing
     #expect(ok.status == 0 && ok.errors.isEmpty)
     let refused = try CLITests.adalab(["--export", "t.pdf", tour], in: folder)
     #expect(refused.status == 64)
+    // A plain script: no recorded output to differ from, and its name as the title.
+    try "step\nshow b\n".write(
+      to: folder.appendingPathComponent("plain.txt"), atomically: true, encoding: .utf8)
+    let plain = try CLITests.adalab(["--export", "p.html", "plain.txt"], in: folder)
+    #expect(plain.status == 0 && plain.errors.isEmpty)
+    let html = try String(contentsOf: folder.appendingPathComponent("p.html"), encoding: .utf8)
+    #expect(html.contains("<title>plain</title>"))
   }
 
   @Test func serveAnswersEachRequestInJSON() throws {

@@ -10,9 +10,12 @@ extension Interpreter {
   }
 
   /// `export`, writing through `files` (`adalab --export` writes where it was started, not
-  /// beside the lesson it replays).
-  public func export(_ request: ExportRequest, to files: FileAccess) throws(ShellError) -> Reply {
-    let notebook = try notebook(request)
+  /// beside the lesson it replays). `title` names a notebook whose narration has no heading.
+  public func export(
+    _ request: ExportRequest, to files: FileAccess, title: String = "adalab session"
+  ) throws(ShellError) -> Reply {
+    var notebook = try notebook(request)
+    notebook.fallbackTitle = title
     let commands = notebook.entries.count
     var pictures = notebook.entries.map(\.figures.count).reduce(0, +)
     var written = ""
