@@ -5,7 +5,8 @@
 
 For each lesson, OUT_FOLDER holds NAME.html, NAME.md (+ NAME.files/) and NAME.ipynb.
 Checks: nbformat.validate on the notebook; nbconvert renders it to HTML; the HTML
-hand-out parses as XML; every picture the Markdown links exists and is SVG; then the
+hand-out parses as XML; every picture the Markdown links exists and is SVG, and a
+CommonMark renderer shows each as an image; then the
 adalab Jupyter kernel (jupyter_client) re-runs every code cell of each notebook and
 must produce the outputs the notebook recorded. Exits 1 on the first failure class,
 after reporting all of them.
@@ -38,6 +39,15 @@ def outputs_of(cell):
             data = output["data"]
             result.append(("picture", data["text/plain"], data["image/svg+xml"].startswith("<svg")))
     return result
+
+
+def render_markdown(text):
+    try:
+        from markdown_it import MarkdownIt
+        return MarkdownIt("commonmark", {"html": True}).render(text)
+    except ImportError:
+        import mistune
+        return mistune.html(text)
 
 
 def run_cells(notebook, folder):
@@ -77,6 +87,7 @@ def main():
     exporter = HTMLExporter()
     for lesson in lessons:
         name = os.path.splitext(os.path.basename(lesson))[0]
+        failed_before = len(failures)
         base = os.path.join(out, name)
         # Jupyter: the schema, then nbconvert.
         notebook = nbformat.read(base + ".ipynb", as_version=4)
@@ -112,6 +123,15 @@ def main():
                 fail("%s.md links %s, which is missing" % (name, target))
             else:
                 ET.parse(path)
+        # Rendered as a forge would (CommonMark; markdown-it if installed, else nbconvert's
+        # mistune): one <img> per picture, each beside the page, and no inline SVG.
+        html = render_markdown(markdown)
+        sources = re.findall(r'<img src="([^"]*)"', html)
+        if len(sources) != len(re.findall(r"!\[", markdown)) or "<svg" in html:
+            fail("%s.md: rendered with %d pictures" % (name, len(sources)))
+        for source in sources:
+            if not os.path.isfile(os.path.join(out, source.replace("%20", " "))):
+                fail("%s.md: rendered picture %s is missing" % (name, source))
         # The kernel re-runs each cell and prints what the lesson recorded.
         mismatches = 0
         cells = 0
@@ -121,7 +141,8 @@ def main():
                 mismatches += 1
                 fail("%s.ipynb cell %s (%s): the kernel printed %r, the notebook has %r"
                      % (name, cell.execution_count, cell.source, outputs[:1], outputs_of(cell)[:1]))
-        print("ok %s: valid nbformat 4, nbconvert %d bytes with %d pictures, %d cells re-run by the kernel, %d differ"
+        verdict = "ok" if len(failures) == failed_before else "FAILED"
+        print(verdict + " %s: nbformat 4, nbconvert %d bytes with %d pictures, %d cells re-run by the kernel, %d differ"
               % (name, len(body), rendered, cells, mismatches))
     if failures:
         print("%d failure(s)" % len(failures))
