@@ -76,8 +76,9 @@ public struct Interpreter {
     do {
       commands = try Command.parseLocated(line)
     } catch {
-      outcome.error = ShellError(error.message, column: error.column)
-      recordFailure(line, error: outcome.error!, line: lineHistory.count + 1)
+      let failure = ShellError(error.message, column: error.column)
+      outcome.error = failure
+      recordFailure(line, error: failure, line: lineHistory.count + 1)
       return outcome
     }
     if !commands.isEmpty { lineHistory.append(line) }
