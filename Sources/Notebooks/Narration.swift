@@ -4,13 +4,16 @@ import Ink
 /// comment marker (`# text`; `## Title` is a top-level heading, `### Part` a section).
 ///
 /// Rendered with Ink, after a guard that makes Ink read narration as CommonMark would and
-/// as a lesson means it. Measured on the lessons, Ink 0.6.0 emphasises inside words
-/// (`m_hat_b`, `beta*v`) and around a spaced `*`, takes `x<3` for the start of raw HTML and
-/// passes the rest of the text through unescaped, and has no indented code blocks. So,
-/// outside code spans and maths: `_` inside a word and a `*` between two operands or two
-/// spaces are literal, `<` is always text, and lines indented by four spaces after a blank
-/// line become a fenced block. `$…$` is mathematics, shown as readable text (see
-/// ``MathText``).
+/// as a lesson means it. Measured on the lessons and on random text, Ink 0.6.0 emphasises
+/// inside words (`m_hat_b`, `beta*v`) and around a spaced `*`, takes `x<3` for the start of
+/// raw HTML and passes the rest of the text through unescaped, writes link destinations
+/// and image text into attributes unescaped, cuts `&gt;` short before a heading's closing
+/// `#`s, and has no indented code blocks. So, outside code spans and maths: `_` inside a
+/// word and a `*` between two operands or two spaces are literal; `<`, `&`, `"` and a `>`
+/// that is not a quote marker are always text; a link's destination is percent-encoded
+/// (a script URL becomes `#`); lines indented by four spaces after a blank line become a
+/// fenced block. `$…$` is mathematics, shown as readable text (see ``MathText``). The page
+/// stays well-formed XML whatever the narration (a test feeds it random Markdown).
 public enum Narration {
   /// The Markdown source of one comment line: `# text` → `text`, `#` → an empty line,
   /// `## Title` → `# Title`. Lines that are not comments are blank (a paragraph break).
@@ -43,8 +46,17 @@ public enum Narration {
   /// XHTML for Markdown source.
   public static func html(_ markdown: String) -> String {
     var maths: [String] = []
-    let guarded = guarding(markdown, maths: &maths)
+    var guarded = guarding(markdown, maths: &maths)
+    // Ink passes some `<`, `&` and `"` of its input through raw (into attributes, or as
+    // HTML); as private-use characters they reach its output as text, and become entities.
+    for (character, placeholder) in textPlaceholders {
+      guarded = guarded.replacingAll(character, with: placeholder)
+    }
     var html = MarkdownParser().html(from: guarded)
+    for (character, placeholder) in textPlaceholders {
+      html = html.replacingAll(placeholder, with: Notebook.escape(character))
+    }
+    html = html.replacingAll(greaterThan, with: "&gt;")
     for (index, expression) in maths.enumerated() {
       html = html.replacingAll(
         placeholder(index), with: "<span class=\"math\">\(MathText.html(expression))</span>")
@@ -66,6 +78,9 @@ public enum Narration {
   }
 
   static func placeholder(_ index: Int) -> String { "\u{E000}\(index)\u{E001}" }
+
+  static let greaterThan = "\u{E005}"
+  static let textPlaceholders = [("&", "\u{E002}"), ("<", "\u{E003}"), ("\"", "\u{E004}")]
 
   /// The source with the guard applied and every `$…$` replaced by a placeholder.
   /// `forCommonMark`: for a CommonMark reader, which leaves `_` inside words alone.
@@ -124,10 +139,21 @@ public enum Narration {
         index = end + 1
         continue
       }
+      if character == "]", index + 1 < characters.count, characters[index + 1] == "(",
+        let end = destinationEnd(characters, from: index + 2)
+      {
+        out += "](" + safeDestination(String(characters[(index + 2)..<end])) + ")"
+        index = end + 1
+        continue
+      }
       let before = index > 0 ? characters[index - 1] : " "
       let after = index + 1 < characters.count ? characters[index + 1] : " "
       switch character {
-      case "<": out += "&lt;"
+      case "<" where forCommonMark: out += "&lt;"
+      case ">" where !forCommonMark && !characters[..<index].allSatisfy({ $0 == " " || $0 == ">" }):
+        // Not a quote marker: text, kept from Ink (which cuts `&gt;` short before a
+        // heading's closing `#`s).
+        out += greaterThan
       case "_" where !forCommonMark && isWord(before) && isWord(after): out += "\\_"
       case "*"
       where (isWord(before) || ")]}".contains(before)) && (isWord(after) || "([{".contains(after))
@@ -136,6 +162,41 @@ public enum Narration {
       default: out.append(character)
       }
       index += 1
+    }
+    return out
+  }
+
+  /// The `)` that closes a link's destination opened at `start`, nested parentheses
+  /// counted.
+  static func destinationEnd(_ characters: [Character], from start: Int) -> Int? {
+    var depth = 0
+    for index in start..<characters.count {
+      switch characters[index] {
+      case "(": depth += 1
+      case ")" where depth == 0: return index
+      case ")": depth -= 1
+      default: break
+      }
+    }
+    return nil
+  }
+
+  /// A link's destination as Ink may write it into an attribute: Ink neither escapes
+  /// quotes (`a"onclick="…` would add an attribute) nor reads titles (`p.png "t"` breaks
+  /// the XML), so quotes, spaces and angle brackets are percent-encoded; a script URL
+  /// becomes `#`.
+  static func safeDestination(_ destination: String) -> String {
+    let lower = destination.lowercased().filter { !$0.isWhitespace }
+    if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("data:") {
+      return "#"
+    }
+    var out = ""
+    for scalar in destination.unicodeScalars {
+      switch scalar {
+      case "\"", "'", " ", "<", ">", "`":
+        out += "%" + String(scalar.value, radix: 16, uppercase: true)
+      default: out.unicodeScalars.append(scalar)
+      }
     }
     return out
   }

@@ -34,6 +34,14 @@ import Testing
     #expect(html == "<p>loss&lt;1e-3 &amp; more</p><p>next &lt;b&gt;</p>")
   }
 
+  @Test func linksCannotAddAttributesScriptsOrBreakTheXML() {
+    #expect(
+      Narration.html(
+        "[x](a\"onclick=\"b) [y](javascript:alert(1)) ![i](p.png \"t\") [n](https://e.org/a_(b))")
+        == "<p><a href=\"a%22onclick=%22b\">x</a> <a href=\"#\">y</a> <img src=\"p.png%20%22t%22\" alt=\"i\"/> <a href=\"https://e.org/a_(b)\">n</a></p>"
+    )
+  }
+
   @Test func indentedLinesAfterABlankLineAreCode() {
     let html = Narration.html("rules:\n\n    v = beta*v\n    u = 2\nafter")
     #expect(html == "<p>rules:</p><pre><code>v = beta*v\nu = 2\n</code></pre><p>after</p>")

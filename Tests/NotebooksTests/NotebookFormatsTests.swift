@@ -112,3 +112,35 @@ import Testing
     #expect(failure["name"] as? String == "stderr")
   }
 }
+
+/// Narration of any characters still makes one well-formed page.
+@Suite struct NarrationFuzzTests {
+  /// SplitMix64, for a reproducible stream of awkward lines.
+  struct Generator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  static let pieces = [
+    "a", "b_c", " ", "*", "**", "_", "`", "$", "\\", "<", ">", "&", "\"", "'", "[", "]", "(",
+    ")", "!", "#", "## ", "- ", "1. ", "> ", "    ", "\n", "\n\n", "```", "~~~", "|", "---",
+    "&amp;", "\\beta", "^", "{", "}", "http://x.org", "é", "⠉",
+  ]
+
+  @Test func randomNarrationMakesWellFormedHTML() throws {
+    var generator = Generator(state: 7)
+    for _ in 0..<400 {
+      let count = Int.random(in: 1...30, using: &generator)
+      let text = (0..<count).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
+      let page = Notebook(cells: [.narration(text)]).html
+      let parser = XMLParser(data: Data(page.utf8))
+      #expect(parser.parse(), "\(text.debugDescription): \(String(describing: parser.parserError))")
+    }
+  }
+}
