@@ -47,16 +47,6 @@ public struct Notebook: Sendable {
     self.fallbackTitle = fallbackTitle
   }
 
-  /// A notebook of commands only (numbered in order).
-  public init(title: String, entries: [Entry]) {
-    self.init(
-      cells: entries.enumerated().map { index, entry in
-        var entry = entry
-        if entry.count == 0 { entry.count = index + 1 }
-        return .command(entry)
-      }, fallbackTitle: title)
-  }
-
   /// The commands, in order.
   public var entries: [Entry] {
     cells.compactMap {
