@@ -10,6 +10,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
+    .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
   ],
   targets: [
     .target(
@@ -17,7 +18,8 @@ let package = Package(
       dependencies: [.product(name: "CSV", package: "CSV.swift")]
     ),
     .target(name: "Plotting"),
-    .target(name: "Shell", dependencies: ["Optimization", "Plotting"]),
+    .target(name: "Notebooks", dependencies: [.product(name: "Ink", package: "Ink")]),
+    .target(name: "Shell", dependencies: ["Optimization", "Plotting", "Notebooks"]),
     .systemLibrary(
       name: "CEditLine",
       pkgConfig: "libedit",
@@ -34,5 +36,6 @@ let package = Package(
     .testTarget(name: "ShellTests", dependencies: ["Shell"]),
     .testTarget(name: "CLITests", dependencies: ["adalab"]),
     .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+    .testTarget(name: "NotebooksTests", dependencies: ["Notebooks"]),
   ]
 )

@@ -31,6 +31,16 @@ struct AdalabCommand: ParsableCommand {
   @Flag(help: "Print one JSON object per command.")
   var json = false
 
+  @Option(
+    name: .customLong("export"),
+    help: ArgumentHelp(
+      "Replay one lesson and write it as a hand-out: OUT.html, OUT.md or OUT.ipynb.",
+      valueName: "OUT"))
+  var exportPath: String?
+
+  @Flag(help: "Answer requests on standard input in JSON, one a line (for the Jupyter kernel).")
+  var serve = false
+
   @Flag(help: "Let replayed sessions write to absolute paths and through '..'.")
   var allowWrites = false
 
@@ -43,6 +53,18 @@ struct AdalabCommand: ParsableCommand {
       throw ValidationError("--check and --present need at least one session file")
     }
     if present && files.count != 1 { throw ValidationError("--present takes one session file") }
+    if serve && (!files.isEmpty || check || present || commands != nil || exportPath != nil) {
+      throw ValidationError("--serve takes no files and no other mode")
+    }
+    if let exportPath {
+      if files.count != 1 || check || present || commands != nil {
+        throw ValidationError("--export OUT takes one lesson file and no other mode")
+      }
+      if ExportRequest.format(of: exportPath) == nil {
+        throw ValidationError(
+          "expected OUT ending in .html, .md or .ipynb after --export, found '\(exportPath)'")
+      }
+    }
     if commands != nil && !files.isEmpty {
       throw ValidationError("give either -c COMMANDS or session files, not both")
     }
@@ -66,7 +88,12 @@ struct AdalabCommand: ParsableCommand {
         base: replaying && base?.isEmpty == false ? base : nil))
     var runner = ScriptRunner(
       interpreter: interpreter, output: Output(json: json), keepGoing: keepGoing)
+    if serve {
+      var server = Server(interpreter: interpreter)
+      return server.run()
+    }
     if let commands { return runner.runCommands(commands) }
+    if let exportPath { return runner.export(files[0], to: exportPath) }
     if present {
       let path = files[0]
       do {

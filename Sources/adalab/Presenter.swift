@@ -17,6 +17,7 @@ struct Presenter {
     while true {
       while case .narration(let line)? = blocks.first {
         print(line)
+        shell.interpreter.narrate(line)
         blocks = blocks.dropFirst()
       }
       guard case .command(let entry)? = blocks.first else {

@@ -48,6 +48,7 @@ struct ScriptRunner {
       switch block {
       case .narration(let line):
         if !output.json { print(line) }
+        interpreter.narrate(line)
       case .command(let entry):
         if !output.json { print(interpreter.prompt + entry.command) }
         let outcome = interpreter.execute(
@@ -61,6 +62,46 @@ struct ScriptRunner {
       }
     }
     return status
+  }
+
+  /// `adalab --export OUT LESSON`: replays the lesson without printing it, then writes it
+  /// as a notebook to OUT, resolved against the current folder. An error the lesson does
+  /// not record stops it (status 1) unless `keepGoing`; then nothing is written.
+  mutating func export(_ path: String, to out: String) -> Int32 {
+    let text: String
+    do {
+      text = try DiskFiles().read(path)
+    } catch {
+      output.emit(error)
+      return 1
+    }
+    let replay = TranscriptReplay(
+      Transcript(parsing: text), file: path, interpreter: &interpreter)
+    // An error the lesson records is part of it (the tour's misspelt setting); any
+    // other stops the export.
+    let unexpected = replay.actual.commands.filter { entry in
+      replay.mismatchedLines.contains(entry.lineNumber)
+        && entry.output.last?.hasPrefix("error: ") == true
+    }
+    if let first = unexpected.first, !keepGoing {
+      output.printError("\(path):\(first.lineNumber): \(first.output.last!)")
+      return 1
+    }
+    // A plain script records no output to differ from.
+    if !replay.matches && replay.expected.commands.contains(where: { !$0.prompt.isEmpty }) {
+      output.printError(
+        "note: \(replay.mismatchedLines.count) command(s) of \(path) printed other than it records (adalab --check \(path) shows how)"
+      )
+    }
+    do {
+      let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+      let reply = try interpreter.export(ExportRequest(path: out), to: DiskFiles(), title: name)
+      if output.json { print(reply.json.rendered) } else { reply.lines.forEach { print($0) } }
+      return 0
+    } catch {
+      output.emit(error)
+      return 1
+    }
   }
 
   /// `adalab --check FILE...`: replays each file on a fresh session and compares the

@@ -37,7 +37,7 @@ import Testing
     #expect(
       try Command.parseLine("plot norms p=1,inf g=0.1,1e-3")[0]
         == .plot(PlotRequest(.norms(powers: [1, .infinity], gradient: [0.1, 1e-3]))))
-    #expect(try Command.parseLine("export a.md")[0] == .export("a.md"))
+    #expect(try Command.parseLine("export a.md")[0] == .export(ExportRequest(path: "a.md")))
   }
 
   @Test(arguments: [
@@ -48,7 +48,7 @@ import Testing
     ("plot norms p=0.5", "expected p >= 1 (a norm needs it), found 0.5"),
     (
       "export notes.txt",
-      "expected a file name ending in .html or .md after 'export', found 'notes.txt'"
+      "expected a file name ending in .html, .md or .ipynb after 'export', found 'notes.txt'"
     ),
   ])
   func refusesWithOneLine(_ line: String, _ message: String) {
@@ -143,10 +143,10 @@ import Testing
     #expect(Self.isXML(try #require(files.files["loss.svg"])))
     let html = try #require(files.files["notes.html"])
     #expect(Self.isXML(html))
-    #expect(html.contains("&gt; plot loss to loss.svg"))
+    #expect(html.contains("adam t=10&gt; </span>plot loss to loss.svg</pre>"))
     #expect(html.components(separatedBy: "<svg xmlns").count == 2)
     #expect(outcomes[3].replies[0].lines == ["exported notes.html: 3 commands, 1 picture"])
-    #expect(try #require(files.files["notes.md"]).contains("> show v_b\nv_b = "))
+    #expect(try #require(files.files["notes.md"]).contains("adam t=10> show v_b\nv_b = "))
   }
 
   @Test func aFailedWriteLeavesTheSessionAsItWas() {

@@ -5,6 +5,14 @@ public protocol FileAccess {
   func read(_ path: String) throws(ShellError) -> String
   /// Replaces a file's contents atomically, or throws with the old file intact.
   func write(_ path: String, contents: String) throws(ShellError)
+  /// Makes a folder (and the folders above it) unless it exists; for `export FILE.md`,
+  /// whose pictures go into `FILE.files/`.
+  func createFolder(_ path: String) throws(ShellError)
+}
+
+extension FileAccess {
+  /// Folders are implicit in hosts whose paths are only names (tests).
+  public func createFolder(_ path: String) throws(ShellError) {}
 }
 
 /// Files kept in memory, for tests.

@@ -1,23 +1,136 @@
-import Plotting
+import Notebooks
 
 extension Interpreter {
-  /// `export FILE.html|FILE.md`: every command so far with its output, and every picture as
-  /// inline SVG, in order.
-  func export(_ path: String) throws(ShellError) -> Reply {
-    let entries = record.map {
-      Notebook.Entry(command: $0.text, output: $0.reply.lines, figures: $0.reply.figures)
+  /// `export FILE [from N | last N] [with help]`: the session so far as a notebook, its
+  /// narration and commands in order, each command with its output and pictures. `.html` is
+  /// one self-contained page; `.md` writes its pictures into `FILE.files/` beside it;
+  /// `.ipynb` is a Jupyter notebook.
+  func export(_ request: ExportRequest) throws(ShellError) -> Reply {
+    try export(request, to: files)
+  }
+
+  /// `export`, writing through `files` (`adalab --export` writes where it was started, not
+  /// beside the lesson it replays). `title` names a notebook whose narration has no heading.
+  public func export(
+    _ request: ExportRequest, to files: FileAccess, title: String = "adalab session"
+  ) throws(ShellError) -> Reply {
+    var notebook = try notebook(request)
+    notebook.fallbackTitle = title
+    let commands = notebook.entries.count
+    var pictures = notebook.entries.map(\.figures.count).reduce(0, +)
+    var written = ""
+    switch request.format {
+    case .html:
+      try files.write(request.path, contents: notebook.html)
+    case .jupyter:
+      try files.write(request.path, contents: notebook.jupyter)
+    case .markdown:
+      let folder = Interpreter.picturesFolder(for: request.path)
+      let export = notebook.markdown(picturesFolder: Interpreter.lastComponent(folder))
+      if !export.pictures.isEmpty {
+        try files.createFolder(folder)
+        for picture in export.pictures {
+          let name = Interpreter.lastComponent(picture.path)
+          try files.write(folder + "/" + name, contents: picture.svg)
+        }
+        written = " in \(folder)/"
+      }
+      pictures = export.pictures.count
+      try files.write(request.path, contents: export.text)
     }
-    let notebook = Notebook(title: "adalab session", entries: entries)
-    let isMarkdown = path.lowercased().hasSuffix(".md")
-    try files.write(path, contents: isMarkdown ? notebook.markdown : notebook.html)
-    let pictures = entries.map(\.figures.count).reduce(0, +)
+    let title = notebook.title
     return Reply(
       lines: [
-        "exported \(path): \(entries.count) command\(entries.count == 1 ? "" : "s"), \(pictures) picture\(pictures == 1 ? "" : "s")"
+        "exported \(request.path): \(commands) command\(commands == 1 ? "" : "s"), \(pictures) picture\(pictures == 1 ? "" : "s")\(written)"
       ],
       json: .object([
-        ("exported", .string(path)), ("commands", .integer(entries.count)),
-        ("pictures", .integer(pictures)),
+        ("exported", .string(request.path)), ("title", .string(title)),
+        ("commands", .integer(commands)), ("pictures", .integer(pictures)),
       ]))
+  }
+
+  /// `l4.md` → `l4.files`; `notes/l4.md` → `notes/l4.files`.
+  static func picturesFolder(for path: String) -> String {
+    String(path.dropLast(3)) + ".files"
+  }
+
+  /// The last part of a `/`-separated path.
+  static func lastComponent(_ path: String) -> String {
+    path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+  }
+
+  /// The notebook of the commands `request` chooses, with the narration among them.
+  public func notebook(_ request: ExportRequest) throws(ShellError) -> Notebook {
+    let lines = lineHistory.count
+    let first: Int
+    switch request.range {
+    case .all: first = 1
+    case .from(let n):
+      guard n >= 1 && n <= lines else {
+        throw ShellError(
+          "expected a line of 'history' from 1 to \(lines) after 'from', found \(n)")
+      }
+      first = n
+    case .last(let n):
+      // The export's own line is the last one in history.
+      guard n >= 1 && n < lines else {
+        throw ShellError(
+          "expected 1 to \(max(lines - 1, 0)) lines after 'last' (history has \(lines - 1) before this export), found \(n)"
+        )
+      }
+      first = lines - n
+    }
+    var cells: [Notebook.Cell] = []
+    var narration: [String] = []
+    var count = 0
+    func flushNarration() {
+      while narration.last?.allSatisfy(\.isWhitespace) == true { narration.removeLast() }
+      while narration.first?.allSatisfy(\.isWhitespace) == true { narration.removeFirst() }
+      if !narration.isEmpty { cells.append(.narration(narration.joined(separator: "\n"))) }
+      narration = []
+    }
+    func add(_ entry: Notebook.Entry) {
+      flushNarration()
+      var entry = entry
+      count += 1
+      entry.count = count
+      cells.append(.command(entry))
+    }
+    var asides = self.asides[...]
+    for position in 0...record.count {
+      while let aside = asides.first, aside.position == position {
+        asides = asides.dropFirst()
+        guard aside.line >= first else { continue }
+        switch aside.kind {
+        case .narration(let text): narration.append(text)
+        case .failure(let command, let prompt, let error) where request.withHelp:
+          add(
+            Notebook.Entry(
+              command: command, prompt: prompt, output: ["error: \(error.message)"],
+              failed: true))
+        case .failure: break
+        }
+      }
+      guard position < record.count else { break }
+      let recorded = record[position]
+      guard recorded.line >= first,
+        request.withHelp || !Interpreter.isHousekeeping(recorded.text)
+      else { continue }
+      add(
+        Notebook.Entry(
+          command: recorded.text, prompt: recorded.prompt, output: recorded.reply.lines,
+          figures: recorded.reply.figures))
+    }
+    flushNarration()
+    return Notebook(cells: cells)
+  }
+
+  /// `help`, `info` and `export`: about the shell, not the lesson.
+  static func isHousekeeping(_ text: String) -> Bool {
+    guard let command = try? Command.parseLine(text).first else { return false }
+    switch command {
+    case .help, .info, .export: return true
+    default: return false
+    }
   }
 }

@@ -16,7 +16,11 @@ extension Interpreter {
     var lines: [String] = []
     sourceDepth += 1
     defer { sourceDepth -= 1 }
-    for entry in script.commands {
+    for block in script.blocks {
+      guard case .command(let entry) = block else {
+        if case .narration(let line) = block { narrate(line) }
+        continue
+      }
       let outcome = execute(entry.command, isCancelled: isCancelled)
       lines += outcome.replies.flatMap(\.lines)
       if let error = outcome.error {

@@ -76,7 +76,11 @@ enum HelpText {
       "plot loss lr_b", "plot v_w from 10 to 200 log", "plot surface to surface.svg",
       "plot surface over w[1] b", "plot norms p=1,2,8,inf", "plot bias ascii",
     ],
-    "export": ["export lesson.html", "export lesson.md"],
+    "export": [
+      "export lesson.html", "export lesson.md  # pictures in lesson.files/",
+      "export lesson.ipynb  # for Jupyter", "export part.html from 12  # from line 12 of history",
+      "export part.html last 5 with help  # keep help, info and failed commands",
+    ],
     "explain": ["step; explain", "explain v_b", "explain m_hat_w", "explain lr_b"],
     "display": ["display v_b lr_b", "display  # the values now; also after each step"],
     "undisplay": ["undisplay 1", "undisplay"],

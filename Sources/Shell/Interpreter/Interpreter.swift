@@ -14,6 +14,8 @@ public struct Interpreter {
   /// Every command run so far with what it printed and drew, in order (what `export`
   /// writes as a notebook).
   public internal(set) var record: [RecordedCommand] = []
+  /// Narration and failed commands, each at its place in `record` (see `narrate`).
+  public internal(set) var asides: [Aside] = []
   /// The runs of the last `compare`, which `plot` overlays.
   public internal(set) var lastComparison: [ComparedRun] = []
   /// The session's setup and t when `compare` ran: `plot` overlays the comparison only
@@ -66,16 +68,23 @@ public struct Interpreter {
   {
     self.isCancelled = isCancelled
     var outcome = Outcome()
+    if Interpreter.isComment(line) {
+      narrate(line)
+      return outcome
+    }
     let commands: [LocatedCommand]
     do {
       commands = try Command.parseLocated(line)
     } catch {
-      outcome.error = ShellError(error.message, column: error.column)
+      let failure = ShellError(error.message, column: error.column)
+      outcome.error = failure
+      recordFailure(line, error: failure, line: lineHistory.count + 1)
       return outcome
     }
     if !commands.isEmpty { lineHistory.append(line) }
     for located in commands {
       var next = self
+      let prompt = self.prompt
       do {
         let reply = try next.run(located.command)
         self = next
@@ -83,7 +92,9 @@ public struct Interpreter {
           outcome.replies.append(reply)
           // A sourced file's commands were recorded one by one as they ran.
           if !Interpreter.isSource(located.command) {
-            record.append(RecordedCommand(text: located.text, reply: reply))
+            record.append(
+              RecordedCommand(
+                text: located.text, reply: reply, prompt: prompt, line: lineHistory.count))
           }
         }
         if located.command == .quit {
@@ -97,6 +108,7 @@ public struct Interpreter {
           error.column = located.lastTokenColumn
         }
         outcome.error = error
+        recordFailure(located.text, error: error, line: lineHistory.count)
         return outcome
       }
     }
@@ -149,7 +161,7 @@ public struct Interpreter {
     case .sweep(let request): return try sweep(request)
     case .diagnose(let path, let tolerance): return try diagnose(path, tolerance: tolerance)
     case .plot(let request): return try plot(request)
-    case .export(let path): return try export(path)
+    case .export(let request): return try export(request)
     }
   }
 
@@ -174,6 +186,10 @@ public struct RecordedCommand: Equatable, Sendable {
   public var text: String
   /// What it printed and drew.
   public var reply: Reply
+  /// The prompt it was typed after (`adam t=3> `).
+  public var prompt = ""
+  /// Its line in `history` (1-based).
+  public var line = 0
 }
 
 /// One optimizer of a `compare`: its label as typed and the run it made.

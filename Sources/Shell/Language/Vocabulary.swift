@@ -67,8 +67,8 @@ public enum Vocabulary {
         "plot NAME... | plot surface [over w[i] b] | plot norms [p=P,...] [g=V,...] | plot bias; then [from T] [to T] [log] [ascii] [to FILE.svg]",
       "draw quantities against t, the error surface, the Lp unit curves or Adam's bias correction"),
     Term(
-      "export", usage: "export FILE.html | export FILE.md",
-      "write the session so far as a notebook: commands, output and pictures"),
+      "export", usage: "export FILE.html|FILE.md|FILE.ipynb [from N | last N] [with help]",
+      "write the session so far as a notebook: narration, commands, output and pictures"),
   ]
 
   /// The optimizers, in the order the notes introduce them.

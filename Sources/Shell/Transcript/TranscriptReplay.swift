@@ -18,7 +18,10 @@ public struct TranscriptReplay {
     expected = transcript
     actual = transcript
     for (index, block) in transcript.blocks.enumerated() {
-      guard case .command(var entry) = block else { continue }
+      guard case .command(var entry) = block else {
+        if case .narration(let line) = block { interpreter.narrate(line) }
+        continue
+      }
       let prompt = entry.prompt.isEmpty ? "" : interpreter.prompt
       let outcome = interpreter.execute(entry.command)
       var output = outcome.replies.flatMap(\.lines)

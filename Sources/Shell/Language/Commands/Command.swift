@@ -69,6 +69,7 @@ public enum Command: Equatable, Sendable {
   case preset(String)
   /// `plot loss lr_b log`, `plot surface to s.svg`, `plot norms`, `plot bias`.
   case plot(PlotRequest)
-  /// `export notes.html`, `export notes.md`: the session so far as a notebook.
-  case export(String)
+  /// `export notes.html`, `export notes.md`, `export notes.ipynb last 5`: the session so far
+  /// as a notebook.
+  case export(ExportRequest)
 }

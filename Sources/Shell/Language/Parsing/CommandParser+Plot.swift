@@ -122,16 +122,4 @@ extension CommandParser {
     }
     return Int(value)
   }
-
-  /// `export FILE.html` or `export FILE.md`.
-  mutating func parseExport() throws(ParseError) -> Command {
-    guard let path = freeText() else { throw expected("a file.html or file.md", after: "export") }
-    let lower = path.text.lowercased()
-    guard lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".md") else {
-      throw ParseError(
-        "expected a file name ending in .html or .md after 'export', found '\(path.text)'",
-        column: path.column)
-    }
-    return .export(path.text)
-  }
 }
