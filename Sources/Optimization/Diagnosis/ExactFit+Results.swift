@@ -6,6 +6,7 @@ extension ExactFit {
     setup.training.batch = batch
     setup.hyperparameters.learningRate = eta ?? base.hyperparameters.learningRate
     setup.hyperparameters.epsilon = h.epsilon
+    if measuredWeightDecay { setup.hyperparameters.weightDecay = h.weightDecay }
     for decay in decays {
       let tolerance = Swift.max(4 * decay.spread, 1e-13)
       switch decay.name {
@@ -33,6 +34,19 @@ extension ExactFit {
       Recovery.Finding(
         name: "η", value: Recovery.exact(h.learningRate), source: "from the steps",
         spread: etaSpread))
+    if measuredWeightDecay {
+      out.append(
+        Recovery.Finding(
+          name: "λ", value: Recovery.exact(h.weightDecay),
+          source: variant == .weightDecayCoupled ? "from m" : "from the steps", spread: nil))
+    }
+    if let fittedPairs {
+      out.append(
+        Recovery.Finding(
+          name: "rows", value: "",
+          source: "only the first \(fittedPairs + 1) rows fit one set of numbers; later rows part",
+          spread: nil))
+    }
     if let range = epsilonRange {
       let source =
         range.lower == 0

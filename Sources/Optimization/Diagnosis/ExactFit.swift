@@ -18,6 +18,11 @@ struct ExactFit {
   var etaSpread = Double.infinity
   /// The ε that fit, as a range: `lower` 0 when every small enough ε fits.
   var epsilonRange: (lower: Double, upper: Double)?
+  /// Whether AdamW's λ was measured (from the steps, or from m when it is coupled).
+  var measuredWeightDecay = false
+  /// The row pairs the fit used, when it fits only the first ones (a fault that starts
+  /// later); nil when it used them all.
+  var fittedPairs: Int?
   /// The worst spread: how well this rule explains the trace (0 is perfect).
   var score = Double.infinity
 
@@ -69,6 +74,12 @@ struct ExactFit {
     let optimizer = setup.optimizer
     let pairs = state.consecutivePairs(limit: Recovery.pairLimit)
     let perEpoch = setup.training.updatesPerEpoch(count: setup.dataset.count)
+    if variant == .weightDecayCoupled,
+      let lambda = ExactFit.coupledDecay(state, pairs: pairs, gradients: rawGradients)
+    {
+      h.weightDecay = Recovery.rounded(lambda, within: 1e-9)
+      measuredWeightDecay = true
+    }
     let gradients = zip(pairs, rawGradients).map { pair, g in
       ExactFit.asTheRuleSees(
         g, before: state.parameters[pair.0]!, variant: variant, h: h,
@@ -79,8 +90,61 @@ struct ExactFit {
       state, pairs: pairs, gradients: gradients, optimizer: optimizer, variant: variant,
       setup: setup)
     guard !steps.isEmpty else { return }
-    fitStepSize(steps)
+    let decoupled = optimizer == .adamw && variant != .weightDecayCoupled
+    fitStepSize(steps, weightDecay: decoupled)
     score = ([etaSpread] + decays.map(\.spread)).max()!
+    // A fault that starts after a few updates spoils the fit of every row: fit the first
+    // rows alone, the longest prefix that still fits.
+    var count = steps.count / 2
+    while score > 1e-9 && etaSpread > 1e-9 && count >= 4 {
+      var prefix = steps
+      prefix.keepFirst(count)
+      var trial = self
+      trial.fitStepSize(prefix, weightDecay: decoupled)
+      if trial.etaSpread <= 1e-9 {
+        (h, eta, etaSpread, epsilonRange) = (
+          trial.h, trial.eta, trial.etaSpread, trial.epsilonRange
+        )
+        measuredWeightDecay = trial.measuredWeightDecay
+        fittedPairs = count
+        score = ([etaSpread] + decays.map(\.spread)).max()!
+        break
+      }
+      count /= 2
+    }
+  }
+
+  /// λ of weight decay coupled to the gradient, from m: with g' = g + λ·θ,
+  /// mₜ − gₜ = β₁·(mₜ₋₁ − gₜ) + (1 − β₁)·λ·θₜ₋₁, linear in β₁ and c = (1 − β₁)·λ, solved by
+  /// least squares over the rows.
+  static func coupledDecay(_ state: TraceState, pairs: [(Int, Int)], gradients: [[Double]])
+    -> Double?
+  {
+    var rows: [(x: Double, z: Double, y: Double)] = []
+    for ((before, row), g) in zip(pairs, gradients) {
+      for i in g.indices {
+        guard let p = state.m[before][i], let n = state.m[row][i] else { continue }
+        rows.append((p - g[i], state.parameters[before]![i], n - g[i]))
+      }
+    }
+    guard let (beta, c) = leastSquares(rows), beta != 1 else { return nil }
+    return c / (1 - beta)
+  }
+
+  /// a and c minimising Σ (y − a·x − c·z)², weighted by 1/y² (relative residuals).
+  static func leastSquares(_ rows: [(x: Double, z: Double, y: Double)]) -> (Double, Double)? {
+    var (sxx, sxz, szz, sxy, szy) = (0.0, 0.0, 0.0, 0.0, 0.0)
+    for r in rows where r.y != 0 {
+      let w = 1 / (r.y * r.y)
+      sxx += w * r.x * r.x
+      sxz += w * r.x * r.z
+      szz += w * r.z * r.z
+      sxy += w * r.x * r.y
+      szy += w * r.z * r.y
+    }
+    let det = sxx * szz - sxz * sxz
+    guard det != 0, det.isFinite else { return nil }
+    return ((sxy * szz - szy * sxz) / det, (szy * sxx - sxy * sxz) / det)
   }
 
   /// The gradient as the variant feeds it to the rule: averaged, or with λ·w added.
@@ -186,11 +250,20 @@ struct ExactFit {
   /// ε values tried: 0, and 10⁻¹⁶ … 10⁻¹ in quarter decades.
   static let epsilonGrid: [Double] = [0] + (0...60).map { pow(10, -16 + Double($0) * 0.25) }
 
-  private mutating func fitStepSize(_ steps: StepSamples) {
+  /// η (and AdamW's decoupled λ when `weightDecay`) and ε from the steps.
+  private mutating func fitStepSize(_ steps: StepSamples, weightDecay: Bool) {
     var h1 = h
+    if weightDecay { h1.weightDecay = 0 }
+    var lambda = h.weightDecay
     func spread(_ epsilon: Double) -> (eta: Double, spread: Double)? {
       h1.epsilon = epsilon
-      return ExactFit.summary(steps.ratios(h1))
+      guard weightDecay else { return ExactFit.summary(steps.ratios(h1)) }
+      // The step is η·direction + η·λ·θ: two numbers by least squares.
+      let rows = steps.directions(h1).map { (x: $0.direction, z: $0.theta, y: $0.step) }
+      guard let (eta, c) = ExactFit.leastSquares(rows), eta != 0 else { return nil }
+      lambda = c / eta
+      let worst = rows.map { abs(($0.y - eta * $0.x - c * $0.z) / $0.y) }.max() ?? 0
+      return (eta, worst)
     }
     let spreads = ExactFit.epsilonGrid.map { spread($0)?.spread ?? .infinity }
     let bestIndex = spreads.indices.min { spreads[$0] < spreads[$1] }!
@@ -221,6 +294,10 @@ struct ExactFit {
     h.epsilon = spread(chosen) != nil ? chosen : best.epsilon
     eta = Recovery.rounded(fitted.eta, within: Swift.max(4 * fitted.spread, 1e-13))
     etaSpread = fitted.spread
+    if weightDecay {
+      h.weightDecay = Recovery.rounded(lambda, within: Swift.max(4 * fitted.spread, 1e-10))
+      measuredWeightDecay = true
+    }
   }
 
   /// The roundest ε in the range: the session's when it fits, else a power of ten, else

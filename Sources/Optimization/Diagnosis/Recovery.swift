@@ -73,8 +73,9 @@ public struct Recovery: Sendable {
       startKnown = true
     }
     let batches = candidateBatches(for: base)
+    // A fit whose rows disagree beyond 10⁻³ is no fit: replay a grid instead.
     if state.hasParameters, let fit = bestExactFit(state, base: base, batches: batches),
-      fit.eta != nil
+      fit.eta != nil, fit.score < 1e-3
     {
       var recovered = fit.apply(to: base)
       findings += fit.findings(for: base)

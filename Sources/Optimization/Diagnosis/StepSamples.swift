@@ -69,9 +69,23 @@ struct StepSamples {
 
   /// η estimated at every sample, with the rule's other numbers from `h`.
   func ratios(_ h: Hyperparameters) -> [Double] {
+    directions(h).map { $0.step / $0.direction }
+  }
+
+  /// Keeps only the first `count` samples.
+  mutating func keepFirst(_ count: Int) {
+    samples = Array(samples.prefix(count))
+  }
+
+  /// The number of samples.
+  var count: Int { samples.count }
+
+  /// Each sample's step, the rule's step with η = 1 (the direction), and the parameter
+  /// before it (what AdamW's decoupled decay multiplies).
+  func directions(_ h: Hyperparameters) -> [(step: Double, direction: Double, theta: Double)] {
     var unit = h
     unit.learningRate = 1
-    var out: [Double] = []
+    var out: [(step: Double, direction: Double, theta: Double)] = []
     out.reserveCapacity(samples.count)
     for sample in samples {
       var context = StepContext(
@@ -86,7 +100,7 @@ struct StepSamples {
       }
       let direction = sample.before.parameter - c.parameter
       guard direction != 0, direction.isFinite else { continue }
-      out.append(sample.step / direction)
+      out.append((sample.step, direction, sample.before.parameter))
     }
     return out
   }

@@ -90,7 +90,8 @@ public struct Trace: Equatable, Sendable {
       var row = Row(t: rows.count + 1, values: [Double](repeating: 0, count: columns.count))
       for (position, field) in fields.enumerated() {
         if position == tIndex {
-          guard let t = Int(field), t >= 0 else {
+          // Libraries keep the count as a float (PyTorch's `step` tensor prints 1.0).
+          guard let t = Int(field) ?? Double(field).flatMap({ Int(exactly: $0) }), t >= 0 else {
             throw DataError(
               "\(name):\(line): t must be a whole number ≥ 0, found '\(Excerpt.of(field))'")
           }

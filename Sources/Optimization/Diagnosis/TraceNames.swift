@@ -47,7 +47,7 @@ public enum TraceNames {
     "exp_avg_sq": LibraryName(state: .v),
     "max_exp_avg_sq": LibraryName(state: .vMax, implies: .amsgrad),
     "exp_inf": LibraryName(state: .v, implies: .adamax),
-    "square_avg": LibraryName(state: .v),
+    "square_avg": LibraryName(state: .v, implies: .rmsprop),
     "acc_delta": LibraryName(state: .u, implies: .adadelta),
     "sum": LibraryName(state: .v, implies: .adagrad),
     "momentum_buffer": LibraryName(

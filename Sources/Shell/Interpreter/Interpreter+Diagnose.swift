@@ -98,6 +98,7 @@ extension Interpreter {
       settings.append(
         "ε \(Recovery.exact(h.epsilon))" + (placement.map { " " + Interpreter.where($0) } ?? ""))
     }
+    if setup.optimizer == .adamw { settings.append("λ \(Recovery.exact(h.weightDecay))") }
     settings += ["batch \(setup.training.batch)", "from \(Interpreter.startText(setup))"]
     switch recovery.method {
     case .none:
