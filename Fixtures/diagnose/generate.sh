@@ -10,3 +10,4 @@ for snippet in pytorch_adam optax_adam numpy_adam; do
 done
 "$PY" mistakes.py
 "$PY" libraries.py
+cp pytorch_rmsprop.csv ../../sessions/data/torch-rmsprop.csv

@@ -13,8 +13,9 @@ def gradient(theta, points):
         gw += r * X[i]; gb += r
     return [gw, gb]
 
-def adam(bug, eta=0.01, b1=0.8, b2=0.99, eps=1e-6, wd=0.05, batch="full", steps=25):
-    theta, m, v = [-2.0, -2.0], [0.0, 0.0], [0.0, 0.0]
+def adam(bug, eta=0.01, b1=0.8, b2=0.99, eps=1e-6, wd=0.05, batch="full", steps=25,
+         start=(-2.0, -2.0)):
+    theta, m, v = list(start), [0.0, 0.0], [0.0, 0.0]
     rows = []
     for t in range(1, steps + 1):
         points = [0, 1] if batch == "full" else [(t - 1) % 2]
@@ -40,20 +41,28 @@ def adam(bug, eta=0.01, b1=0.8, b2=0.99, eps=1e-6, wd=0.05, batch="full", steps=
         rows.append([t, *theta, *m, *v])
     return rows
 
+def write(path, rows, columns=7):
+    header = "t,w,b,m_w,m_b,v_w,v_b".split(",")[:columns]
+    with open(path, "w") as f:
+        f.write(",".join(header) + "\n")
+        for r in rows:
+            f.write(",".join([str(r[0])] + [repr(float(x)) for x in r[1:columns]]) + "\n")
+
 CASES = [
     "inside", "m-only", "v-only", "vhat-beta1", "swapped", "averaged", "old-moments",
     "coupled", "decoupled", "unknown",
 ]
 for name in CASES:
     # "unknown" is no known mistake: from t = 5 on, every step is 1% too long.
-    rows = adam(name)
-    with open(os.path.join(HERE, f"mistake-{name}.csv"), "w") as f:
-        f.write("t,w,b,m_w,m_b,v_w,v_b\n")
-        for r in rows:
-            f.write(",".join([str(r[0])] + [repr(float(x)) for x in r[1:]]) + "\n")
+    write(os.path.join(HERE, f"mistake-{name}.csv"), adam(name))
 
 # Only w and b, at the conventions' decays: the grid search must find η, ε and the placement.
-with open(os.path.join(HERE, "wb-inside.csv"), "w") as f:
-    f.write("t,w,b\n")
-    for r in adam("inside", eta=0.003, b1=0.9, b2=0.999, eps=1e-8, steps=30):
-        f.write(",".join([str(r[0])] + [repr(float(x)) for x in r[1:3]]) + "\n")
+write(os.path.join(HERE, "wb-inside.csv"),
+      adam("inside", eta=0.003, b1=0.9, b2=0.999, eps=1e-8, steps=30), columns=3)
+
+# Lesson 10's traces: a colleague's Adam, one update per point, from w = -3, b = -1.
+LESSON = os.path.join(HERE, "..", "..", "sessions", "data")
+write(os.path.join(LESSON, "their-adam.csv"),
+      adam("vhat-beta1", batch=1, start=(-3.0, -1.0), steps=12))
+write(os.path.join(LESSON, "their-adam-later.csv"),
+      adam("unknown", batch=1, start=(-3.0, -1.0), steps=12))

@@ -65,61 +65,67 @@ extension ExactFit {
     return out
   }
 
-  /// The gradient of update 1 as the trace's m₁ gives it, when the first row is t = 1.
-  func firstGradient(_ state: TraceState) -> [Double]? {
-    guard state.ts.first == 1, state.m[0].allSatisfy({ $0 != nil }) else { return nil }
-    var damped = true
-    if case .dampingMissing(let first, _)? = variant { damped = !first }
-    let beta = variant == .betasSwapped ? h.beta2 : h.beta1
-    return state.m[0].map { m in damped ? m! / (1 - beta) : m! }
-  }
-
-  /// The start θ₀ worked out from the first row (t = 1) and its update, when the trace has
-  /// m there: the gradient of update 1 is m₁/(1 − β₁) (m₁ itself without the damping), and
-  /// θ₀ = θ₁ plus the step the rule takes with it. The agreement is that of the gradient
-  /// adalab computes at θ₀ with the one m₁ implies.
-  func derivedStart(_ state: TraceState, setup: RunSetup) -> (
-    start: [Double], gradientAgreement: Double
-  )? {
-    guard setup.optimizer.isAdamFamily, state.ts.first == 1,
-      let theta1 = state.parameters.first!, state.m[0].allSatisfy({ $0 != nil })
-    else { return nil }
+  /// The state after update 1 from `start`, coordinate by coordinate, by the fitted rule.
+  func firstUpdate(from start: [Double], setup: RunSetup) -> [Coordinate] {
     var h = self.h
     h.learningRate = eta ?? setup.hyperparameters.learningRate
-    let gradient = firstGradient(state)!
-    var context = StepContext(h: h, t: 1, biasPowerT: 1, previousMomentumProduct: 1)
+    let perEpoch = setup.training.updatesPerEpoch(count: setup.dataset.count)
+    let range = ExactFit.batchRange(t: 1, batch, perEpoch, setup)
+    var g = [Double](repeating: 0, count: start.count)
+    Neuron(dataset: setup.dataset, loss: setup.training.loss).gradient(
+      at: start, over: range, into: &g)
+    g = ExactFit.asTheRuleSees(g, before: start, variant: variant, h: h, points: range.count)
+    var context = StepContext(
+      h: h, t: 1, biasPowerT: variant == .stepCountFromZero ? 0 : 1, previousMomentumProduct: 1)
     if let variant { context = context.adjusted(for: variant) }
-    var start = theta1
-    for i in start.indices {
+    var first = setup
+    first.start = start
+    let initial = first.initialState
+    return start.indices.map { i in
       var c = Coordinate(
-        parameter: 0, gradient: gradient[i], m: 0, v: 0, u: 0, vMax: 0, mHat: 0, vHat: 0,
-        rate: 0)
+        parameter: start[i], gradient: g[i], m: 0, v: initial.v[i], u: 0, vMax: 0, mHat: 0,
+        vHat: 0, rate: 0)
       if let variant {
         c.applyRule(of: setup.optimizer, with: variant, context)
       } else {
         c.applyRule(of: setup.optimizer, context)
       }
-      let decoupled = setup.optimizer == .adamw && variant != .weightDecayCoupled
-      start[i] = (theta1[i] - c.parameter) / (decoupled ? 1 - h.learningRate * h.weightDecay : 1)
+      return c
     }
-    guard start.allSatisfy(\.isFinite) else { return nil }
-    return (start, gradientAgreement(at: start, with: gradient, setup: setup))
   }
 
-  /// How well the gradient adalab computes at `start` for update 1 agrees with the one the
-  /// trace's m₁ implies (the largest relative difference).
-  func gradientAgreement(at start: [Double], with gradient: [Double], setup: RunSetup)
-    -> Double
-  {
-    var h = self.h
-    h.learningRate = eta ?? setup.hyperparameters.learningRate
-    var g = [Double](repeating: 0, count: start.count)
-    let perEpoch = setup.training.updatesPerEpoch(count: setup.dataset.count)
-    let range = ExactFit.batchRange(t: 1, batch, perEpoch, setup)
-    Neuron(dataset: setup.dataset, loss: setup.training.loss).gradient(
-      at: start, over: range, into: &g)
-    let seen = ExactFit.asTheRuleSees(
-      g, before: start, variant: variant, h: h, points: range.count)
-    return zip(seen, gradient).map { Diagnosis.relativeGap($0, $1) }.max() ?? 0
+  /// The largest relative difference between the trace's first row (t = 1) and update 1
+  /// from `start`, over the parameters and whatever state the trace has.
+  func firstRowGap(from start: [Double], _ state: TraceState, setup: RunSetup) -> Double {
+    let after = firstUpdate(from: start, setup: setup)
+    var worst = 0.0
+    for (i, c) in after.enumerated() {
+      let pairs: [(Double?, Double)] = [
+        (state.parameters[0]?[i], c.parameter), (state.m[0][i], c.m), (state.v[0][i], c.v),
+        (state.u[0][i], c.u), (state.vMax[0][i], c.vMax),
+      ]
+      for case (let theirs?, let ours) in pairs {
+        worst = Swift.max(worst, Diagnosis.relativeGap(theirs, ours))
+      }
+    }
+    return worst
+  }
+
+  /// The start θ₀ worked out from the first row (t = 1): the θ₀ whose update 1 lands on
+  /// θ₁, found by the fixed-point iteration θ₀ ← θ₀ + (θ₁ − update(θ₀)), which converges
+  /// at once because a step changes little with the point it starts from. With the gap of
+  /// the first row replayed from it.
+  func derivedStart(_ state: TraceState, setup: RunSetup) -> (start: [Double], gap: Double)? {
+    guard state.ts.first == 1, let theta1 = state.parameters.first ?? nil else { return nil }
+    var start = theta1
+    for _ in 0..<50 {
+      let after = firstUpdate(from: start, setup: setup).map(\.parameter)
+      let next = start.indices.map { start[$0] + (theta1[$0] - after[$0]) }
+      guard next.allSatisfy(\.isFinite) else { return nil }
+      let moved = zip(next, start).map { Diagnosis.relativeGap($0, $1) }.max() ?? 0
+      start = next
+      if moved < 1e-16 { break }
+    }
+    return (start, firstRowGap(from: start, state, setup: setup))
   }
 }

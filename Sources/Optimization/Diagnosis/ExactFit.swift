@@ -273,7 +273,7 @@ struct ExactFit {
       var lo = log10(ExactFit.epsilonGrid[max(1, bestIndex - 1)])
       var hi = log10(ExactFit.epsilonGrid[min(ExactFit.epsilonGrid.count - 1, bestIndex + 1)])
       let ratio = (5.0.squareRoot() - 1) / 2
-      for _ in 0..<40 {
+      for _ in 0..<30 {
         let a = hi - ratio * (hi - lo)
         let b = lo + ratio * (hi - lo)
         let sa = spread(pow(10, a))?.spread ?? .infinity

@@ -54,7 +54,7 @@ public struct Recovery: Sendable {
   public var alternatives: [String] = []
 
   /// The most row pairs the exact fit reads (the first ones).
-  static let pairLimit = 256
+  static let pairLimit = 64
 
   /// Finds the settings of the run that wrote `trace`, starting from the session's `setup`.
   public static func recover(
@@ -82,19 +82,17 @@ public struct Recovery: Sendable {
       if startKnown {
         findings.append(Finding(name: "start", value: "", source: "row t=0", spread: nil))
       } else if let derived = fit.derivedStart(state, setup: recovered) {
-        // The session's start wins when its gradient agrees with m₁ at least as well: a
+        // The session's start wins when it replays the first row at least as well: a
         // fault in the first step itself would otherwise move the derived start.
-        let session = fit.gradientAgreement(
-          at: base.start, with: fit.firstGradient(state)!, setup: recovered)
-        if session <= derived.gradientAgreement {
+        let session = fit.firstRowGap(from: base.start, state, setup: recovered)
+        if session <= derived.gap {
           findings.append(
             Finding(name: "start", value: "", source: "the session's", spread: session))
         } else {
           recovered.start = derived.start
           findings.append(
             Finding(
-              name: "start", value: "", source: "row t=1 and its update",
-              spread: derived.gradientAgreement))
+              name: "start", value: "", source: "row t=1 and its update", spread: derived.gap))
         }
       } else {
         findings.append(

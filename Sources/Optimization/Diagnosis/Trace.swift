@@ -78,6 +78,13 @@ public struct Trace: Equatable, Sendable {
       throw DataError(
         "\(name): expected at least one quantity column besides t (such as w, b, v_b)")
     }
+    if let (rows, digits) = fastRows(
+      text, fields: header.count, tIndex: tIndex, columnOfField: columnOfField)
+    {
+      return Trace(
+        columns: columns, rows: rows, precision: precision(digits: digits),
+        impliedOptimizer: TraceNames.impliedOptimizer(by: header))
+    }
     var rows: [Row] = []
     var line = 1
     var digits = 0
@@ -114,9 +121,8 @@ public struct Trace: Equatable, Sendable {
     guard !rows.isEmpty else {
       throw DataError("\(name): expected at least one row of data after the header, found none")
     }
-    let precision = digits >= 15 ? 1e-9 : max(1e-9, 5 * pow(10, Double(1 - digits)))
     return Trace(
-      columns: columns, rows: rows, precision: precision,
+      columns: columns, rows: rows, precision: precision(digits: digits),
       impliedOptimizer: TraceNames.impliedOptimizer(by: header))
   }
 
@@ -189,6 +195,12 @@ public struct Trace: Equatable, Sendable {
         "\(file): column '\(Excerpt.of(field))': \(base) is one number and takes no index")
     }
     return Column(name: field, quantity: quantity, feature: feature)
+  }
+
+  /// The relative precision of numbers written with `digits` significant digits: 1e-9 for
+  /// full digits, about 10⁻⁵ for six.
+  static func precision(digits: Int) -> Double {
+    digits >= 15 ? 1e-9 : max(1e-9, 5 * pow(10, Double(1 - digits)))
   }
 
   /// Significant digits of a number as written: `0.000117` has 3, `1.2345e-05` has 5.

@@ -134,7 +134,7 @@ extension Interpreter {
         if let spread = finding.spread {
           line +=
             finding.name == "start"
-            ? " (its gradient agrees with m to \(NumberFormat.text(spread, digits: 2)))"
+            ? " (the first row replayed from it agrees to \(NumberFormat.text(spread, digits: 2)))"
             : spread > 1e-6
               ? " (the rows agree only to \(NumberFormat.text(spread, digits: 2)): no rule tried fits exactly)"
               : " (the rows agree to \(NumberFormat.text(spread, digits: 2)))"
