@@ -8,6 +8,7 @@ PY=${1:-/work/venv/bin/python}
 for snippet in pytorch_adam optax_adam numpy_adam; do
   "$PY" "$snippet.py" > "$snippet.csv"
 done
+"$PY" keras_adam.py > keras_adam.csv
 "$PY" mistakes.py
 "$PY" libraries.py
 cp pytorch_rmsprop.csv ../../sessions/data/torch-rmsprop.csv

@@ -76,6 +76,20 @@ import Testing
     #expect(Self.field(reply.json, "gap") == .null, "\(name)")
   }
 
+  /// Keras's Adam is the ε-hat form: from the notes' convention that is the mistake named;
+  /// from Keras's own convention there is no difference.
+  @Test func kerasNamesAndItsEpsilonHatAreRecognised() throws {
+    let lecture = try Self.diagnose("keras_adam.csv")
+    #expect(Self.number(Self.field(lecture.json, "found", "eta")) == 0.02)
+    #expect(Self.number(Self.field(lecture.json, "found", "beta2")) == 0.995)
+    #expect(Self.number(Self.field(lecture.json, "found", "epsilon")) == 1e-6)
+    #expect(
+      Self.field(lecture.json, "explanation") == .string(Mistake.epsilonPlacement(.hat).description)
+    )
+    let keras = try Self.diagnose("keras_adam.csv", after: "use adam:keras")
+    #expect(Self.field(keras.json, "gap") == .null)
+  }
+
   @Test func adamWsWeightDecayIsMeasured() throws {
     let reply = try Self.diagnose("pytorch_adamw.csv", after: "use adamw")
     #expect(reply.lines[1].contains("λ 0.1,"))
