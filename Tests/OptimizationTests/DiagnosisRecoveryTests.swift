@@ -105,6 +105,18 @@ import Testing
     #expect(try Diagnosis.diagnose(trace, setup: recovery.setup).gap == nil)
   }
 
+  /// Counting from 0 divides by 1 − β⁰ = 0 at the first update: a trace of NaN from there,
+  /// with m still right, which only that mistake reproduces.
+  @Test func aStepCountFromZeroIsNamedFromItsNaNs() throws {
+    let trace = try Trace.parsingCSV(
+      "t,w,b,m_w,m_b\n1,nan,nan,-0.0005492319215639862,-0.0007711159215214424\n2,nan,nan,nan,nan",
+      name: "zero.csv", dimension: 1)
+    let diagnosis = try Diagnosis.diagnose(trace, setup: Self.fresh())
+    #expect(diagnosis.gap?.t == 1)
+    #expect(diagnosis.location?.agreeing == ["m_w", "m_b"])
+    #expect(diagnosis.explanation == .stepCountFromZero)
+  }
+
   @Test func roundingKeepsOnlyTheDigitsTheFitSupports() {
     #expect(Recovery.rounded(0.8999999999999997, within: 1e-13) == 0.9)
     #expect(Recovery.rounded(0.0010000000000000002, within: 1e-13) == 0.001)
