@@ -168,7 +168,15 @@ public struct Recovery: Sendable {
   public static func exact(_ x: Double) -> String {
     var text = "\(x)"
     if text.hasSuffix(".0") { text.removeLast(2) }
-    return text.replacing("e-0", with: "e-")
+    var bytes = Array(text.utf8)
+    // Swift writes two exponent digits (1e-08); one is enough and reads back the same.
+    if let e = bytes.firstIndex(of: UInt8(ascii: "e")), e + 3 < bytes.count,
+      bytes[e + 1] == UInt8(ascii: "-"), bytes[e + 2] == UInt8(ascii: "0")
+    {
+      bytes.remove(at: e + 2)
+      text = String(decoding: bytes, as: UTF8.self)
+    }
+    return text
   }
 
   /// A number to two significant digits, for ranges: `0.00032`, `1e-7`.

@@ -53,13 +53,16 @@ extension Interpreter {
         "the table would have \(rows) rows; at most \(limit) \(format == nil ? "on the screen" : "in a file"): choose a larger 'every'"
           + (format == nil ? ", or write it with 'to FILE.csv'" : ""))
     }
-    let points = try recordedPoints(columns.map(\.quantity), from: from, to: to, every: every)
     if let path = request.file, let format {
-      return try write(points, columns: columns, to: path, as: format)
+      return try write(
+        columns, from: from, to: to, every: every, into: path, as: format)
     }
     var table = TextTable(header: ["t"] + columns.map(\.name))
     var series = [[JSON]](repeating: [], count: columns.count)
-    for point in points {
+    var ts: [JSON] = []
+    try forEachRecordedPoint(columns.map(\.quantity), from: from, to: to, every: every) {
+      point throws(ShellError) in
+      ts.append(.integer(point.t))
       var row = [String(point.t)]
       for (k, column) in columns.enumerated() {
         let value = try Interpreter.select(
@@ -80,24 +83,23 @@ extension Interpreter {
       lines.insert("every \(every) updates ('every 1' for all of them)", at: 0)
     }
     let pairs: [(String, JSON)] =
-      [("t", .array(points.map { .integer($0.t) }))]
-      + zip(columns, series).map { ($0.name, .array($1)) }
+      [("t", .array(ts))] + zip(columns, series).map { ($0.name, .array($1)) }
     return Reply(lines: lines, json: .object(pairs))
   }
 
-  /// The values after updates from, from + every, … and always `to`, replayed from the
-  /// nearest checkpoint; the replay polls the interrupt.
-  private func recordedPoints(_ quantities: [Quantity], from: Int, to: Int, every: Int)
-    throws(ShellError) -> [RecordedPoint]
-  {
+  /// Visits the values after updates from, from + every, … and always `to`, replayed from
+  /// the nearest checkpoint, one at a time (nothing is kept); the replay polls the interrupt.
+  private func forEachRecordedPoint(
+    _ quantities: [Quantity], from: Int, to: Int, every: Int,
+    _ visit: (RecordedPoint) throws(ShellError) -> Void
+  ) throws(ShellError) {
     let needsUpdate = quantities.contains(where: \.describesLastUpdate)
     var replay = session
     replay.rewind(to: from)
-    var points: [RecordedPoint] = []
     var position = from
     while true {
       if !(needsUpdate && position == 0) {
-        points.append(RecordedPoint(t: position, values: quantities.map { replay.value(of: $0) }))
+        try visit(RecordedPoint(t: position, values: quantities.map { replay.value(of: $0) }))
       }
       guard position < to else { break }
       let next = Swift.min(position + every, to)
@@ -107,7 +109,6 @@ extension Interpreter {
       }
       position = next
     }
-    return points
   }
 
   /// One row of a table: the update and the values asked for, in order.
@@ -128,9 +129,11 @@ extension Interpreter {
   }
 
   /// Writes the table with one column per number, named as `diagnose` reads them (`w`, or
-  /// `w[1]`, `w[2]` with several features), every number in its shortest round-trip form.
+  /// `w[1]`, `w[2]` with several features), every number in its shortest round-trip form,
+  /// row by row as the replay reaches it.
   private func write(
-    _ points: [RecordedPoint], columns: [HistoryColumn], to path: String, as format: TableFormat
+    _ columns: [HistoryColumn], from: Int, to: Int, every: Int, into path: String,
+    as format: TableFormat
   ) throws(ShellError) -> Reply {
     let d = session.setup.dataset.dimension
     var names = ["t"]
@@ -153,29 +156,34 @@ extension Interpreter {
       case .vector(let xs): return Recovery.exact(xs[p.entry ?? 0])
       }
     }
-    var text = ""
-    switch format {
-    case .csv:
-      text = names.joined(separator: ",") + "\n"
-      for point in points {
-        text += ([String(point.t)] + pick.map { number(point, $0) }).joined(separator: ",")
+    var text = format == .csv ? names.joined(separator: ",") + "\n" : ""
+    // JSON is written by column: one string per column, joined at the end.
+    var jsonColumns = [String](repeating: "", count: format == .json ? names.count : 0)
+    var count = 0
+    var span: (Int, Int)?
+    try forEachRecordedPoint(columns.map(\.quantity), from: from, to: to, every: every) {
+      point throws(ShellError) in
+      span = (span?.0 ?? point.t, point.t)
+      let separator = count == 0 ? "" : ", "
+      count += 1
+      switch format {
+      case .csv:
+        text += String(point.t)
+        for p in pick { text += "," + number(point, p) }
         text += "\n"
+      case .json:
+        jsonColumns[0] += separator + String(point.t)
+        for (n, p) in pick.enumerated() { jsonColumns[n + 1] += separator + number(point, p) }
       }
-    case .json:
-      let fields = names.indices.map { n in
-        let values =
-          n == 0
-          ? points.map { String($0.t) } : points.map { number($0, pick[n - 1]) }
-        return "  \"\(names[n])\": [" + values.joined(separator: ", ") + "]"
-      }
+    }
+    if format == .json {
+      let fields = names.indices.map { "  \"\(names[$0])\": [" + jsonColumns[$0] + "]" }
       text = "{\n" + fields.joined(separator: ",\n") + "\n}\n"
     }
     try files.write(path, contents: text)
-    let span = points.isEmpty ? "" : " (t=\(points.first!.t)…\(points.last!.t))"
+    let range = span.map { " (t=\($0.0)…\($0.1))" } ?? ""
     return Reply(
-      lines: [
-        "wrote \(path): \(points.count) rows\(span), columns \(names.joined(separator: ", "))"
-      ],
-      json: .object([("wrote", .string(path)), ("rows", .integer(points.count))]))
+      lines: ["wrote \(path): \(count) rows\(range), columns \(names.joined(separator: ", "))"],
+      json: .object([("wrote", .string(path)), ("rows", .integer(count))]))
   }
 }
