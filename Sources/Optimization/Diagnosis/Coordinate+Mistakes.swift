@@ -4,6 +4,43 @@ extension Coordinate {
     optimizer.updateRule.apply(&self, s)
   }
 
+  /// The rule of `optimizer` with `mistake` built in. The step's shared numbers are
+  /// already adjusted (``StepContext/adjusted(for:)``) and the gradient already changed
+  /// where the mistake is in the gradient (averaged, coupled weight decay): what is left
+  /// here is the order and form of the moment updates.
+  mutating func applyRule(of optimizer: Optimizer, with mistake: Mistake, _ s: StepContext) {
+    switch mistake {
+    case .dampingMissing(let first, let second):
+      applyUndamped(optimizer, firstMoment: first, secondMoment: second, s)
+    case .betasSwapped where optimizer.isAdamFamily:
+      var swapped = s
+      (swapped.h.beta1, swapped.h.beta2) = (s.h.beta2, s.h.beta1)
+      updateMoments(swapped)
+      finishRule(of: optimizer, s)
+    case .stepBeforeMomentUpdate where optimizer == .adam || optimizer == .adamw:
+      if optimizer == .adamw { parameter *= 1 - s.learningRate * s.h.weightDecay }
+      finishAdam(s)
+      updateMoments(s)
+    case .weightDecayCoupled:
+      applyRule(of: optimizer == .adamw ? .adam : optimizer, s)
+    default:
+      applyRule(of: optimizer, s)
+    }
+  }
+
+  /// The Adam family's step after m and v are updated.
+  private mutating func finishRule(of optimizer: Optimizer, _ s: StepContext) {
+    switch optimizer {
+    case .amsgrad: finishAMSGrad(s)
+    case .nadam: finishNAdam(s)
+    case .adamax: finishAdaMax(s)
+    case .adamw:
+      parameter *= 1 - s.learningRate * s.h.weightDecay
+      finishAdam(s)
+    default: finishAdam(s)
+    }
+  }
+
   /// The rule of `optimizer` with the (1 − β) factor left out of the first moment, the
   /// second, or both: a mistake `diagnose` tries, never a rule adalab runs.
   mutating func applyUndamped(
@@ -42,5 +79,20 @@ extension Coordinate {
     default:
       applyRule(of: optimizer, s)
     }
+  }
+}
+
+extension StepContext {
+  /// The shared numbers of an update as `mistake` computes them: corrections of one
+  /// moment only, or v̂'s correction with β₁.
+  func adjusted(for mistake: Mistake) -> StepContext {
+    var s = self
+    switch mistake {
+    case .correctionOfOneMomentOnly(let first):
+      if first { s.correction2 = 1 } else { s.correction1 = 1 }
+    case .secondMomentCorrectedWithBeta1: s.correction2 = s.correction1
+    default: break
+    }
+    return s
   }
 }

@@ -30,50 +30,65 @@ public struct Diagnosis: Equatable, Sendable {
   /// The first mistake that reproduces every row, if any.
   public var explanation: Mistake? { tried.first { $0.gap == nil }?.mistake }
 
-  /// The mistake that agrees for the longest, when none agrees everywhere.
-  public var closest: (mistake: Mistake, gap: TraceGap)? {
-    var best: (mistake: Mistake, gap: TraceGap)?
-    for (mistake, gap) in tried {
-      guard let gap else { continue }
-      if best == nil || gap.t > best!.gap.t { best = (mistake, gap) }
-    }
-    return best
-  }
+  /// The quantities of the trace at the first gap's row, split by whether they agree
+  /// with the run: what locates the fault (m and v agree but w parts: the update line).
+  public var location: Location?
 
   public static func == (a: Diagnosis, b: Diagnosis) -> Bool {
     a.gap == b.gap && a.tolerance == b.tolerance && a.tried.count == b.tried.count
       && zip(a.tried, b.tried).allSatisfy { $0.mistake == $1.mistake && $0.gap == $1.gap }
+      && a.location == b.location
   }
 
   static func relativeGap(_ a: Double, _ b: Double) -> Double {
-    if a == b { return 0 }
+    if a == b || a.isNaN && b.isNaN { return 0 }
     guard a.isFinite && b.isFinite else { return .infinity }
     return abs(a - b) / Swift.max(abs(a), abs(b))
   }
 
+  /// The most updates a trace may reach: replaying further would take minutes.
+  public static let maximumUpdates = 10_000_000
+
+  /// Why a diagnosis did not finish.
+  public enum Stop: Error, Equatable {
+    /// The user interrupted.
+    case interrupted
+    /// The trace reaches an update beyond ``maximumUpdates``.
+    case tooFar(Int)
+  }
+
   /// Compares `trace` with `setup` run from its start, then, when they part, tries every
   /// candidate ``Mistake`` in turn. `tolerance` defaults to the trace's own precision.
-  public static func diagnose(_ trace: Trace, setup: RunSetup, tolerance: Double? = nil)
-    -> Diagnosis
-  {
+  /// `isCancelled` is polled every few hundred updates of every replay.
+  public static func diagnose(
+    _ trace: Trace, setup: RunSetup, tolerance: Double? = nil,
+    isCancelled: () -> Bool = { false }
+  ) throws(Stop) -> Diagnosis {
+    if let last = trace.rows.last?.t, last > maximumUpdates { throw .tooFar(last) }
     let tolerance = tolerance ?? trace.precision
-    let gap = firstGap(trace, snapshots(of: setup, at: trace.rows.map(\.t)), tolerance)
+    let reference = try firstGap(trace, setup, mistake: nil, tolerance, isCancelled)
     var tried: [(mistake: Mistake, gap: TraceGap?)] = []
-    guard gap != nil else { return Diagnosis(gap: nil, tried: [], tolerance: tolerance) }
+    guard let gap = reference.gap else {
+      return Diagnosis(gap: nil, tried: [], tolerance: tolerance)
+    }
+    let location = reference.at.map {
+      Location(trace, row: $0.row, run: $0.point, tolerance: tolerance)
+    }
     var seen: [RunSetup] = [setup]
     for mistake in Mistake.candidates(for: setup) {
-      let points: [Snapshot?]
+      let mistakeGap: TraceGap?
       if mistake.changesRule {
         guard !setup.training.shuffle else { continue }
-        points = snapshots(of: setup, mistake: mistake, at: trace.rows.map(\.t))
+        mistakeGap = try firstGap(trace, setup, mistake: mistake, tolerance, isCancelled).gap
       } else {
         guard let changed = mistake.setup(from: setup), !seen.contains(changed) else { continue }
         seen.append(changed)
-        points = snapshots(of: changed, at: trace.rows.map(\.t))
+        mistakeGap = try firstGap(trace, changed, mistake: nil, tolerance, isCancelled).gap
       }
-      tried.append((mistake, firstGap(trace, points, tolerance)))
+      tried.append((mistake, mistakeGap))
+      if mistakeGap == nil { break }
     }
-    return Diagnosis(gap: gap, tried: tried, tolerance: tolerance)
+    return Diagnosis(gap: gap, tried: tried, tolerance: tolerance, location: location)
   }
 
   /// The state of a run after update t, with what needs the data.
@@ -81,45 +96,73 @@ public struct Diagnosis: Equatable, Sendable {
     var state: OptimizerState
     var loss: Double
     var epoch: Int
+    /// η, for the columns that hold state without it (PyTorch's momentum buffer).
+    var learningRate: Double
 
     func value(_ column: Trace.Column) -> Double {
+      let value: Double
       switch column.quantity {
       case .loss: return loss
       case .epoch: return Double(epoch)
+      case .t: return Double(state.updateCount)
       default:
-        switch state.value(of: column.quantity) {
-        case .scalar(let x): return x
-        case .vector(let xs): return xs[column.feature ?? 0]
+        let feature = column.feature ?? 0
+        let d = state.parameterCount - 1
+        let index = column.quantity.isPerFeature ? feature : d
+        switch column.quantity {
+        case .w, .b: value = state.parameters[index]
+        case .dw, .db: value = state.gradient[index]
+        case .mW, .mB: value = state.m[index]
+        case .vW, .vB: value = state.v[index]
+        case .uW, .uB: value = state.u[index]
+        case .vmaxW, .vmaxB: value = state.vMax[index]
+        case .mHatW, .mHatB: value = state.mHat[index]
+        case .vHatW, .vHatB: value = state.vHat[index]
+        default: value = state.rate[index]
+        }
+      }
+      return column.withoutLearningRate ? value / learningRate : value
+    }
+  }
+
+  /// Replays `setup` (with `mistake` built in, if any) along the trace and stops at the
+  /// first row and column that part: in the order the rule computes, so a wrong v shows
+  /// in v before w. Returns the gap and the run's state at that row (nil when the run
+  /// diverged before it).
+  static func firstGap(
+    _ trace: Trace, _ setup: RunSetup, mistake: Mistake?, _ tolerance: Double,
+    _ isCancelled: () -> Bool
+  ) throws(Stop) -> (gap: TraceGap?, at: (row: Int, point: Snapshot)?) {
+    let order = trace.columns.indices.sorted {
+      causalRank(trace.columns[$0].quantity) < causalRank(trace.columns[$1].quantity)
+    }
+    var run = MistakeRun(setup: setup, mistake: mistake)
+    let needsLoss = trace.columns.contains { $0.quantity == .loss }
+    var taken = 0
+    for (k, row) in trace.rows.enumerated() {
+      while run.state.updateCount < row.t {
+        taken += 1
+        if taken & 255 == 0 && isCancelled() { throw .interrupted }
+        guard run.step() else {
+          let column = trace.columns[order[0]]
+          return (
+            TraceGap(t: row.t, column: column.name, theirs: row.values[order[0]], ours: nil), nil
+          )
+        }
+      }
+      let point = Snapshot(
+        state: run.state, loss: needsLoss ? run.loss : .nan, epoch: run.completedEpochs,
+        learningRate: setup.hyperparameters.learningRate)
+      for c in order {
+        let ours = point.value(trace.columns[c])
+        if relativeGap(row.values[c], ours) > tolerance {
+          let gap = TraceGap(
+            t: row.t, column: trace.columns[c].name, theirs: row.values[c], ours: ours)
+          return (gap, (k, point))
         }
       }
     }
-  }
-
-  private static func snapshots(of setup: RunSetup, at ts: [Int]) -> [Snapshot?] {
-    var session = Session(setup: setup)
-    var out: [Snapshot?] = []
-    for t in ts {
-      if t > session.t {
-        let wanted = t - session.t
-        guard session.step(wanted).taken == wanted else { break }
-      }
-      out.append(Snapshot(state: session.state, loss: session.loss, epoch: session.epoch))
-    }
-    return out + [Snapshot?](repeating: nil, count: ts.count - out.count)
-  }
-
-  private static func snapshots(of setup: RunSetup, mistake: Mistake, at ts: [Int])
-    -> [Snapshot?]
-  {
-    var run = MistakeRun(setup: setup, mistake: mistake)
-    var out: [Snapshot?] = []
-    outer: for t in ts {
-      while run.state.updateCount < t {
-        guard run.step() else { break outer }
-      }
-      out.append(Snapshot(state: run.state, loss: run.loss, epoch: run.completedEpochs))
-    }
-    return out + [Snapshot?](repeating: nil, count: ts.count - out.count)
+    return (nil, nil)
   }
 
   /// Where a quantity comes in an update: gradient, moments, corrections, rate, parameters.
@@ -129,28 +172,5 @@ public struct Diagnosis: Equatable, Sendable {
       .vHatW, .vHatB, .lrW, .lrB, .w, .b, .loss,
     ]
     return order.firstIndex(of: quantity) ?? order.count
-  }
-
-  private static func firstGap(_ trace: Trace, _ points: [Snapshot?], _ tolerance: Double)
-    -> TraceGap?
-  {
-    // Within a row, look in the order the rule computes: a wrong v shows in v before w.
-    let order = trace.columns.indices.sorted {
-      causalRank(trace.columns[$0].quantity) < causalRank(trace.columns[$1].quantity)
-    }
-    for (row, point) in zip(trace.rows, points) {
-      for k in order {
-        let column = trace.columns[k]
-        let theirs = row.values[k]
-        guard let point else {
-          return TraceGap(t: row.t, column: column.name, theirs: theirs, ours: nil)
-        }
-        let ours = point.value(column)
-        if relativeGap(theirs, ours) > tolerance {
-          return TraceGap(t: row.t, column: column.name, theirs: theirs, ours: ours)
-        }
-      }
-    }
-    return nil
   }
 }

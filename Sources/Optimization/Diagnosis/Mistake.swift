@@ -14,6 +14,24 @@ public enum Mistake: Equatable, Sendable {
   case gradientsAccumulated
   /// Another convention's formulas with the same numbers (η, β, ε …), or with its defaults.
   case convention(Convention, defaults: Bool)
+  /// Only one moment bias-corrected: m̂ = m/(1 − β₁ᵗ) with v̂ = v (`first`), or v̂ corrected
+  /// with m̂ = m.
+  case correctionOfOneMomentOnly(first: Bool)
+  /// v̂ = v/(1 − β₁ᵗ): the second moment corrected with the first moment's β.
+  case secondMomentCorrectedWithBeta1
+  /// β₁ and β₂ swapped in the moment updates (m ← β₂·m + (1 − β₂)·g, v with β₁), the
+  /// corrections as written.
+  case betasSwapped
+  /// The gradient averaged over the points of a batch instead of summed: ∇L/n.
+  case gradientAveraged
+  /// AdamW's weight decay coupled to the gradient (g + λ·w, then Adam) instead of
+  /// decoupled (w ← w·(1 − η·λ), then Adam).
+  case weightDecayCoupled
+  /// The step taken with m̂ and v̂ of the moments before this gradient is folded in, the
+  /// moments updated afterwards: the momentum applied after instead of before the correction.
+  case stepBeforeMomentUpdate
+  /// The step count starting at 0: the corrections raise β to t − 1.
+  case stepCountFromZero
 
   /// One line for a person.
   public var description: String {
@@ -38,14 +56,27 @@ public enum Mistake: Equatable, Sendable {
       return defaults
         ? "\(convention.rawValue)'s formulas and defaults"
         : "\(convention.rawValue)'s formulas with the same η, β and ε"
+    case .correctionOfOneMomentOnly(true):
+      return "bias correction on m only: v̂ = v, not v/(1 − β₂ᵗ)"
+    case .correctionOfOneMomentOnly(false):
+      return "bias correction on v only: m̂ = m, not m/(1 − β₁ᵗ)"
+    case .secondMomentCorrectedWithBeta1: return "v̂ divided by 1 − β₁ᵗ instead of 1 − β₂ᵗ"
+    case .betasSwapped:
+      return "β₁ and β₂ swapped in the moments: m ← β₂·m + (1 − β₂)·g, v ← β₁·v + (1 − β₁)·g²"
+    case .gradientAveraged: return "the gradient averaged over the batch instead of summed"
+    case .weightDecayCoupled:
+      return "weight decay coupled (g + λ·w, then Adam) instead of decoupled (AdamW)"
+    case .stepBeforeMomentUpdate:
+      return "the step taken with the old m and v: the moments updated after the step"
+    case .stepCountFromZero: return "the step count starting at 0: β raised to t − 1"
     }
   }
 
   /// Whether the mistake changes the rule itself, not just a switch of the setup.
   var changesRule: Bool {
     switch self {
-    case .dampingMissing, .gradientsAccumulated: return true
-    default: return false
+    case .epsilonPlacement, .biasCorrectionMissing, .biasPower, .convention: return false
+    default: return true
     }
   }
 
@@ -58,7 +89,10 @@ public enum Mistake: Equatable, Sendable {
     case .epsilonPlacement(let placement): h.epsilonPlacement = placement
     case .biasCorrectionMissing: h.biasCorrection = false
     case .biasPower(let power): h.biasPower = power
-    case .dampingMissing, .gradientsAccumulated: return nil
+    case .dampingMissing, .gradientsAccumulated, .correctionOfOneMomentOnly,
+      .secondMomentCorrectedWithBeta1, .betasSwapped, .gradientAveraged, .weightDecayCoupled,
+      .stepBeforeMomentUpdate, .stepCountFromZero:
+      return nil
     case .convention(let convention, let defaults):
       let mine = h
       h = .defaults(for: reference.optimizer, convention: convention)
@@ -88,8 +122,20 @@ public enum Mistake: Equatable, Sendable {
       list.append(.epsilonPlacement(placement))
     }
     if optimizer.isAdamFamily {
-      if h.biasCorrection { list.append(.biasCorrectionMissing) }
+      if h.biasCorrection {
+        list.append(.biasCorrectionMissing)
+        if optimizer != .adamax {
+          list += [
+            .correctionOfOneMomentOnly(first: true), .correctionOfOneMomentOnly(first: false),
+            .secondMomentCorrectedWithBeta1,
+          ]
+        }
+        list.append(.stepCountFromZero)
+      }
       list.append(.biasPower(h.biasPower == .update ? .epoch : .update))
+      if optimizer != .adamax && h.beta1 != h.beta2 { list.append(.betasSwapped) }
+      if optimizer == .adam || optimizer == .adamw { list.append(.stepBeforeMomentUpdate) }
+      if optimizer == .adamw && h.weightDecay != 0 { list.append(.weightDecayCoupled) }
     }
     switch optimizer {
     case .rmsprop, .adadelta:
@@ -106,6 +152,9 @@ public enum Mistake: Equatable, Sendable {
     }
     if setup.training.updatesPerEpoch(count: setup.dataset.count) > 1 {
       list.append(.gradientsAccumulated)
+    }
+    if setup.training.pointsPerUpdate(count: setup.dataset.count) > 1 {
+      list.append(.gradientAveraged)
     }
     for convention in Convention.allCases where convention != setup.convention {
       list += [.convention(convention, defaults: false), .convention(convention, defaults: true)]

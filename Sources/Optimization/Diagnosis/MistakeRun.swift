@@ -1,14 +1,15 @@
-/// A run of a setup with one of the rule ``Mistake``s built in, stepped the way ``Run``
-/// steps (data order; no shuffle), for `diagnose` to compare with someone's trace.
+/// A run of a setup with one of the rule ``Mistake``s built in (or none: adalab's rule),
+/// stepped the way ``Run`` steps (data order; no shuffle), for `diagnose` to compare with
+/// someone's trace.
 struct MistakeRun {
   let setup: RunSetup
-  let mistake: Mistake
+  let mistake: Mistake?
   private(set) var state: OptimizerState
   private let neuron: Neuron
   private let updatesPerEpoch: Int
   private var sum: [Double]
 
-  init(setup: RunSetup, mistake: Mistake) {
+  init(setup: RunSetup, mistake: Mistake?) {
     self.setup = setup
     self.mistake = mistake
     state = setup.initialState
@@ -30,13 +31,19 @@ struct MistakeRun {
       for i in 0..<count { point[i] = state.parameters[i] - h.beta * state.u[i] }
     }
     var gradient = [Double](repeating: 0, count: count)
+    let range: Range<Int>
     switch setup.training.batch {
-    case .full:
-      neuron.gradient(at: point, over: 0..<setup.dataset.count, into: &gradient)
+    case .full: range = 0..<setup.dataset.count
     case .points(let k):
       let position = (t - 1) % updatesPerEpoch
-      let range = (position * k)..<min((position + 1) * k, setup.dataset.count)
-      neuron.gradient(at: point, over: range, into: &gradient)
+      range = (position * k)..<min((position + 1) * k, setup.dataset.count)
+    }
+    neuron.gradient(at: point, over: range, into: &gradient)
+    if mistake == .gradientAveraged {
+      for i in 0..<count { gradient[i] /= Double(range.count) }
+    }
+    if mistake == .weightDecayCoupled {
+      for i in 0..<count { gradient[i] += h.weightDecay * state.parameters[i] }
     }
     if mistake == .gradientsAccumulated {
       if (t - 1) % updatesPerEpoch == 0 {
@@ -48,16 +55,19 @@ struct MistakeRun {
       }
     }
     let epoch = (t - 1) / updatesPerEpoch
+    let power = h.biasPower == .epoch ? epoch + 1 : t
     let context = StepContext(
-      h: h, t: t, biasPowerT: h.biasPower == .epoch ? epoch + 1 : t,
-      previousMomentumProduct: state.momentumProduct)
+      h: h, t: t, biasPowerT: mistake == .stepCountFromZero ? power - 1 : power,
+      previousMomentumProduct: state.momentumProduct
+    )
+    let adjusted = mistake.map { context.adjusted(for: $0) } ?? context
     var next = state
     for i in 0..<count {
       var c = Coordinate(
         parameter: state.parameters[i], gradient: gradient[i], m: state.m[i], v: state.v[i],
         u: state.u[i], vMax: state.vMax[i], mHat: 0, vHat: 0, rate: 0)
-      if case .dampingMissing(let first, let second) = mistake {
-        c.applyUndamped(setup.optimizer, firstMoment: first, secondMoment: second, context)
+      if let mistake {
+        c.applyRule(of: setup.optimizer, with: mistake, adjusted)
       } else {
         c.applyRule(of: setup.optimizer, context)
       }
@@ -75,7 +85,9 @@ struct MistakeRun {
     if setup.optimizer == .nadam && h.nadamForm == .schedule {
       next.momentumProduct = context.muProduct
     }
-    guard next.isFinite else { return false }
+    // Counting from 0 divides by 1 − β⁰ = 0 at the first update: the trace it explains is
+    // not finite either, and the comparison sees the same NaN there.
+    guard next.isFinite || mistake == .stepCountFromZero else { return false }
     state = next
     return true
   }

@@ -11,6 +11,9 @@ public struct Trace: Equatable, Sendable {
     public var quantity: Quantity
     /// The feature (0-based) of a per-feature quantity, nil for a scalar.
     public var feature: Int?
+    /// Whether the column holds the value without adalab's factor η (PyTorch's momentum
+    /// buffer, which is adalab's u/η).
+    public var withoutLearningRate = false
   }
 
   /// One row: the update count and one value per column.
@@ -25,16 +28,18 @@ public struct Trace: Equatable, Sendable {
   /// their full digits, about 10⁻⁵ for numbers printed with six significant digits.
   public var precision: Double
 
-  /// The notes' listing spellings of the bias-corrected moments.
-  static let aliases = [
-    "m_w_hat": "m_hat_w", "m_b_hat": "m_hat_b", "v_w_hat": "v_hat_w", "v_b_hat": "v_hat_b",
-  ]
+  /// The optimizer the header's library names belong to, when they name only one
+  /// (`max_exp_avg_sq` is AMSGrad's, `acc_delta` AdaDelta's); nil otherwise.
+  public var impliedOptimizer: Optimizer?
 
-  /// Reads a trace for a data set with `dimension` features. Without a `t` column the rows
-  /// are updates 1, 2, 3, …; with one, t must increase.
-  public static func parsingCSV(_ text: String, name: String, dimension: Int) throws(DataError)
-    -> Trace
-  {
+  /// Reads a trace for a data set with `dimension` features. Without a step column (`t`,
+  /// `step`, `iter`, `iteration`, `count`) the rows are updates 1, 2, 3, …; with one, t must
+  /// increase. Errors quote at most a short escaped excerpt of the file; `nearest` proposes
+  /// spellings for an unknown column name.
+  public static func parsingCSV(
+    _ text: String, name: String, dimension: Int,
+    nearest: (String, [String]) -> [String] = { _, _ in [] }
+  ) throws(DataError) -> Trace {
     let reader: CSVReader
     do {
       reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
@@ -48,17 +53,37 @@ public struct Trace: Equatable, Sendable {
     var columns: [Column] = []
     var columnOfField: [Int?] = []
     for (position, field) in header.enumerated() {
-      if field == "t" {
+      if TraceNames.step.contains(field.lowercased()) {
+        if let tIndex {
+          throw DataError(
+            "\(name): expected one step column, found '\(Excerpt.of(header[tIndex]))' and '\(Excerpt.of(field))'"
+          )
+        }
         tIndex = position
         columnOfField.append(nil)
         continue
       }
+      let column = try column(named: field, dimension: dimension, file: name, nearest: nearest)
+      if let twin = columns.first(where: {
+        $0.quantity == column.quantity && $0.feature == column.feature
+      }) {
+        throw DataError(
+          "\(name): columns '\(Excerpt.of(twin.name))' and '\(Excerpt.of(field))' name the same quantity"
+        )
+      }
       columnOfField.append(columns.count)
-      columns.append(try column(named: field, dimension: dimension, file: name))
+      columns.append(column)
     }
     guard !columns.isEmpty else {
       throw DataError(
         "\(name): expected at least one quantity column besides t (such as w, b, v_b)")
+    }
+    if let (rows, digits) = fastRows(
+      text, fields: header.count, tIndex: tIndex, columnOfField: columnOfField)
+    {
+      return Trace(
+        columns: columns, rows: rows, precision: precision(digits: digits),
+        impliedOptimizer: TraceNames.impliedOptimizer(by: header))
     }
     var rows: [Row] = []
     var line = 1
@@ -72,14 +97,17 @@ public struct Trace: Equatable, Sendable {
       var row = Row(t: rows.count + 1, values: [Double](repeating: 0, count: columns.count))
       for (position, field) in fields.enumerated() {
         if position == tIndex {
-          guard let t = Int(field), t >= 0 else {
-            throw DataError("\(name):\(line): t must be a whole number ≥ 0, found '\(field)'")
+          // Libraries keep the count as a float (PyTorch's `step` tensor prints 1.0).
+          guard let t = Int(field) ?? Double(field).flatMap({ Int(exactly: $0) }), t >= 0 else {
+            throw DataError(
+              "\(name):\(line): t must be a whole number ≥ 0, found '\(Excerpt.of(field))'")
           }
           row.t = t
         } else if let column = columnOfField[position] {
           guard let value = Double(field) else {
             throw DataError(
-              "\(name):\(line): column '\(header[position])': expected a number, found '\(field)'")
+              "\(name):\(line): column '\(Excerpt.of(header[position]))': expected a number, found '\(Excerpt.of(field))'"
+            )
           }
           row.values[column] = value
           digits = max(digits, significantDigits(field))
@@ -93,39 +121,86 @@ public struct Trace: Equatable, Sendable {
     guard !rows.isEmpty else {
       throw DataError("\(name): expected at least one row of data after the header, found none")
     }
-    let precision = digits >= 15 ? 1e-9 : max(1e-9, 5 * pow(10, Double(1 - digits)))
-    return Trace(columns: columns, rows: rows, precision: precision)
+    return Trace(
+      columns: columns, rows: rows, precision: precision(digits: digits),
+      impliedOptimizer: TraceNames.impliedOptimizer(by: header))
   }
 
-  private static func column(named field: String, dimension: Int, file: String) throws(DataError)
-    -> Column
-  {
-    var base = field
+  private static func column(
+    named field: String, dimension: Int, file: String, nearest: (String, [String]) -> [String]
+  ) throws(DataError) -> Column {
+    let lowered = field.lowercased()
+    if let (base, part) = TraceNames.split(lowered), Quantity(rawValue: lowered) == nil {
+      let library = TraceNames.library[base]!
+      let (weights, bias) = library.state.quantities
+      var column = Column(name: field, quantity: bias, feature: nil)
+      column.withoutLearningRate = library.withoutLearningRate
+      switch part {
+      case .weights?:
+        guard dimension == 1 else {
+          throw DataError(
+            "\(file): column '\(Excerpt.of(field))' needs an index 1…\(dimension + 1) over (w, b), as in \(base)[1]"
+          )
+        }
+        column.quantity = weights
+        column.feature = 0
+      case .bias?: break
+      case .index(let j)?:
+        guard (1...dimension + 1).contains(j) else {
+          throw DataError(
+            "\(file): column '\(Excerpt.of(field))': the index counts over (w₁…w_d, b) and must be 1…\(dimension + 1)"
+          )
+        }
+        if j <= dimension {
+          column.quantity = weights
+          column.feature = j - 1
+        }
+      case nil:
+        throw DataError(
+          "\(file): column '\(Excerpt.of(field))' needs an index over (w₁…w_d, b), as in \(base)[1] or \(base)_\(dimension + 1)"
+        )
+      }
+      return column
+    }
+    var base = lowered
     var feature: Int?
-    if let open = field.firstIndex(of: "["), field.hasSuffix("]") {
-      base = String(field[..<open])
-      guard let j = Int(field[field.index(after: open)..<field.index(before: field.endIndex)]),
+    if let open = lowered.firstIndex(of: "["), lowered.hasSuffix("]") {
+      base = String(lowered[..<open])
+      guard
+        let j = Int(lowered[lowered.index(after: open)..<lowered.index(before: lowered.endIndex)]),
         j >= 1, j <= dimension
       else {
-        throw DataError("\(file): column '\(field)': the index must be 1…\(dimension)")
+        throw DataError("\(file): column '\(Excerpt.of(field))': the index must be 1…\(dimension)")
       }
       feature = j - 1
     }
-    base = aliases[base] ?? base
+    base = TraceNames.aliases[base] ?? base
     guard let quantity = Quantity(rawValue: base), quantity != .t else {
-      let names = Quantity.allCases.map(\.rawValue).joined(separator: ", ")
-      throw DataError("\(file): unknown column '\(field)' (columns: t, \(names))")
+      let suggestions = nearest(base, TraceNames.all)
+      let hint =
+        suggestions.isEmpty
+        ? "" : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+      throw DataError(
+        "\(file): unknown column '\(Excerpt.of(field))'\(hint) ('help diagnose' lists the names read)"
+      )
     }
     if quantity.isPerFeature && feature == nil {
       guard dimension == 1 else {
-        throw DataError("\(file): column '\(field)' needs an index, as in \(base)[1]")
+        throw DataError("\(file): column '\(Excerpt.of(field))' needs an index, as in \(base)[1]")
       }
       feature = 0
     }
     if !quantity.isPerFeature && feature != nil {
-      throw DataError("\(file): column '\(field)': \(base) is one number and takes no index")
+      throw DataError(
+        "\(file): column '\(Excerpt.of(field))': \(base) is one number and takes no index")
     }
     return Column(name: field, quantity: quantity, feature: feature)
+  }
+
+  /// The relative precision of numbers written with `digits` significant digits: 1e-9 for
+  /// full digits, about 10⁻⁵ for six.
+  static func precision(digits: Int) -> Double {
+    digits >= 15 ? 1e-9 : max(1e-9, 5 * pow(10, Double(1 - digits)))
   }
 
   /// Significant digits of a number as written: `0.000117` has 3, `1.2345e-05` has 5.

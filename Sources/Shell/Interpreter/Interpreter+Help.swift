@@ -11,6 +11,7 @@ extension Interpreter {
       }
       lines.append("example:")
       lines += (HelpText.examples[topic] ?? []).map { "  \($0)" }
+      if topic == "diagnose" { lines += HelpText.diagnoseDetails }
       return Reply(lines: lines)
     }
     if let optimizer = Optimizer(rawValue: topic) {
@@ -62,7 +63,10 @@ enum HelpText {
     "run": ["run until loss < 1e-3 max 100000", "run until lr_b < 0.01 or t >= 500"],
     "reset": ["reset"],
     "quit": ["quit"],
-    "history": ["history", "history loss lr_b", "history v_w[2] v_b 0..100 every 10"],
+    "history": [
+      "history", "history loss lr_b", "history v_w[2] v_b 0..100 every 10",
+      "history w b m_w m_b v_w v_b 0..100 to ref.csv", "history loss every 10 to loss.json",
+    ],
     "help": ["help step", "help adam", "help eps_placement"],
     "compare": [
       "compare adagrad rmsprop adam steps 200", "compare adam:pytorch adam:keras",
@@ -92,7 +96,10 @@ enum HelpText {
     "fork": ["fork before; set eta 1; step 20; switch before", "fork"],
     "switch": ["switch before"],
     "sweep": ["sweep eta 0.01..1 log 5", "sweep beta2 0.9..0.999 4 steps 500"],
-    "diagnose": ["diagnose my-adam.csv", "diagnose trace.csv tolerance 1e-6"],
+    "diagnose": [
+      "diagnose my-adam.csv", "diagnose trace.csv tolerance 1e-6",
+      "history w b m_w m_b v_w v_b to ref.csv; diagnose ref.csv",
+    ],
   ]
 
   /// `help OPTIMIZER`: its rule as the notes write it and how the conventions differ.

@@ -27,8 +27,8 @@ public enum Vocabulary {
     Term("reset", usage: "reset", "go back to the initial parameters and a fresh optimizer state"),
     Term("quit", aliases: ["q", "exit"], usage: "quit", "leave adalab"),
     Term(
-      "history", usage: "history [NAME... [FROM..TO] [every K]]",
-      "list the lines typed so far, or the recorded values of quantities as a table"),
+      "history", usage: "history [NAME... [FROM..TO] [every K] [to FILE.csv|FILE.json]]",
+      "list the lines typed so far, or the recorded values of quantities as a table or file"),
     Term("help", aliases: ["?"], usage: "help [TOPIC]", "explain a command, optimizer or setting"),
     Term(
       "compare", usage: "compare OPTIMIZER OPTIMIZER... [steps N] [at T,T...] [reach LOSS]",

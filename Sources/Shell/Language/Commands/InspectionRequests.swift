@@ -7,12 +7,18 @@ public struct HistoryRequest: Equatable, Sendable {
   public var to: Int?
   /// Every how many updates a row; nil lets the shell choose at most about 20 rows.
   public var every: Int?
+  /// `to FILE.csv` or `to FILE.json`: where to write the table at full precision, nil to
+  /// print it.
+  public var file: String?
 
-  public init(names: [String], from: Int? = nil, to: Int? = nil, every: Int? = nil) {
+  public init(
+    names: [String], from: Int? = nil, to: Int? = nil, every: Int? = nil, file: String? = nil
+  ) {
     self.names = names
     self.from = from
     self.to = to
     self.every = every
+    self.file = file
   }
 }
 

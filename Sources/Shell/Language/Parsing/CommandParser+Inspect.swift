@@ -31,10 +31,11 @@ extension CommandParser {
     return .info(try parseName("topic", in: topics, of: "info").name)
   }
 
-  /// `history NAME... [FROM..TO] [every K]`, after at least one name.
+  /// `history NAME... [FROM..TO] [every K] [to FILE]`, after at least one name.
   mutating func parseHistoryTable() throws(ParseError) -> Command {
     var request = HistoryRequest(names: [])
-    while let token = next, token.kind == .word, !token.isWord("every"), !token.text.contains(".."),
+    while let token = next, token.kind == .word, !token.isWord("every"), !token.isWord("to"),
+      !token.text.contains(".."),
       NumberSyntax.read(token.text) == .notANumber
     {
       let (name, index) = try parseQuantity()
@@ -47,6 +48,9 @@ extension CommandParser {
     }
     if skip(keyword: "every") {
       request.every = try parseCount(of: "updates", after: "every")
+    }
+    if skip(keyword: "to") {
+      request.file = try parsePath(after: "to")
     }
     return .historyTable(request)
   }
