@@ -18,7 +18,8 @@ struct CompleterTests {
   }
 
   static let commands = [
-    "back", "compare", "convention", "diagnose", "display", "epoch", "explain", "export", "fork",
+    "back", "compare", "convention", "diagnose", "display", "epoch", "expect", "explain", "export",
+    "fork",
     "goto", "help", "history", "info", "init", "load", "plot", "preset", "quit", "reset", "run",
     "save", "set", "show", "source", "step", "sweep", "switch", "undisplay", "unwatch", "use",
     "watch",
@@ -38,7 +39,7 @@ struct CompleterTests {
       ("", 0, commands),
       ("st", 0, ["step"]),
       ("s", 0, ["save", "set", "show", "source", "step", "sweep", "switch"]),
-      ("ex", 0, ["exit", "explain", "export"]),
+      ("ex", 0, ["exit", "expect", "explain", "export"]),
       ("STE", 0, ["step"]),
       ("step; sh", 6, ["show"]),
       ("set eta 0.1;set e", 16, ["eps_placement", "epsilon", "eta"]),

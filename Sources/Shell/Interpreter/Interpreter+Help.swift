@@ -82,6 +82,9 @@ enum HelpText {
     "undisplay": ["undisplay 1", "undisplay"],
     "watch": ["watch lr_b < 0.01", "watch loss < 1e-3", "watch v_w[2] > v_b"],
     "unwatch": ["unwatch 1", "unwatch"],
+    "expect": [
+      "expect lr_w[2] > lr_w[1]", "expect loss < 1e-3", "expect lr_b > 0.71 and lr_b < 0.73",
+    ],
     "info": ["info display", "info watch", "info forks"],
     "back": ["back", "back 10"],
     "goto": ["goto 0", "goto 50"],

@@ -140,6 +140,7 @@ public struct Interpreter {
     case .undisplay(let number): return try undisplay(number)
     case .watch(let condition): return try watch(condition)
     case .unwatch(let number): return try unwatch(number)
+    case .expect(let condition): return try expect(condition)
     case .info(let topic): return info(topic)
     case .historyTable(let request): return try historyTable(request)
     case .back(let count): return try back(count)

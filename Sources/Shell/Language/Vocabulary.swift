@@ -48,6 +48,9 @@ public enum Vocabulary {
       "stop step, epoch and run at the first update where the condition turns true"),
     Term("unwatch", usage: "unwatch [N]", "remove one watch (by number) or all"),
     Term(
+      "expect", usage: "expect CONDITION",
+      "check a claim: silent when it holds, an error naming both sides when not"),
+    Term(
       "info", usage: "info display | info watch | info forks", "list displays, watches or forks"),
     Term("back", usage: "back [N]", "return N updates (default 1), every value exactly as it was"),
     Term("goto", usage: "goto T", "go to update T, back or forward"),

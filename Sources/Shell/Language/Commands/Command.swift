@@ -45,6 +45,8 @@ public enum Command: Equatable, Sendable {
   case watch(Condition)
   /// `unwatch`, `unwatch 1`.
   case unwatch(Int?)
+  /// `expect lr_w[2] > lr_w[1]`: a claim checked now; silent when it holds, an error when not.
+  case expect(Condition)
   /// `info display`, `info watch`, `info forks`.
   case info(String)
   /// `history v_b lr_b 0..100 every 10`: recorded values as a table.

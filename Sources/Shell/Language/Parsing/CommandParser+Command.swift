@@ -30,6 +30,7 @@ extension CommandParser {
     case "undisplay": command = .undisplay(try parseOptionalNumber(after: name))
     case "watch": command = .watch(try parseCondition())
     case "unwatch": command = .unwatch(try parseOptionalNumber(after: name))
+    case "expect": command = .expect(try parseCondition())
     case "info": command = try parseInfo()
     case "back": command = .back(try parseOptionalCount(of: "updates", after: name) ?? 1)
     case "goto": command = try parseGoto()
