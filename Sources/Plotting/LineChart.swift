@@ -58,7 +58,8 @@ public struct LineChart: Sendable {
     let drawable = series.flatMap(\.points).filter(isDrawable)
     let xs = drawable.map(\.x)
     let ys = drawable.map(\.y)
-    var x = NiceScale(minimum: xs.min() ?? 0, maximum: xs.max() ?? 1)
+    var x = NiceScale(
+      minimum: xs.min() ?? 0, maximum: xs.max() ?? 1, wholeNumbers: xLabel == "t")
     var y =
       isLogarithmic
       ? NiceScale(logarithmicMinimum: ys.min() ?? 1, maximum: ys.max() ?? 10)

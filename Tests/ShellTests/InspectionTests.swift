@@ -23,6 +23,7 @@ import Testing
   @Test func explainShowsTheEnginesValuesRoundedToSixDigits() {
     for spec in ["adam", "adam:keras", "rmsprop", "adagrad:keras", "adadelta", "nadam:pytorch"] {
       var interpreter = Interpreter(files: MemoryFiles())
+      interpreter.screen.width = 1000  // one equation per line, however long
       Self.run(&interpreter, "use \(spec); step 3")
       let reply = Self.run(&interpreter, "explain")
       let state = interpreter.session.state

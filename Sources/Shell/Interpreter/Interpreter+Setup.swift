@@ -58,7 +58,12 @@ extension Interpreter {
 
   /// The setup a spec describes: the optimizer with its convention's defaults, then the
   /// overrides, on the data, start and batching of `base`.
-  static func setup(for spec: OptimizerSpec, from base: RunSetup) throws(ShellError) -> RunSetup {
+  ///
+  /// With `keepingSettings` (what `compare` asks for), a spec of `base`'s own optimizer and
+  /// convention starts from `base`'s settings rather than the defaults.
+  static func setup(
+    for spec: OptimizerSpec, from base: RunSetup, keepingSettings: Bool = false
+  ) throws(ShellError) -> RunSetup {
     guard let optimizer = Optimizer(rawValue: spec.optimizer) else {
       throw ShellError("unknown optimizer '\(spec.optimizer)'")
     }
@@ -72,7 +77,10 @@ extension Interpreter {
     var setup = base
     setup.optimizer = optimizer
     setup.convention = convention
-    setup.hyperparameters = .defaults(for: optimizer, convention: convention)
+    let isSame = optimizer == base.optimizer && convention == base.convention
+    if !(keepingSettings && isSame) {
+      setup.hyperparameters = .defaults(for: optimizer, convention: convention)
+    }
     for assignment in spec.overrides {
       setup = try apply(assignment, to: setup)
     }

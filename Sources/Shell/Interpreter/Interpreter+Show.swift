@@ -37,14 +37,18 @@ extension Interpreter {
       return (lines, pairs)
     case "settings":
       let setup = session.setup
-      var lines = ["optimizer  \(setup.optimizer.rawValue) (\(setup.convention.rawValue))"]
+      let settings = Setting.applicable(to: setup.optimizer, convention: setup.convention)
+      let width = settings.map(\.rawValue.count).max().map { max($0, 9) } ?? 9
+      var lines = [
+        "\("optimizer".padding(to: width))  \(setup.optimizer.rawValue) (\(setup.convention.rawValue))"
+      ]
       var pairs: [(String, JSON)] = [
         ("optimizer", .string(setup.optimizer.rawValue)),
         ("convention", .string(setup.convention.rawValue)),
       ]
-      for setting in Setting.applicable(to: setup.optimizer, convention: setup.convention) {
+      for setting in settings {
         let value = setup.value(of: setting)
-        lines.append("\(setting.rawValue.padding(to: 10)) \(Interpreter.text(value))")
+        lines.append("\(setting.rawValue.padding(to: width))  \(Interpreter.text(value))")
         pairs.append((setting.rawValue, Interpreter.json(value)))
       }
       return (lines, pairs)
@@ -85,6 +89,9 @@ extension Interpreter {
     }
     let value = try quantityValue(base, index: index)
     switch value {
+    case .scalar(let x) where base == Quantity.t.rawValue || base == Quantity.epoch.rawValue:
+      // Counts print whole: t = 5991176, never 5.99118e+06.
+      return (String(Int(x)), .integer(Int(x)))
     case .scalar(let x): return (NumberFormat.text(x), .number(x))
     case .vector(let xs): return (NumberFormat.text(xs), .array(xs.map(JSON.number)))
     }

@@ -47,7 +47,8 @@ extension Interpreter {
     case .interrupted:
       outcome = "interrupted"
       let of = requested.map { " of \($0)" } ?? ""
-      lines.append("interrupted at t=\(session.t) (after \(report.taken)\(of) updates)")
+      let noun = (requested ?? report.taken) == 1 ? "update" : "updates"
+      lines.append("interrupted at t=\(session.t) (after \(report.taken)\(of) \(noun))")
     case .diverged(let divergence):
       outcome = "diverged"
       lines.append(divergenceMessage(divergence))

@@ -60,9 +60,10 @@ extension Interpreter {
     let setup = session.setup
     var lines =
       [
-        "\(setup.optimizer.rawValue) (\(setup.convention.rawValue)), \(steps) updates from \(startDescription):"
+        "\(setup.optimizer.rawValue) (\(setup.convention.rawValue)), "
+          + "\(Interpreter.updates(steps)) from \(startDescription):"
       ]
-      + table.lines
+      + table.lines(fitting: screen.width)
     let finished = zip(values, runs).filter {
       if case .diverged = $0.1.report.outcome { return false }
       return true

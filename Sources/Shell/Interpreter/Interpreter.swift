@@ -77,7 +77,11 @@ public struct Interpreter {
     for located in commands {
       var next = self
       do {
-        let reply = try next.run(located.command)
+        let reply = try next.run(located.command).map { reply in
+          var fitted = reply
+          fitted.lines = LineWrapping.wrap(reply.lines, width: screen.width)
+          return fitted
+        }
         self = next
         if let reply {
           outcome.replies.append(reply)
@@ -129,9 +133,9 @@ public struct Interpreter {
     case .quit: return nil
     case .history: return history()
     case .help(let topic): return try help(topic)
-    case .compare(let specs, let steps, let at, let reach):
+    case .compare(let specs, let steps, let at, let reach, let show):
       comparedAt = (session.setup, session.t)
-      return try compare(specs, steps: steps, at: at, reach: reach)
+      return try compare(specs, steps: steps, at: at, reach: reach, show: show)
     case .source(let path): return try source(path)
     case .save(let path): return try save(path)
     case .preset(let name): return try preset(name)

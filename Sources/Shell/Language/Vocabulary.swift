@@ -31,7 +31,8 @@ public enum Vocabulary {
       "list the lines typed so far, or the recorded values of quantities as a table"),
     Term("help", aliases: ["?"], usage: "help [TOPIC]", "explain a command, optimizer or setting"),
     Term(
-      "compare", usage: "compare OPTIMIZER OPTIMIZER... [steps N] [at T,T...] [reach LOSS]",
+      "compare",
+      usage: "compare OPTIMIZER OPTIMIZER... [steps N] [at T,T...] [reach LOSS] [show NAME,...]",
       "run several optimizers from the same start and compare them"),
     Term("source", usage: "source PATH", "run the commands in a file"),
     Term("save", usage: "save PATH", "write this session's commands to a file"),

@@ -32,9 +32,11 @@ public enum Command: Equatable, Sendable {
   case history
   /// `help`, `help step`, `help adam`: nil for the overview, else a canonical topic name.
   case help(String?)
-  /// `compare adam rmsprop adam:keras steps 500 at 10,100 reach 1e-3`: at least two
-  /// optimizers side by side, at the chosen updates, with when each first reaches a loss.
-  case compare([OptimizerSpec], steps: Int?, at: [Int] = [], reach: Double? = nil)
+  /// `compare adam rmsprop adam:keras steps 500 at 10,100 reach 1e-3 show loss,lr_b`: at
+  /// least two optimizers side by side, at the chosen updates, with when each first reaches
+  /// a loss; `show` picks the columns (quantity names, `w[2]` for one entry).
+  case compare(
+    [OptimizerSpec], steps: Int?, at: [Int] = [], reach: Double? = nil, show: [String] = [])
   /// `explain`, `explain v_b`: the last update's rule with its numbers, or one quantity's line.
   case explain(String?)
   /// `display v_b lr_b`: show these after every stepping command; alone, show them now.

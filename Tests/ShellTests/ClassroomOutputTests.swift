@@ -1,0 +1,76 @@
+import Optimization
+import Testing
+
+@testable import Shell
+
+/// What a class sees: compare on the session's settings, columns picked and stacked to fit,
+/// counts printed whole, aligned settings, and a saved start as typed.
+@Suite struct ClassroomOutputTests {
+  static func replies(_ interpreter: inout Interpreter, _ line: String) -> [String] {
+    let outcome = interpreter.execute(line)
+    #expect(outcome.error == nil, "\(line): \(outcome.error?.message ?? "")")
+    return outcome.replies.flatMap(\.lines)
+  }
+
+  /// After `set eta 1; set bias_correction off`, a compared `adam` runs with η = 1 and no
+  /// bias correction, exactly as the session's own step does, and says so.
+  @Test func compareStartsTheSessionsOptimizerFromTheSessionsSettings() {
+    var interpreter = Interpreter(files: MemoryFiles())
+    _ = Self.replies(&interpreter, "set eta 1; set bias_correction off")
+    let lines = Self.replies(
+      &interpreter, "compare adam adam[bias_correction=off] adam:pytorch steps 1")
+    var stepped = interpreter
+    _ = Self.replies(&stepped, "step")
+    let w = NumberFormat.text(stepped.session.state.parameters[0])
+    #expect(w == "1.16228")  // the uncorrected first step: 316.228 · 0.01 = 3.16228
+    #expect(lines[0] == "after 1 update from w=[-2] b=-2:")
+    #expect(lines[2].hasPrefix("adam  ") && lines[2].contains("[\(w)]"))
+    #expect(lines[3].contains("[\(w)]"))
+    #expect(!lines[4].contains("[\(w)]"))  // pytorch's own defaults: η = 0.001
+    #expect(lines.contains("settings not at their defaults:"))
+    #expect(lines.contains("  adam: eta 1, bias_correction off"))
+    #expect(lines.contains("  adam[bias_correction=off]: eta 1, bias_correction off"))
+    #expect(!lines.contains { $0.hasPrefix("  adam:pytorch:") })
+    // Another optimizer, or the same one after `use`, starts from its defaults.
+    _ = Self.replies(&interpreter, "use adam")
+    let fresh = Self.replies(&interpreter, "compare adam nadam steps 1")
+    #expect(!fresh.contains("settings not at their defaults:"))
+  }
+
+  @Test func compareShowPicksColumnsAndAWideTableIsStacked() {
+    var interpreter = Interpreter(files: MemoryFiles())
+    _ = Self.replies(&interpreter, "load sparse n=50 seed=1; set batch 1")
+    let picked = Self.replies(&interpreter, "compare gd adagrad steps 20 show loss,lr_w[2],v_w")
+    #expect(
+      picked[1].split(separator: " ", omittingEmptySubsequences: true)
+        == ["optimizer", "loss", "lr_w[2]", "v_w"])
+    #expect(picked[2].hasSuffix("  -"))  // gd keeps no v_w
+    let wide = Self.replies(&interpreter, "compare gd adagrad steps 20")
+    #expect(wide.allSatisfy { LineWrapping.displayWidth($0) <= 80 })
+    #expect(wide.filter { $0.hasPrefix("optimizer") }.count == 2)
+    #expect(interpreter.execute("compare gd adam show lr_w[9]").error != nil)
+    #expect(interpreter.execute("compare gd adam show speed").error != nil)
+  }
+
+  @Test func countsPrintWhole() {
+    var interpreter = Interpreter(files: MemoryFiles())
+    _ = Self.replies(&interpreter, "set batch 1; step 5991")
+    #expect(Self.replies(&interpreter, "show t epoch") == ["t = 5991", "epoch = 2995"])
+    let json = interpreter.execute("show t").replies[0].json
+    #expect(json == .object([("t", .integer(5991))]))
+  }
+
+  @Test func settingsAreAlignedAndTheSavedStartIsAsTyped() throws {
+    let files = MemoryFiles()
+    var interpreter = Interpreter(files: files)
+    let lines = Self.replies(&interpreter, "show settings")
+    let valueColumn = lines.map { line in
+      line.distance(
+        from: line.startIndex,
+        to: line.firstIndex(of: " ").map { i in line[i...].firstIndex { $0 != " " }! }!)
+    }
+    #expect(Set(valueColumn).count == 1)
+    _ = Self.replies(&interpreter, "init w=-4 b=0.5; save s.txt")
+    #expect(try files.read("s.txt").contains("\ninit w=-4 b=0.5\n"))
+  }
+}
