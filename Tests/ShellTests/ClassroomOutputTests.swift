@@ -73,4 +73,29 @@ import Testing
     _ = Self.replies(&interpreter, "init w=-4 b=0.5; save s.txt")
     #expect(try files.read("s.txt").contains("\ninit w=-4 b=0.5\n"))
   }
+
+  /// Before the first update, dw and db are the gradient at the start: the notes' numbers
+  /// at w = b = −2, and exactly what the first update then reports, for any batch.
+  @Test func theGradientAtTheStartIsTheOneTheFirstUpdateUses() {
+    var interpreter = Interpreter(files: MemoryFiles())
+    let outcome = interpreter.execute("show dw db")
+    #expect(outcome.error == nil)
+    guard case .object(let pairs) = outcome.replies[0].json,
+      case .array(let dw) = pairs[0].1, case .number(let dw1) = dw[0],
+      case .number(let db) = pairs[1].1
+    else {
+      Issue.record("no numbers in \(outcome.replies)")
+      return
+    }
+    #expect(abs(dw1 - -0.0054923192156398635) <= 1e-15)
+    #expect(abs(db - -0.0077111592152144257) <= 1e-15)
+    #expect(outcome.replies[0].lines.last!.hasPrefix("(t=0: the gradient at the start"))
+    for setup in ["set batch 1", "use nag; set batch 1; set shuffle on; set seed 4"] {
+      var run = Interpreter(files: MemoryFiles())
+      let before = Self.replies(&run, "\(setup); show dw db")
+      let after = Self.replies(&run, "step; show dw db")
+      #expect(Array(before.suffix(3).prefix(2)) == Array(after.suffix(2)), "\(setup)")
+      #expect(run.session.t == 1)
+    }
+  }
 }

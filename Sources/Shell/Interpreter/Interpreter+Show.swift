@@ -19,6 +19,10 @@ extension Interpreter {
         pairs.append((name, json))
       }
     }
+    let gradients = names.map { Interpreter.splitIndex($0).0 }.filter { $0 == "dw" || $0 == "db" }
+    if session.t == 0, !gradients.isEmpty {
+      lines.append("(t=0: the gradient at the start, which the first update uses)")
+    }
     return Reply(lines: lines, json: .object(pairs))
   }
 
@@ -98,7 +102,21 @@ extension Interpreter {
   }
 
   /// The value of a named quantity now, checked against the optimizer and t.
+  ///
+  /// Before the first update `dw` and `db` are the gradient at the start: the one the first
+  /// update uses (its batch, and NAG's look-ahead point, which is the start itself while the
+  /// velocity is 0), read from that update taken on a copy. At w = b = −2 on the toy set
+  /// they are the notes' ∂L/∂w = −0.00549232 and ∂L/∂b = −0.00771116.
   func quantityValue(_ name: String, index: Int?) throws(ShellError) -> QuantityValue {
+    if session.t == 0, name == Quantity.dw.rawValue || name == Quantity.db.rawValue {
+      let quantity = Quantity(rawValue: name)!
+      var next = session
+      _ = next.step(1)
+      guard next.t == 1 else {
+        throw ShellError("the first update from this start is not finite; \(name) has no value")
+      }
+      return try Interpreter.select(next.value(of: quantity), quantity: quantity, index: index)
+    }
     let quantity = try resolveQuantity(name)
     return try Interpreter.select(session.value(of: quantity), quantity: quantity, index: index)
   }
