@@ -18,7 +18,7 @@ struct CompleterTests {
   }
 
   static let commands = [
-    "back", "compare", "convention", "diagnose", "display", "epoch", "expect", "explain", "export",
+    "back", "compare", "convention", "delete", "diagnose", "display", "epoch", "expect", "explain", "export",
     "fork",
     "goto", "help", "history", "info", "init", "load", "plot", "preset", "quit", "reset", "run",
     "save", "set", "show", "source", "step", "sweep", "switch", "undisplay", "unwatch", "use",

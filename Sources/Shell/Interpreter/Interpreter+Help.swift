@@ -79,9 +79,10 @@ enum HelpText {
     "export": ["export lesson.html", "export lesson.md"],
     "explain": ["step; explain", "explain v_b", "explain m_hat_w", "explain lr_b"],
     "display": ["display v_b lr_b", "display  # the values now; also after each step"],
-    "undisplay": ["undisplay 1", "undisplay"],
+    "undisplay": ["undisplay 1", "undisplay 1 2", "undisplay"],
     "watch": ["watch lr_b < 0.01", "watch loss < 1e-3", "watch v_w[2] > v_b"],
     "unwatch": ["unwatch 1", "unwatch"],
+    "delete": ["delete 1", "delete", "delete display 2"],
     "expect": [
       "expect lr_w[2] > lr_w[1]", "expect loss < 1e-3", "expect lr_b > 0.71 and lr_b < 0.73",
     ],

@@ -21,10 +21,13 @@ public struct Interpreter {
   var comparedAt: (setup: RunSetup, t: Int)?
   /// The screen pictures are drawn for; the host sets it.
   public var screen = Screen()
-  /// What `display` shows after each stepping command, numbered from 1 in order.
-  var displayList: [String] = []
-  /// The conditions `watch` stops stepping on, numbered from 1 in order.
-  var watchList: [Condition] = []
+  /// What `display` shows after each stepping command, with its number. As in gdb, a
+  /// number is never reused or changed: removing display 1 leaves display 2 as 2.
+  var displayList: [(number: Int, name: String)] = []
+  var nextDisplayNumber = 1
+  /// The conditions `watch` stops stepping on, with their numbers (kept as displays are).
+  var watchList: [(number: Int, condition: Condition)] = []
+  var nextWatchNumber = 1
   /// While a stepping command runs: the watches' stop test (see `stepping`).
   var watchStop: ((Observation) -> Bool)?
   /// The named copies `fork` keeps, and the name of the session being driven.

@@ -43,11 +43,14 @@ public enum Vocabulary {
     Term(
       "display", usage: "display [NAME...]",
       "show quantities after every stepping command (step, epoch, run, back, goto)"),
-    Term("undisplay", usage: "undisplay [N]", "stop displaying one quantity (by number) or all"),
+    Term("undisplay", usage: "undisplay [N...]", "stop displaying quantities by number, or all"),
     Term(
       "watch", usage: "watch CONDITION",
       "stop step, epoch and run at the first update where the condition turns true"),
-    Term("unwatch", usage: "unwatch [N]", "remove one watch (by number) or all"),
+    Term("unwatch", usage: "unwatch [N...]", "remove watches by number, or all"),
+    Term(
+      "delete", usage: "delete [N...] | delete display [N...]",
+      "gdb's delete: remove watches (or displays) by number, or all of them"),
     Term(
       "expect", usage: "expect CONDITION",
       "check a claim: silent when it holds, an error naming both sides when not"),

@@ -41,12 +41,14 @@ public enum Command: Equatable, Sendable {
   case explain(String?)
   /// `display v_b lr_b`: show these after every stepping command; alone, show them now.
   case display([String])
-  /// `undisplay`, `undisplay 2`: forget one display (by its number) or all.
-  case undisplay(Int?)
+  /// `undisplay`, `undisplay 2 3`, `delete display 2`: forget displays by number, or all
+  /// (an empty list).
+  case undisplay([Int])
   /// `watch lr_b < 0.01`: stop any stepping command when the condition turns true.
   case watch(Condition)
-  /// `unwatch`, `unwatch 1`.
-  case unwatch(Int?)
+  /// `unwatch`, `unwatch 1`, `delete 1 2` (gdb's): remove watches by number, or all (an empty
+  /// list).
+  case unwatch([Int])
   /// `expect lr_w[2] > lr_w[1]`: a claim checked now; silent when it holds, an error when not.
   case expect(Condition)
   /// `info display`, `info watch`, `info forks`.

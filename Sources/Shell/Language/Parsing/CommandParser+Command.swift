@@ -27,9 +27,14 @@ extension CommandParser {
     case "preset": command = .preset(try parsePreset())
     case "explain": command = try parseExplain()
     case "display": command = try parseDisplay()
-    case "undisplay": command = .undisplay(try parseOptionalNumber(after: name))
+    case "undisplay": command = .undisplay(try parseNumbers(after: name))
     case "watch": command = .watch(try parseCondition())
-    case "unwatch": command = .unwatch(try parseOptionalNumber(after: name))
+    case "unwatch": command = .unwatch(try parseNumbers(after: name))
+    case "delete":
+      command =
+        skip(keyword: "display")
+        ? .undisplay(try parseNumbers(after: "delete display"))
+        : .unwatch(try parseNumbers(after: name))
     case "expect": command = .expect(try parseCondition())
     case "info": command = try parseInfo()
     case "back": command = .back(try parseOptionalCount(of: "updates", after: name) ?? 1)
