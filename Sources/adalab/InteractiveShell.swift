@@ -2,7 +2,8 @@ import Foundation
 import Shell
 
 /// The shell at a terminal: the line editor, completion, history across runs, Ctrl-C,
-/// and an empty line that repeats the last `step`, as gdb does.
+/// and an empty line that repeats the last `step`, as gdb does (only a step that completed:
+/// after Ctrl-C on `step 100000000`, a stray Enter does not start it again).
 struct InteractiveShell {
   var interpreter: Interpreter
   let editor: LineEditor
@@ -52,7 +53,8 @@ struct InteractiveShell {
         interpreter.screen = Screen(width: TerminalSize.columns(), colour: style.usesColor)
         let outcome = interpreter.execute(line, isCancelled: { Interrupts.shared.isRequested })
         // The terminal echoed ^C without a newline; start the report on a line of its own.
-        if Interrupts.shared.isRequested { print("") }
+        let wasInterrupted = Interrupts.shared.isRequested
+        if wasInterrupted { print("") }
         Interrupts.shared.clear()
         for reply in outcome.replies { reply.lines.forEach { print($0) } }
         if let error = outcome.error {
@@ -62,7 +64,7 @@ struct InteractiveShell {
           }
           print("error: \(error.message)")
         } else if InteractiveShell.isStepping(line) {
-          lastStep = line
+          lastStep = wasInterrupted ? nil : line
         }
         if outcome.quit { return finish(0) }
       }

@@ -232,9 +232,70 @@ check_ctrl_r_searches_history() {
   start_shell || return 1
   press C-r
   type_text "marker"
-  poll "$TIMEOUT" eval 'visible | grep -qE "> show marker-one$"' || return 1
+  poll "$TIMEOUT" eval "visible | grep -qF \"(reverse-i-search)'marker': show marker-one\"" || return 1
   press Enter
   poll "$TIMEOUT" demo_answered "show marker-one" && poll "$TIMEOUT" at_prompt
+}
+
+check_ctrl_r_starts_from_the_newest_entry() {
+  # After browsing with Up, Ctrl-R still searches from the newest entry, readline-style.
+  start_shell || return 1
+  enter "help step" || return 1
+  enter "step 3" || return 1
+  press Up
+  press Up
+  poll "$TIMEOUT" line_is "help step" || return 1
+  press C-r
+  type_text "ste"
+  poll "$TIMEOUT" eval "visible | grep -qF \"(reverse-i-search)'ste': step 3\"" || return 1
+  press C-r # the next older match
+  poll "$TIMEOUT" eval "visible | grep -qF \"(reverse-i-search)'ste': help step\"" || return 1
+  press C-g # give up: the line as it was
+  poll "$TIMEOUT" line_is "help step" || return 1
+  press C-u
+  press C-r
+  type_text "ste"
+  press C-e # another key keeps the match on the line to edit
+  poll "$TIMEOUT" line_is "step 3" || return 1
+  type_text "0"
+  press Enter
+  poll "$TIMEOUT" eval 'visible | grep -q "t=33>"'
+}
+
+check_tab_twice_lists_once() {
+  start_shell || return 1
+  type_text "$DEMO_AMBIGUOUS_PREFIX"
+  press Tab
+  poll "$TIMEOUT" eval '(($(screen | grep -c "^adadelta ") == 1))' || return 1
+  press Tab
+  sleep 0.3
+  (($(screen | grep -c "^adadelta ") == 1)) || return 1
+  type_text "m"
+  press Tab # another text: its own list
+  poll "$TIMEOUT" eval 'screen | grep -qE "^adam +adamax +adamw$"' || return 1
+  press BSpace
+  press Tab # back to the first text after another list: list it again
+  poll "$TIMEOUT" eval '(($(screen | grep -c "^adadelta ") == 2))' || return 1
+  press C-u
+  poll "$TIMEOUT" at_prompt
+}
+
+check_empty_line_after_interrupt_does_not_restart() {
+  start_shell || return 1
+  enter "step 2" || return 1
+  local count
+  count=$(prompt_count)
+  type_text "$DEMO_LONG_COMMAND"
+  press Enter
+  poll "$TIMEOUT" eval '! at_prompt' || return 1
+  sleep 0.3
+  press C-c
+  poll "$TIMEOUT" demo_reported_interrupt || return 1
+  poll "$TIMEOUT" at_new_prompt "$count" || return 1
+  count=$(prompt_count)
+  press Enter # a stray Enter: a new prompt at once, no computation
+  poll "$TIMEOUT" at_new_prompt "$count" || return 1
+  ! screen | tail -3 | grep -q "interrupted"
 }
 
 check_ctrl_c_at_prompt_drops_line() {
@@ -378,6 +439,9 @@ checks=(
   check_tab_lists_several_candidates
   check_history_recalled_across_runs
   check_ctrl_r_searches_history
+  check_ctrl_r_starts_from_the_newest_entry
+  check_tab_twice_lists_once
+  check_empty_line_after_interrupt_does_not_restart
   check_ctrl_c_at_prompt_drops_line
   check_ctrl_c_stops_long_computation
   check_ctrl_d_exits_with_status_0
