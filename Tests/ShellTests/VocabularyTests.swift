@@ -52,9 +52,9 @@ struct VocabularyTests {
     "load toy", "use adam", "convention keras", "set eta 1", "init b=0", "show", "step",
     "epoch", "run until t > 3", "reset", "quit", "history", "help", "compare gd nag",
     "source a.txt", "save a.txt", "preset do_rmsprop", "explain", "display v_b", "undisplay",
-    "watch loss < 1", "unwatch", "delete 1", "expect t >= 0", "info display", "back", "goto 0", "fork a",
-    "switch a",
-    "sweep eta 0.1..1", "diagnose a.csv", "plot loss", "export a.html",
+    "watch loss < 1", "unwatch", "delete 1", "expect t >= 0", "info display", "back",
+    "goto 0", "fork a", "switch a", "sweep eta 0.1..1", "diagnose a.csv", "plot loss",
+    "export a.html",
   ]
 
   @Test func everyCommandParses() throws {
