@@ -51,7 +51,14 @@ struct InteractiveShell {
         }
         Interrupts.shared.clear()
         interpreter.screen = Screen(width: TerminalSize.columns(), colour: style.usesColor)
-        let outcome = interpreter.execute(line, isCancelled: { Interrupts.shared.isRequested })
+        var typeAhead = TypeAhead()
+        if editor.isInteractive { typeAhead.quiet() }
+        let progress = ProgressLine()
+        let outcome = interpreter.execute(
+          line, isCancelled: { Interrupts.shared.isRequested },
+          progress: editor.isInteractive ? progress.show : nil)
+        progress.clear()
+        editor.pendingInput = typeAhead.restore()
         // The terminal echoed ^C without a newline; start the report on a line of its own.
         let wasInterrupted = Interrupts.shared.isRequested
         if wasInterrupted { print("") }

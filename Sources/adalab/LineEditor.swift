@@ -25,6 +25,9 @@ final class LineEditor {
   /// with one, several or no candidates.
   var completer: ((_ lineBeforeCursor: String) -> CompletionResult)?
 
+  /// Keys typed while the last command computed, shown after the next prompt.
+  var pendingInput: [UInt8] = []
+
   /// The text and candidates of the last list Tab printed, so that Tab again on the same
   /// text does not print it twice; cleared at every prompt.
   var lastListing: String?
@@ -97,6 +100,12 @@ final class LineEditor {
 
     setPrompt(promptStyle.render(prompt))
     lastListing = nil
+    if !pendingInput.isEmpty {
+      // libedit reads pushed text before the terminal, last pushed first.
+      let text = String(decoding: pendingInput.filter { $0 != 0 }, as: UTF8.self)
+      pendingInput = []
+      el_push(editLine, text)
+    }
     var count: Int32 = 0
     let text = el_gets(editLine, &count)
     if let text, count > 0 {

@@ -98,4 +98,22 @@ import Testing
       #expect(run.session.t == 1)
     }
   }
+
+  /// Stepping in pieces for the progress line changes nothing: the same bits, the same stop
+  /// of a watch, and progress reported on the way.
+  @Test func progressIsReportedAndChangesNothing() {
+    final class Reports: @unchecked Sendable { var list: [StepProgress] = [] }
+    for line in ["set batch 1; step 20000", "watch t >= 12345; step 20000", "epoch 3000"] {
+      var plain = Interpreter(files: MemoryFiles())
+      var watched = Interpreter(files: MemoryFiles())
+      let reports = Reports()
+      let a = plain.execute(line)
+      let b = watched.execute(line, progress: { reports.list.append($0) })
+      #expect(a.replies.map(\.lines) == b.replies.map(\.lines), "\(line)")
+      #expect(plain.session.state == watched.session.state, "\(line)")
+      #expect(!reports.list.isEmpty, "\(line)")
+      #expect(reports.list.map(\.done) == reports.list.map(\.done).sorted())
+      #expect(reports.list.allSatisfy { $0.done < $0.total && $0.t == $0.done })
+    }
+  }
 }

@@ -280,6 +280,40 @@ check_tab_twice_lists_once() {
   poll "$TIMEOUT" at_prompt
 }
 
+check_progress_line_during_a_long_step() {
+  # After two seconds a long command shows t, updates/s and the time left on one line,
+  # which is gone once the reply is printed.
+  start_shell || return 1
+  local count
+  count=$(prompt_count)
+  type_text "$DEMO_LONG_COMMAND"
+  press Enter
+  poll $((TIMEOUT + 3)) eval 'visible | grep -qE "^t=[0-9]+  [0-9]+ updates/s  about .* left  \(Ctrl-C stops\)$"' ||
+    return 1
+  press C-c
+  poll "$TIMEOUT" demo_reported_interrupt || return 1
+  poll "$TIMEOUT" at_new_prompt "$count" || return 1
+  ! screen | grep -q "updates/s"
+}
+
+check_lines_typed_during_a_run_are_kept() {
+  # Typed while a command computes: not echoed into its output, run after it, in order.
+  start_shell || return 1
+  type_text "step 400000"
+  press Enter
+  poll "$TIMEOUT" eval '! at_prompt' || return 1
+  type_text "show t"
+  press Enter
+  type_text "show b"
+  sleep 0.3
+  ! screen | grep -q "show t" || return 1
+  poll $((TIMEOUT * 4)) eval 'screen | grep -qx "t = 400000"' || return 1
+  # The unfinished line waits after the prompt, as if typed there.
+  poll "$TIMEOUT" line_is "show b" || return 1
+  press Enter
+  poll "$TIMEOUT" eval 'screen | grep -qE "^b = "'
+}
+
 check_empty_line_after_interrupt_does_not_restart() {
   start_shell || return 1
   enter "step 2" || return 1
@@ -442,6 +476,8 @@ checks=(
   check_ctrl_r_starts_from_the_newest_entry
   check_tab_twice_lists_once
   check_empty_line_after_interrupt_does_not_restart
+  check_progress_line_during_a_long_step
+  check_lines_typed_during_a_run_are_kept
   check_ctrl_c_at_prompt_drops_line
   check_ctrl_c_stops_long_computation
   check_ctrl_d_exits_with_status_0

@@ -39,6 +39,9 @@ public struct Interpreter {
   var sourceDepth = 0
   /// The polled interrupt flag of the current line.
   var isCancelled: () -> Bool = { false }
+  /// Where long stepping commands of the current line report how far they have got (the
+  /// host's progress line), or nil.
+  var progress: ((StepProgress) -> Void)?
 
   /// An interpreter on the default session: the toy set and the notes' Adam.
   public init(files: FileAccess) {
@@ -64,10 +67,13 @@ public struct Interpreter {
   }
 
   /// Runs one line: its commands in order, stopping at the first error.
-  public mutating func execute(_ line: String, isCancelled: @escaping () -> Bool = { false })
-    -> Outcome
-  {
+  public mutating func execute(
+    _ line: String, isCancelled: @escaping () -> Bool = { false },
+    progress: ((StepProgress) -> Void)? = nil
+  ) -> Outcome {
     self.isCancelled = isCancelled
+    self.progress = progress
+    defer { self.progress = nil }
     var outcome = Outcome()
     let commands: [LocatedCommand]
     do {
