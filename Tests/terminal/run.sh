@@ -314,6 +314,41 @@ check_lines_typed_during_a_run_are_kept() {
   poll "$TIMEOUT" eval 'screen | grep -qE "^b = "'
 }
 
+check_present_mode() {
+  # --present: where the lesson is (1/3), each command shown once, skip/back/again, scripted
+  # commands in Up history, Tab completing the presenter's words.
+  printf '# the first words\nstep 2\nshow t\nshow b\n' >"$WORK/lesson.txt"
+  printf '#!/usr/bin/env bash\nexec "$1" --present "%s"\n' "$WORK/lesson.txt" >"$WORK/present"
+  chmod +x "$WORK/present"
+  # The presenter's prompt ends with "] ", not "> ": start without start_shell's wait for it.
+  stop_shell
+  RUNS=$((RUNS + 1))
+  STATUS_FILE="$WORK/status.$RUNS"
+  tm new-session -d -s adalab -x 100 -y 30 "$WORK/launch $STATUS_FILE $WORK/present" || return 1
+  poll "$TIMEOUT" eval 'visible | grep -qF "[1/3 next: step 2]"' || return 1
+  visible | grep -qx "# the first words" || return 1
+  press Enter
+  poll "$TIMEOUT" eval 'visible | grep -qF "[2/3 next: show t]"' || return 1
+  (($(screen | grep -c "step 2") == 1)) || return 1
+  screen | grep -qx "adam t=0> step 2" || return 1
+  type_text "skip"
+  press Enter
+  poll "$TIMEOUT" eval 'visible | grep -qF "[3/3 next: show b]"' || return 1
+  type_text "back"
+  press Enter
+  poll "$TIMEOUT" eval 'visible | grep -qF "t=2> [1/3 next: step 2]"' || return 1
+  type_text "ag"
+  press Tab
+  poll "$TIMEOUT" eval 'last_row | grep -qF "] again"' || return 1
+  press Enter
+  poll "$TIMEOUT" eval 'visible | grep -qF "t=4> [1/3 next: step 2]"' || return 1
+  press Up
+  poll "$TIMEOUT" eval 'last_row | grep -qF "] step 2"' || return 1
+  press C-u
+  press C-d
+  poll "$TIMEOUT" has_exited
+}
+
 check_empty_line_after_interrupt_does_not_restart() {
   start_shell || return 1
   enter "step 2" || return 1
@@ -477,6 +512,7 @@ checks=(
   check_tab_twice_lists_once
   check_empty_line_after_interrupt_does_not_restart
   check_progress_line_during_a_long_step
+  check_present_mode
   check_lines_typed_during_a_run_are_kept
   check_ctrl_c_at_prompt_drops_line
   check_ctrl_c_stops_long_computation
