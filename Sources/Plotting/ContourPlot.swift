@@ -88,13 +88,17 @@ public struct ContourPlot: Sendable {
   }
 
   /// The picture for a terminal `width` columns wide.
-  public func text(width: Int, colour: Bool, braille: Bool) -> [String] {
+  public func text(
+    width: Int, colour: Bool, braille: Bool, palette: Palette = .okabeIto
+  ) -> [String] {
     braille
-      ? text(BrailleCanvas.self, width: width, colour: colour)
-      : text(AsciiCanvas.self, width: width, colour: colour)
+      ? text(BrailleCanvas.self, width: width, colour: colour, palette: palette)
+      : text(AsciiCanvas.self, width: width, colour: colour, palette: palette)
   }
 
-  private func text<C: Canvas>(_ kind: C.Type, width: Int, colour: Bool) -> [String] {
+  private func text<C: Canvas>(
+    _ kind: C.Type, width: Int, colour: Bool, palette: Palette
+  ) -> [String] {
     var canvas = C(columns: max(10, width - axes.labelWidth - 3 - xLabel.count - 2), rows: rows)
     var contours = canvas
     for (start, end) in contourSegments {
@@ -126,20 +130,23 @@ public struct ContourPlot: Sendable {
       }
     }
     var lines = ["\(title)   (\(yLabel) up, \(xLabel) across)"]
-    lines += axes.frame(canvas, colour: colour, ascii: C.self == AsciiCanvas.self)
+    lines += axes.frame(
+      canvas, colour: colour, ascii: C.self == AsciiCanvas.self, palette: palette)
     lines[lines.count - 1] += "  \(xLabel)"
-    lines.append(contentsOf: legend(width: width, colour: colour))
+    lines.append(contentsOf: legend(width: width, colour: colour, palette: palette))
     return lines
   }
 
   /// The paths' names and marks, and the levels.
-  func legend(width: Int, colour: Bool) -> [String] {
+  func legend(width: Int, colour: Bool, palette: Palette = .okabeIto) -> [String] {
     var lines: [String] = []
     if paths.count > 1 {
       var line = "  o start;"
       for (index, path) in paths.enumerated() {
         let mark = String(LineChart.marker(index))
-        line += " " + (colour ? Ink(index).escape + mark + Ink.reset : mark) + " \(path.name)"
+        line +=
+          " " + (colour ? Ink(index).escape(in: palette) + mark + Ink.reset : mark)
+          + " \(path.name)"
       }
       lines.append(line)
     } else if let path = paths.first {

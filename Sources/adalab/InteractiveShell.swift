@@ -70,7 +70,10 @@ struct InteractiveShell {
   /// it did and whether Ctrl-C stopped it.
   mutating func perform(_ line: String) -> (outcome: Interpreter.Outcome, interrupted: Bool) {
     Interrupts.shared.clear()
-    interpreter.screen = Screen(width: TerminalSize.columns(), colour: style.usesColor)
+    let environment = ProcessInfo.processInfo.environment
+    interpreter.screen = Screen(
+      width: TerminalSize.columns(), colour: style.usesColor,
+      palette: Screen.palette(term: environment["TERM"], colorTerm: environment["COLORTERM"]))
     var typeAhead = TypeAhead()
     if editor.isInteractive { typeAhead.quiet() }
     let progress = ProgressLine()

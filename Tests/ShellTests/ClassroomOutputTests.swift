@@ -1,4 +1,5 @@
 import Optimization
+import Plotting
 import Testing
 
 @testable import Shell
@@ -115,5 +116,24 @@ import Testing
       #expect(reports.list.map(\.done) == reports.list.map(\.done).sorted())
       #expect(reports.list.allSatisfy { $0.done < $0.total && $0.t == $0.done })
     }
+  }
+
+  /// Okabe–Ito in 256 colours by default, `set colors` to choose, `off` for none; the run is
+  /// not restarted, and a run setting's brackets do not take it.
+  @Test func setColorsChoosesThePalette() {
+    var interpreter = Interpreter(files: MemoryFiles())
+    interpreter.screen = Screen(width: 80, colour: true, palette: .okabeIto)
+    _ = Self.replies(&interpreter, "step 5")
+    #expect(Self.replies(&interpreter, "plot loss").joined().contains("\u{1b}[38;5;214m"))
+    #expect(Self.replies(&interpreter, "set colors ansi") == ["colors = ansi"])
+    #expect(interpreter.session.t == 5)
+    let ansi = Self.replies(&interpreter, "plot loss").joined()
+    #expect(ansi.contains("\u{1b}[33m") && !ansi.contains("38;5;"))
+    _ = Self.replies(&interpreter, "set colours off")
+    #expect(!Self.replies(&interpreter, "plot loss").joined().contains("\u{1b}"))
+    #expect(interpreter.execute("use adam[colors=off]").error != nil)
+    #expect(Screen.palette(term: "xterm-256color", colorTerm: nil) == .okabeIto)
+    #expect(Screen.palette(term: "xterm", colorTerm: "truecolor") == .okabeIto)
+    #expect(Screen.palette(term: "screen", colorTerm: nil) == .ansi)
   }
 }

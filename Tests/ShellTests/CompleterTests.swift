@@ -81,7 +81,9 @@ struct CompleterTests {
 
   @Test(
     arguments: [
-      ("set ", 4, settings),
+      ("set ", 4, (settings + ["colors"]).sorted()),
+      ("set colors ", 11, ["ansi", "off", "okabe-ito"]),
+      ("use adam[co", 9, []),
       ("set eps_p", 4, ["eps_placement"]),
       ("set eps_placement ", 18, ["hat", "inside", "max", "outside"]),
       ("set eps_placement i", 18, ["inside"]),

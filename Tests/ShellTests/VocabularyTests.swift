@@ -11,6 +11,7 @@ struct VocabularyTests {
     ("dataSets", Vocabulary.dataSets), ("sparseOptions", Vocabulary.sparseOptions),
     ("csvOptions", Vocabulary.csvOptions), ("initParameters", Vocabulary.initParameters),
     ("keywords", Vocabulary.keywords), ("presets", Vocabulary.presets),
+    ("screenSettings", Vocabulary.screenSettings),
   ]
 
   @Test func spellingsAreLowercaseUniqueAndExplained() {

@@ -7,6 +7,12 @@ extension Interpreter {
   /// What a `compare` row or a plot title names so that a run is never mistaken for the
   /// defaults it does not use. Training settings (batch, shuffle, seed, loss) are the
   /// session's, shared by every run, and left out.
+  /// `adam`, or `adam:keras` for a convention other than the notes'.
+  static func runName(_ setup: RunSetup) -> String {
+    setup.convention == .lecture
+      ? setup.optimizer.rawValue : "\(setup.optimizer.rawValue):\(setup.convention.rawValue)"
+  }
+
   static func settingsNotAtDefaults(_ setup: RunSetup) -> [String] {
     let defaults = RunSetup(
       dataset: .toy, optimizer: setup.optimizer, convention: setup.convention)

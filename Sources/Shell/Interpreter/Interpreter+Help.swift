@@ -16,7 +16,9 @@ extension Interpreter {
     if let optimizer = Optimizer(rawValue: topic) {
       return Reply(lines: HelpText.optimizer(optimizer))
     }
-    if let term = Vocabulary.settings.first(where: { $0.name == topic }) {
+    if let term = (Vocabulary.settings + Vocabulary.screenSettings).first(where: {
+      $0.name == topic
+    }) {
       var lines = ["set \(term.name) VALUE", "  \(term.summary)"]
       if !term.choices.isEmpty { lines.append("  values: " + term.choices.joined(separator: ", ")) }
       if let setting = Setting(rawValue: term.name) {

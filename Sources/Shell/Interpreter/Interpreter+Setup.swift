@@ -112,6 +112,11 @@ extension Interpreter {
 
   /// `set NAME VALUE`.
   mutating func set(_ assignment: SettingAssignment) throws(ShellError) -> Reply {
+    if assignment.name == "colors", case .word(let choice) = assignment.value {
+      // A choice of the screen's, not of the run: t stays where it is.
+      colourChoice = choice
+      return Reply(lines: ["colors = \(choice)"], json: .object([("colors", .string(choice))]))
+    }
     let before = session.t
     session.replaceSetup(try Interpreter.apply(assignment, to: session.setup))
     let setting = Setting(rawValue: assignment.name)!

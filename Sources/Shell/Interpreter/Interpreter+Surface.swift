@@ -59,7 +59,8 @@ extension Interpreter {
       title: "loss over (\(xName), \(yName))\(overlaysComparison ? " after compare" : "")",
       xLabel: xName, yLabel: yName)
     var lines = plot.text(
-      width: screen.width, colour: screen.colour, braille: !request.isAscii && screen.braille)
+      width: screen.width, colour: drawsInColour, braille: !request.isAscii && screen.braille,
+      palette: palette)
     let others = (0...d).filter { !indices.contains($0) }
     if !others.isEmpty {
       lines.append(

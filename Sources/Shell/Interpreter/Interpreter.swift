@@ -21,6 +21,8 @@ public struct Interpreter {
   var comparedAt: (setup: RunSetup, t: Int)?
   /// The screen pictures are drawn for; the host sets it.
   public var screen = Screen()
+  /// What `set colors` chose: a palette, `off`, or nil for the screen's own.
+  var colourChoice: String?
   /// What `display` shows after each stepping command, with its number. As in gdb, a
   /// number is never reused or changed: removing display 1 leaves display 2 as 2.
   var displayList: [(number: Int, name: String)] = []

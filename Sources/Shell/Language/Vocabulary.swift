@@ -140,6 +140,14 @@ public enum Vocabulary {
     Term("loss", choices: ["squared", "cross_entropy"], "the loss function"),
   ]
 
+  /// Settings of the screen rather than of the run (`set colors ansi` leaves t alone); only
+  /// `set` takes them, never the brackets of `use` or `compare`.
+  public static let screenSettings: [Term] = [
+    Term(
+      "colors", aliases: ["colours"], choices: ["okabe-ito", "ansi", "off"],
+      "the plots' colours at a terminal: okabe-ito (256 colours, colour-blind safe), ansi, off")
+  ]
+
   /// The quantities of the state: what `show` prints and conditions compare.
   public static let quantities: [Term] = [
     Term("w", isPerFeature: true, "the weights"),

@@ -25,7 +25,8 @@ struct CompletionContext {
     case "preset" where arguments.isEmpty:
       names = Vocabulary.presets.map(\.name)
     case "set":
-      names = Self.assignmentNames(after: arguments[...])
+      names = Self.assignmentNames(
+        after: arguments[...], among: Vocabulary.settings + Vocabulary.screenSettings)
     case "show" where arguments.last?.isSymbol("[") != true:
       names = (Vocabulary.quantities + Vocabulary.settings + Vocabulary.groups).map(\.name)
     case "run":
@@ -97,13 +98,15 @@ struct CompletionContext {
   }
 
   /// `NAME [=] VALUE`: setting names first, then the setting's words.
-  static func assignmentNames(after tokens: ArraySlice<Token>) -> [String] {
+  static func assignmentNames(
+    after tokens: ArraySlice<Token>, among settings: [Term] = Vocabulary.settings
+  ) -> [String] {
     let words = tokens.filter { !$0.isSymbol("=") }
     switch words.count {
     case 0:
-      return Vocabulary.settings.map(\.name)
+      return settings.map(\.name)
     case 1:
-      guard case .found(let setting) = Vocabulary.settings.match(words[0].text) else { return [] }
+      guard case .found(let setting) = settings.match(words[0].text) else { return [] }
       return setting.choices
     default:
       return []

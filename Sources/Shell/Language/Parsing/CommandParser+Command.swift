@@ -76,6 +76,7 @@ extension CommandParser {
     if case .found(let command) = Vocabulary.commands.match(token.text) { return command.name }
     let others =
       Vocabulary.optimizers + Vocabulary.conventions + Vocabulary.settings
+      + Vocabulary.screenSettings
       + Vocabulary.quantities + Vocabulary.groups + Vocabulary.dataSets + Vocabulary.presets
     if case .found(let term) = others.match(token.text) { return term.name }
     switch Vocabulary.commands.match(token.text, byPrefix: true) {
