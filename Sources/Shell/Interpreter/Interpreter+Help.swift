@@ -76,7 +76,8 @@ enum HelpText {
     "preset": ["preset do_adam_sgd"],
     "plot": [
       "plot loss lr_b", "plot v_w from 10 to 200 log", "plot surface to surface.svg",
-      "plot surface over w[1] b", "plot norms p=1,2,8,inf", "plot bias ascii",
+      "plot surface over w[1] b", "plot surface around w=1.8 b=-2.3 width 1",
+      "plot norms p=1,2,8,inf", "plot bias ascii",
     ],
     "export": ["export lesson.html", "export lesson.md"],
     "explain": ["step; explain", "explain v_b", "explain m_hat_w", "explain lr_b"],

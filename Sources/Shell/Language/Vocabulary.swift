@@ -71,7 +71,7 @@ public enum Vocabulary {
     Term(
       "plot",
       usage:
-        "plot NAME... | plot surface [over w[i] b] | plot norms [p=P,...] [g=V,...] | plot bias; then [from T] [to T] [log] [ascii] [to FILE.svg]",
+        "plot NAME... | plot surface [over w[i] b] [around w=X b=Y] [width W] | plot norms [p=P,...] [g=V,...] | plot bias; then [from T] [to T] [log] [ascii] [to FILE.svg]",
       "draw quantities against t, the error surface, the Lp unit curves or Adam's bias correction"),
     Term(
       "export", usage: "export FILE.html | export FILE.md",
