@@ -136,4 +136,32 @@ import Testing
     #expect(Screen.palette(term: "xterm", colorTerm: "truecolor") == .okabeIto)
     #expect(Screen.palette(term: "screen", colorTerm: nil) == .ansi)
   }
+
+  /// A CSV whose first row is numbers is data, said so; errors keep the file's line numbers;
+  /// targets outside [0, 1] are warned about; `show data` shows the first rows.
+  @Test func loadSaysWhatItAssumedAndShowDataShowsRows() {
+    let files = MemoryFiles([
+      "plain.csv": "1,2,0.5\n0.5,1,3\n-1,2,0.2\n", "broken.csv": "1,2,0.5\n0.5,x,3\n",
+      "named.csv": "a,b,t\n1,2,0.5\n",
+    ])
+    var interpreter = Interpreter(files: files)
+    let loaded = Self.replies(&interpreter, "load plain.csv")
+    #expect(
+      loaded[0]
+        == "no header row (the first row is numbers): read as data, columns named x1, x2, y")
+    #expect(interpreter.session.setup.dataset.count == 3)
+    #expect(interpreter.session.setup.dataset.targets == [0.5, 3, 0.2])
+    #expect(loaded.contains { $0.hasPrefix("warning: 1 of 3 targets lie outside [0, 1]") })
+    let shown = Self.replies(&interpreter, "show data")
+    #expect(shown.contains("all 3 rows:"))
+    #expect(shown.contains("  0.5  1   3"))
+    #expect(
+      interpreter.execute("load broken.csv").error?.message
+        == "broken.csv:2: column 2 ('x2'): expected a finite number, found 'x'")
+    let named = Self.replies(&interpreter, "load named.csv")
+    #expect(named[0].hasPrefix("loaded named.csv: 1 point, 2 features (a, b), target t"))
+    #expect(!named.contains { $0.hasPrefix("warning") || $0.hasPrefix("no header") })
+    _ = Self.replies(&interpreter, "load sparse n=50")
+    #expect(Self.replies(&interpreter, "show data").contains("the first 5 of 50 rows:"))
+  }
 }

@@ -4,6 +4,7 @@ extension Interpreter {
   /// `load toy | sparse ... | FILE.csv [target=NAME]`.
   mutating func load(_ source: DataSource) throws(ShellError) -> Reply {
     let dataset: Dataset
+    var notes: [String] = []
     switch source {
     case .toy: dataset = .toy
     case .sparse(let count, let density, let seed):
@@ -18,14 +19,13 @@ extension Interpreter {
       dataset = .sparse(count: n, density: p, seed: seed ?? Dataset.sparseDefaultSeed)
     case .csv(let path, let target):
       let text = try files.read(path)
-      do {
-        dataset = try Dataset.parsingCSV(text, name: path, target: target)
-      } catch {
-        throw ShellError(error.message)
-      }
+      (dataset, notes) = try Interpreter.readCSV(text, path: path, target: target)
     }
     session.load(dataset)
-    return describeData(prefix: "loaded")
+    var reply = describeData(prefix: "loaded")
+    reply.lines.insert(contentsOf: notes, at: 0)
+    reply.lines += Interpreter.targetNotes(dataset)
+    return reply
   }
 
   func describeData(prefix: String) -> Reply {

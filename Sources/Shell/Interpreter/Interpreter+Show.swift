@@ -57,7 +57,8 @@ extension Interpreter {
       }
       return (lines, pairs)
     case "data":
-      let reply = describeData(prefix: "data")
+      var reply = describeData(prefix: "data")
+      reply.lines += firstRows() + Interpreter.targetNotes(session.setup.dataset)
       guard case .object(let pairs) = reply.json else { return (reply.lines, []) }
       return (reply.lines, pairs)
     case "convention":
