@@ -164,4 +164,29 @@ import Testing
     _ = Self.replies(&interpreter, "load sparse n=50")
     #expect(Self.replies(&interpreter, "show data").contains("the first 5 of 50 rows:"))
   }
+
+  /// `save FILE` writes the setup; `save history FILE` what was typed, which replays to the
+  /// same place; `save history` alone is a file named history.
+  @Test func saveHistoryWritesWhatWasTyped() throws {
+    let files = MemoryFiles()
+    var interpreter = Interpreter(files: files)
+    for line in ["step 3", "show b", "set eta 0.5", "step 2; back", "save setup.txt"] {
+      _ = Self.replies(&interpreter, line)
+    }
+    let reply = Self.replies(&interpreter, "save history typed.txt")
+    #expect(
+      reply == ["saved typed.txt: the 5 lines typed so far ('save FILE' writes the setup instead)"])
+    let typed = try files.read("typed.txt")
+    #expect(
+      typed
+        == "# what was typed in this adalab session, in order (failed lines too)\nstep 3\nshow b\n"
+        + "set eta 0.5\nstep 2; back\nsave setup.txt\n")
+    #expect(try !files.read("setup.txt").contains("show b"))
+    var replayed = Interpreter(files: files)
+    _ = Self.replies(&replayed, "source typed.txt")
+    #expect(replayed.session.state == interpreter.session.state)
+    _ = Self.replies(&interpreter, "save history")
+    #expect(files.files["history"] != nil)
+    #expect(try Command.parseLine("save history h.txt") == [.saveHistory("h.txt")])
+  }
 }

@@ -72,7 +72,7 @@ enum HelpText {
       "compare adagrad rmsprop adam steps 200 at 10,100 reach 1e-3",
     ],
     "source": ["source lesson.txt"],
-    "save": ["save my-setup.txt"],
+    "save": ["save setup.txt", "save history typed.txt"],
     "preset": ["preset do_adam_sgd"],
     "plot": [
       "plot loss lr_b", "plot v_w from 10 to 200 log", "plot surface to surface.svg",

@@ -149,6 +149,7 @@ public struct Interpreter {
       return try compare(specs, steps: steps, at: at, reach: reach, show: show)
     case .source(let path): return try source(path)
     case .save(let path): return try save(path)
+    case .saveHistory(let path): return try saveHistory(path)
     case .preset(let name): return try preset(name)
     case .explain(let name): return try explain(name)
     case .display(let names): return try display(names)

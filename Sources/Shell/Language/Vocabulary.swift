@@ -35,7 +35,9 @@ public enum Vocabulary {
       usage: "compare OPTIMIZER OPTIMIZER... [steps N] [at T,T...] [reach LOSS] [show NAME,...]",
       "run several optimizers from the same start and compare them"),
     Term("source", usage: "source PATH", "run the commands in a file"),
-    Term("save", usage: "save PATH", "write this session's commands to a file"),
+    Term(
+      "save", usage: "save PATH | save history PATH",
+      "write the setup that rebuilds this session, or (history) every line typed, to a file"),
     Term("preset", usage: "preset NAME", "set up one of the notes' code listings"),
     Term(
       "explain", usage: "explain [NAME]",

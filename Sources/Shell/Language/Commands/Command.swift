@@ -71,6 +71,8 @@ public enum Command: Equatable, Sendable {
   case source(String)
   /// `save session.txt`: write the session to a file.
   case save(String)
+  /// `save history typed.txt`: write the lines typed so far, in order, as a script.
+  case saveHistory(String)
   /// `preset do_adagrad`: set up one of the code listings of the notes.
   case preset(String)
   /// `plot loss lr_b log`, `plot surface to s.svg`, `plot norms`, `plot bias`.

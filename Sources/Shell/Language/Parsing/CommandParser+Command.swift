@@ -23,7 +23,14 @@ extension CommandParser {
     case "help": command = .help(try parseHelpTopic())
     case "compare": command = try parseCompare()
     case "source": command = .source(try parsePath(after: name))
-    case "save": command = .save(try parsePath(after: name))
+    case "save":
+      // `save history FILE` writes what was typed; `save history` alone is a file so named.
+      if let word = next, word.isWord("history"), afterNext != nil {
+        advance()
+        command = .saveHistory(try parsePath(after: "save history"))
+      } else {
+        command = .save(try parsePath(after: name))
+      }
     case "preset": command = .preset(try parsePreset())
     case "explain": command = try parseExplain()
     case "display": command = try parseDisplay()
