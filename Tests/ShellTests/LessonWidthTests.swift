@@ -31,6 +31,28 @@ import Testing
     }
   }
 
+  /// The replies the issue found wrapped mid-word at 80 columns, and every command's help.
+  @Test(arguments: [80, 60])
+  func repliesFitTheScreen(width: Int) {
+    var interpreter = Interpreter(files: MemoryFiles())
+    interpreter.screen.width = width
+    let lines =
+      [
+        "help", "use adam", "use adam:keras", "load sparse n=200", "set batch 1",
+        "compare gd adagrad steps 100", "compare adam adam[bias_correction=off] steps 10 at 1,2,5",
+        "show settings", "show data", "sweep eta 0.01..1 log 3 steps 20", "step 30",
+        "plot lr_w lr_b log", "plot surface over w[1] w[2]", "show all",
+      ] + Vocabulary.commands.map { "help \($0.name)" }
+      + Vocabulary.optimizers.map { "help \($0.name)" }
+    for line in lines {
+      let outcome = interpreter.execute(line)
+      #expect(outcome.error == nil, "\(line): \(outcome.error?.message ?? "")")
+      for text in outcome.replies.flatMap(\.lines) {
+        #expect(LineWrapping.displayWidth(text) <= width, "\(line) at \(width): \(text)")
+      }
+    }
+  }
+
   @Test func displayWidthCountsColumnsNotBytes() {
     #expect(LineWrapping.displayWidth("⠉⠙⠒ β₁ ≠ │") == 10)
     #expect(LineWrapping.displayWidth("\u{1b}[38;5;32mblue\u{1b}[0m") == 4)
