@@ -27,7 +27,10 @@ final class ProgressLine {
 
   /// `t=2400000  810000 updates/s  about 12 s left  (Ctrl-C stops)`.
   static func text(_ progress: StepProgress) -> String {
-    var parts = ["t=\(progress.t)", "\(Int(progress.rate.rounded())) updates/s"]
+    let position =
+      progress.runs > 1
+      ? "\(progress.runs) runs, \(progress.done) of \(progress.total) updates" : "t=\(progress.t)"
+    var parts = [position, "\(Int(progress.rate.rounded())) updates/s"]
     if let left = progress.secondsLeft {
       let time = left < 100 ? "\(Int(left.rounded(.up))) s" : "\(Int((left / 60).rounded(.up))) min"
       parts.append((progress.isUpperBound ? "at most " : "about ") + time + " left")

@@ -104,7 +104,11 @@ import Testing
   /// of a watch, and progress reported on the way.
   @Test func progressIsReportedAndChangesNothing() {
     final class Reports: @unchecked Sendable { var list: [StepProgress] = [] }
-    for line in ["set batch 1; step 20000", "watch t >= 12345; step 20000", "epoch 3000"] {
+    for line in [
+      "set batch 1; step 20000", "watch t >= 12345; step 20000", "epoch 3000",
+      "compare adam rmsprop nag steps 20000", "sweep eta 0.01..1 3 steps 20000",
+      "compare adam adagrad steps 1",
+    ] {
       var plain = Interpreter(files: MemoryFiles())
       var watched = Interpreter(files: MemoryFiles())
       let reports = Reports()
@@ -112,9 +116,16 @@ import Testing
       let b = watched.execute(line, progress: { reports.list.append($0) })
       #expect(a.replies.map(\.lines) == b.replies.map(\.lines), "\(line)")
       #expect(plain.session.state == watched.session.state, "\(line)")
-      #expect(!reports.list.isEmpty, "\(line)")
       #expect(reports.list.map(\.done) == reports.list.map(\.done).sorted())
-      #expect(reports.list.allSatisfy { $0.done < $0.total && $0.t == $0.done })
+      if line.hasPrefix("compare") || line.hasPrefix("sweep") {
+        #expect(reports.list.last?.done == reports.list.last?.total, "\(line)")
+        #expect(reports.list.allSatisfy { $0.runs == 3 || $0.runs == 2 }, "\(line)")
+        #expect(
+          plain.lastComparison.map(\.session.state) == watched.lastComparison.map(\.session.state))
+      } else {
+        #expect(!reports.list.isEmpty, "\(line)")
+        #expect(reports.list.allSatisfy { $0.done < $0.total && $0.t == $0.done && $0.runs == 1 })
+      }
     }
   }
 

@@ -296,6 +296,19 @@ check_progress_line_during_a_long_step() {
   ! screen | grep -q "updates/s"
 }
 
+check_progress_line_during_a_long_compare() {
+  start_shell || return 1
+  local count
+  count=$(prompt_count)
+  type_text "compare adam rmsprop steps 100000000"
+  press Enter
+  poll $((TIMEOUT + 3)) eval 'visible | grep -qE "^2 runs, [0-9]+ of 200000000 updates  [0-9]+ updates/s"' ||
+    return 1
+  press C-c
+  poll "$TIMEOUT" at_new_prompt "$count" || return 1
+  ! screen | grep -q "updates/s"
+}
+
 check_lines_typed_during_a_run_are_kept() {
   # Typed while a command computes: not echoed into its output, run after it, in order.
   start_shell || return 1
@@ -512,6 +525,7 @@ checks=(
   check_tab_twice_lists_once
   check_empty_line_after_interrupt_does_not_restart
   check_progress_line_during_a_long_step
+  check_progress_line_during_a_long_compare
   check_present_mode
   check_lines_typed_during_a_run_are_kept
   check_ctrl_c_at_prompt_drops_line

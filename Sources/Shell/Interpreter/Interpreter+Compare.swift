@@ -24,7 +24,8 @@ extension Interpreter {
     for spec in specs {
       setups.append(try Interpreter.setup(for: spec, from: session.setup, keepingSettings: true))
     }
-    let runs = Interpreter.runIndependently(setups, updates: count, isCancelled: isCancelled)
+    let runs = Interpreter.runIndependently(
+      setups, updates: count, isCancelled: isCancelled, progress: progress)
     let rows = zip(specs, runs).map {
       ComparedRun(label: Interpreter.label($0), session: $1.session, report: $1.report)
     }
@@ -99,13 +100,20 @@ extension Interpreter {
   /// The runs share nothing, so they run concurrently on all cores (one Dispatch iteration
   /// per setup); each is deterministic and the results come back in the order of `setups`.
   /// `isCancelled` is then called from several threads at once: the host's flag is atomic.
+  ///
+  /// With `progress`, each run steps in pieces and the runs' updates are added up for the
+  /// host's progress line (see ``RunTally``); the results are the same bits.
   static func runIndependently(
-    _ setups: [RunSetup], updates: Int, isCancelled: () -> Bool
+    _ setups: [RunSetup], updates: Int, isCancelled: () -> Bool,
+    progress: ((StepProgress) -> Void)? = nil
   ) -> [(session: Session, report: StepReport)] {
+    let tally = progress.map { RunTally(runs: setups.count, updates: updates, report: $0) }
     guard setups.count > 1 else {
       return setups.map { setup in
         var run = Session(setup: setup)
-        let report = run.step(updates, isCancelled: isCancelled)
+        let report =
+          tally.map { run.step(updates, isCancelled: isCancelled, tally: $0) }
+          ?? run.step(updates, isCancelled: isCancelled)
         return (run, report)
       }
     }
@@ -114,10 +122,12 @@ extension Interpreter {
       withoutActuallyEscaping(isCancelled) { isCancelled in
         // Each iteration writes only its own slot, and concurrentPerform returns after the
         // last one, so handing the buffer and the closure to the threads is safe.
-        let shared = IndependentRuns(slots: slots, isCancelled: isCancelled)
+        let shared = IndependentRuns(slots: slots, isCancelled: isCancelled, tally: tally)
         DispatchQueue.concurrentPerform(iterations: setups.count) { k in
           var run = Session(setup: setups[k])
-          let report = run.step(updates, isCancelled: shared.isCancelled)
+          let report =
+            shared.tally.map { run.step(updates, isCancelled: shared.isCancelled, tally: $0) }
+            ?? run.step(updates, isCancelled: shared.isCancelled)
           shared.slots[k] = (run, report)
         }
       }
@@ -148,4 +158,5 @@ extension Interpreter {
 private struct IndependentRuns: @unchecked Sendable {
   let slots: UnsafeMutableBufferPointer<(session: Session, report: StepReport)?>
   let isCancelled: () -> Bool
+  let tally: RunTally?
 }

@@ -33,7 +33,8 @@ extension Interpreter {
       }
     }
     let steps = request.steps ?? Interpreter.defaultCompareSteps
-    let runs = Interpreter.runIndependently(setups, updates: steps, isCancelled: isCancelled)
+    let runs = Interpreter.runIndependently(
+      setups, updates: steps, isCancelled: isCancelled, progress: progress)
     var table = TextTable(header: [setting.rawValue, "loss", "w", "b", ""])
     var objects: [JSON] = []
     for (value, run) in zip(values, runs) {
