@@ -120,7 +120,7 @@ public struct NiceScale: Equatable, Sendable {
     return String(format: "%.\(decimals)f", value)
   }
 
-  /// `1.0e-05` → `1e-05`.
+  /// `1.0e-05` → `1e-5`, `8e+06` → `8e6`: the style of the log axes' labels.
   static func compact(_ text: String) -> String {
     guard let e = text.firstIndex(of: "e") else { return text }
     var mantissa = String(text[..<e])
@@ -128,6 +128,9 @@ public struct NiceScale: Equatable, Sendable {
       while mantissa.hasSuffix("0") { mantissa.removeLast() }
       if mantissa.hasSuffix(".") { mantissa.removeLast() }
     }
-    return mantissa + text[e...]
+    var exponent = text[text.index(after: e)...]
+    let sign = exponent.first == "-" ? "-" : ""
+    exponent = exponent.drop { $0 == "+" || $0 == "-" }.drop { $0 == "0" }
+    return mantissa + "e" + sign + (exponent.isEmpty ? "0" : exponent)
   }
 }
