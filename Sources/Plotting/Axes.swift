@@ -24,7 +24,9 @@ public struct Axes: Equatable, Sendable {
 
   /// The canvas inside a frame: y labels and `┤` ticks on the left, `┬` ticks and x labels
   /// at the bottom. ASCII frames use `+`, `-` and `|`.
-  public func frame<C: Canvas>(_ canvas: C, colour: Bool, ascii: Bool) -> [String] {
+  public func frame<C: Canvas>(
+    _ canvas: C, colour: Bool, ascii: Bool, palette: Palette = .okabeIto
+  ) -> [String] {
     let labelWidth = self.labelWidth
     let pad = String(repeating: " ", count: labelWidth + 1)
     let (corner1, corner2, corner3, corner4) = ascii ? ("+", "+", "+", "+") : ("┌", "┐", "└", "┘")
@@ -42,7 +44,7 @@ public struct Axes: Equatable, Sendable {
       let px = Int((fx * Double(canvas.pixelWidth - 1)).rounded())
       tickColumns.append((min(canvas.columns - 1, max(0, px / C.pixelsPerColumn)), x.label(tick)))
     }
-    let body = canvas.lines(colour: colour)
+    let body = canvas.lines(colour: colour, palette: palette)
     var lines = [pad + corner1 + String(repeating: horizontal, count: canvas.columns) + corner2]
     for (row, text) in body.enumerated() {
       let label = rowLabels[row] ?? ""

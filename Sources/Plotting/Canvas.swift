@@ -37,12 +37,16 @@ public struct Ink: Equatable, Sendable {
   /// Grey, for what sits behind the data.
   public static let faint = Ink(0, faint: true)
 
-  /// ANSI foreground colours, easy to tell apart on dark and light backgrounds: blue, red,
-  /// green, magenta, yellow, cyan.
-  static let palette = [34, 31, 32, 35, 33, 36]
-
-  /// The ANSI escape that starts this ink.
-  var escape: String { "\u{1B}[\(isFaint ? 90 : Ink.palette[index % Ink.palette.count])m" }
+  /// The escape that starts this ink in `palette`.
+  func escape(in palette: Palette) -> String {
+    if isFaint { return "\u{1B}[90m" }
+    switch palette {
+    case .okabeIto:
+      return "\u{1B}[38;5;\(Palette.okabeIto256[index % Palette.okabeIto256.count])m"
+    case .ansi:
+      return "\u{1B}[\(Palette.ansi16[index % Palette.ansi16.count])m"
+    }
+  }
 
   /// The escape that ends any ink.
   static let reset = "\u{1B}[0m"
@@ -91,8 +95,8 @@ extension Canvas {
     }
   }
 
-  /// The canvas as text lines, with ANSI colours when `colour` is true.
-  public func lines(colour: Bool) -> [String] {
+  /// The canvas as text lines, with ANSI colours from `palette` when `colour` is true.
+  public func lines(colour: Bool, palette: Palette = .okabeIto) -> [String] {
     (0..<rows).map { row in
       var text = ""
       var current: Ink?
@@ -101,7 +105,7 @@ extension Canvas {
         let ink = character == " " ? nil : drawn
         if colour && ink != current {
           if current != nil { text += Ink.reset }
-          if let ink { text += ink.escape }
+          if let ink { text += ink.escape(in: palette) }
           current = ink
         }
         text.append(character)

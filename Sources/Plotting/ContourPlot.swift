@@ -74,27 +74,59 @@ public struct ContourPlot: Sendable {
 
   /// Every contour segment in data coordinates.
   public var contourSegments: [((Double, Double), (Double, Double))] {
+    levels.flatMap(segments(at:))
+  }
+
+  /// The contour segments of one level in data coordinates.
+  func segments(at level: Double) -> [((Double, Double), (Double, Double))] {
     guard let columnCount = grid.first?.count, grid.count >= 2, columnCount >= 2 else { return [] }
     let dx = (axes.x.upper - axes.x.lower) / Double(columnCount - 1)
     let dy = (axes.y.upper - axes.y.lower) / Double(grid.count - 1)
-    return levels.flatMap { level in
-      MarchingSquares.segments(grid, level: level).map { segment in
-        (
-          (axes.x.lower + segment.start.x * dx, axes.y.lower + segment.start.y * dy),
-          (axes.x.lower + segment.end.x * dx, axes.y.lower + segment.end.y * dy)
-        )
-      }
+    return MarchingSquares.segments(grid, level: level).map { segment in
+      (
+        (axes.x.lower + segment.start.x * dx, axes.y.lower + segment.start.y * dy),
+        (axes.x.lower + segment.end.x * dx, axes.y.lower + segment.end.y * dy)
+      )
     }
   }
 
-  /// The picture for a terminal `width` columns wide.
-  public func text(width: Int, colour: Bool, braille: Bool) -> [String] {
-    braille
-      ? text(BrailleCanvas.self, width: width, colour: colour)
-      : text(AsciiCanvas.self, width: width, colour: colour)
+  /// The lowest sampled value and where it is, and whether it lies on the edge of the grid
+  /// (then the surface may go lower outside the window).
+  public var minimum: (x: Double, y: Double, value: Double, isOnEdge: Bool)? {
+    var best: (row: Int, column: Int, value: Double)?
+    for (row, values) in grid.enumerated() {
+      for (column, value) in values.enumerated() where value.isFinite {
+        if best == nil || value < best!.value { best = (row, column, value) }
+      }
+    }
+    guard let best, let columnCount = grid.first?.count, grid.count >= 2, columnCount >= 2
+    else { return nil }
+    let x =
+      axes.x.lower + Double(best.column) * (axes.x.upper - axes.x.lower) / Double(columnCount - 1)
+    let y = axes.y.lower + Double(best.row) * (axes.y.upper - axes.y.lower) / Double(grid.count - 1)
+    let isOnEdge =
+      best.row == 0 || best.row == grid.count - 1 || best.column == 0
+      || best.column == columnCount - 1
+    return (x, y, best.value, isOnEdge)
   }
 
-  private func text<C: Canvas>(_ kind: C.Type, width: Int, colour: Bool) -> [String] {
+  /// The letter that labels contour level `index` on the picture: a, b, c, ...
+  static func levelLetter(_ index: Int) -> Character {
+    Character(UnicodeScalar(UInt8(ascii: "a") + UInt8(index % 26)))
+  }
+
+  /// The picture for a terminal `width` columns wide.
+  public func text(
+    width: Int, colour: Bool, braille: Bool, palette: Palette = .okabeIto
+  ) -> [String] {
+    braille
+      ? text(BrailleCanvas.self, width: width, colour: colour, palette: palette)
+      : text(AsciiCanvas.self, width: width, colour: colour, palette: palette)
+  }
+
+  private func text<C: Canvas>(
+    _ kind: C.Type, width: Int, colour: Bool, palette: Palette
+  ) -> [String] {
     var canvas = C(columns: max(10, width - axes.labelWidth - 3 - xLabel.count - 2), rows: rows)
     var contours = canvas
     for (start, end) in contourSegments {
@@ -114,6 +146,10 @@ public struct ContourPlot: Sendable {
         ends.append((last.x / C.pixelsPerColumn, last.y / C.pixelsPerRow, mark, ink))
       }
     }
+    if let minimum, let pixel = axes.pixel(x: minimum.x, y: minimum.y, on: canvas) {
+      canvas.put(
+        "*", column: pixel.x / C.pixelsPerColumn, row: pixel.y / C.pixelsPerRow, ink: .faint)
+    }
     for (column, row, character, ink) in ends {
       canvas.put(character, column: column, row: row, ink: ink)
     }
@@ -125,28 +161,65 @@ public struct ContourPlot: Sendable {
         if contour != " " { canvas.put(contour, column: column, row: row, ink: .faint) }
       }
     }
+    // Each level's letter on one of its lines, in a cell no path or mark uses: the segment
+    // nearest the middle of the level's list, else the first free one.
+    for (index, level) in levels.enumerated() {
+      let segments = segments(at: level)
+      let order = segments.indices.sorted {
+        abs($0 - segments.count / 2) < abs($1 - segments.count / 2)
+      }
+      for k in order {
+        let ((x0, y0), (x1, y1)) = segments[k]
+        guard let pixel = axes.pixel(x: (x0 + x1) / 2, y: (y0 + y1) / 2, on: canvas) else {
+          continue
+        }
+        let (column, row) = (pixel.x / C.pixelsPerColumn, pixel.y / C.pixelsPerRow)
+        guard column >= 0, column < canvas.columns, row >= 0, row < canvas.rows else { continue }
+        let cell = canvas.cell(column: column, row: row)
+        guard cell.character == " " || cell.ink?.isFaint == true, cell.character != "*" else {
+          continue
+        }
+        canvas.put(ContourPlot.levelLetter(index), column: column, row: row, ink: .faint)
+        break
+      }
+    }
     var lines = ["\(title)   (\(yLabel) up, \(xLabel) across)"]
-    lines += axes.frame(canvas, colour: colour, ascii: C.self == AsciiCanvas.self)
+    lines += axes.frame(
+      canvas, colour: colour, ascii: C.self == AsciiCanvas.self, palette: palette)
     lines[lines.count - 1] += "  \(xLabel)"
-    lines.append(contentsOf: legend(width: width, colour: colour))
+    lines.append(contentsOf: legend(width: width, colour: colour, palette: palette))
     return lines
   }
 
   /// The paths' names and marks, and the levels.
-  func legend(width: Int, colour: Bool) -> [String] {
+  func legend(width: Int, colour: Bool, palette: Palette = .okabeIto) -> [String] {
     var lines: [String] = []
     if paths.count > 1 {
       var line = "  o start;"
       for (index, path) in paths.enumerated() {
         let mark = String(LineChart.marker(index))
-        line += " " + (colour ? Ink(index).escape + mark + Ink.reset : mark) + " \(path.name)"
+        line +=
+          " " + (colour ? Ink(index).escape(in: palette) + mark + Ink.reset : mark)
+          + " \(path.name)"
       }
       lines.append(line)
     } else if let path = paths.first {
       lines.append("  o start, x end of \(path.name)")
     }
-    let shown = levels.map { ContourPlot.levelText($0) }
-    var line = "  contours at"
+    if let minimum {
+      let place =
+        "(\(xLabel), \(yLabel)) = (\(ContourPlot.levelText(minimum.x)), \(ContourPlot.levelText(minimum.y)))"
+      lines.append(
+        "  * lowest loss on the grid, \(ContourPlot.levelText(minimum.value)), at \(place)")
+      if minimum.isOnEdge {
+        lines.append(
+          "    on the edge: it may go lower outside ('plot surface around ... width ...')")
+      }
+    }
+    let shown = levels.enumerated().map {
+      "\(ContourPlot.levelLetter($0)) \(ContourPlot.levelText($1))"
+    }
+    var line = "  contours"
     for (index, level) in shown.enumerated() {
       let piece = " " + level + (index == shown.count - 1 ? "" : ",")
       if line.count + piece.count > width {

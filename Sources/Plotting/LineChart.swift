@@ -58,7 +58,8 @@ public struct LineChart: Sendable {
     let drawable = series.flatMap(\.points).filter(isDrawable)
     let xs = drawable.map(\.x)
     let ys = drawable.map(\.y)
-    var x = NiceScale(minimum: xs.min() ?? 0, maximum: xs.max() ?? 1)
+    var x = NiceScale(
+      minimum: xs.min() ?? 0, maximum: xs.max() ?? 1, wholeNumbers: xLabel == "t")
     var y =
       isLogarithmic
       ? NiceScale(logarithmicMinimum: ys.min() ?? 1, maximum: ys.max() ?? 10)
@@ -75,13 +76,17 @@ public struct LineChart: Sendable {
   }
 
   /// The picture for a terminal `width` columns wide.
-  public func text(width: Int, colour: Bool, braille: Bool) -> [String] {
+  public func text(
+    width: Int, colour: Bool, braille: Bool, palette: Palette = .okabeIto
+  ) -> [String] {
     braille
-      ? text(BrailleCanvas.self, width: width, colour: colour)
-      : text(AsciiCanvas.self, width: width, colour: colour)
+      ? text(BrailleCanvas.self, width: width, colour: colour, palette: palette)
+      : text(AsciiCanvas.self, width: width, colour: colour, palette: palette)
   }
 
-  private func text<C: Canvas>(_ kind: C.Type, width: Int, colour: Bool) -> [String] {
+  private func text<C: Canvas>(
+    _ kind: C.Type, width: Int, colour: Bool, palette: Palette
+  ) -> [String] {
     let axes = self.axes
     // Room for the labels, the frame, and the axis name after the last tick label.
     var columns = max(10, width - axes.labelWidth - 3 - xLabel.count - 2)
@@ -113,10 +118,14 @@ public struct LineChart: Sendable {
           row: last.y / C.pixelsPerRow, ink: ink)
       }
     }
-    var lines = [title] + axes.frame(canvas, colour: colour, ascii: C.self == AsciiCanvas.self)
+    var lines =
+      [title]
+      + axes.frame(
+        canvas, colour: colour, ascii: C.self == AsciiCanvas.self, palette: palette)
     lines[lines.count - 1] += lines[lines.count - 1].isEmpty ? "" : "  "
     lines[lines.count - 1] += xLabel
-    lines += legend(width: width, colour: colour, ascii: C.self == AsciiCanvas.self)
+    lines += legend(
+      width: width, colour: colour, ascii: C.self == AsciiCanvas.self, palette: palette)
     return lines
   }
 
@@ -127,7 +136,9 @@ public struct LineChart: Sendable {
   }
 
   /// `1 loss   2 lr_b`: the series' markers (and colours) and names, wrapped at `width`.
-  func legend(width: Int, colour: Bool, ascii: Bool) -> [String] {
+  func legend(
+    width: Int, colour: Bool, ascii: Bool, palette: Palette = .okabeIto
+  ) -> [String] {
     guard series.count > 1 || ascii else { return [] }
     var lines: [String] = []
     var line = ""
@@ -139,7 +150,7 @@ public struct LineChart: Sendable {
         mark = String(AsciiCanvas.marks[index % AsciiCanvas.marks.count])
         if series.count > 1 { mark += String(LineChart.marker(index)) }
       }
-      let painted = colour ? ink.escape + mark + Ink.reset : mark
+      let painted = colour ? ink.escape(in: palette) + mark + Ink.reset : mark
       let entry = "\(mark) \(curve.name)"
       if visible > 0 && visible + 3 + entry.count > width {
         lines.append(line)

@@ -16,8 +16,10 @@ public struct NiceScale: Equatable, Sendable {
   /// Whether positions are proportional to log₁₀ of the value.
   public var isLogarithmic: Bool
 
-  /// A linear axis covering `minimum...maximum` with about `ticks` ticks.
-  public init(minimum: Double, maximum: Double, ticks: Int = 5) {
+  /// A linear axis covering `minimum...maximum` with about `ticks` ticks; with
+  /// `wholeNumbers` (an axis of update counts) the ticks are never closer than 1, so a
+  /// two-update plot has no tick at t = 0.5.
+  public init(minimum: Double, maximum: Double, ticks: Int = 5, wholeNumbers: Bool = false) {
     var low = minimum
     var high = maximum
     if !(low.isFinite && high.isFinite) { (low, high) = (0, 1) }
@@ -27,7 +29,8 @@ public struct NiceScale: Equatable, Sendable {
       (low, high) = (low - pad, high + pad)
     }
     let range = NiceScale.niceNumber(high - low, rounding: false)
-    let spacing = NiceScale.niceNumber(range / Double(max(1, ticks - 1)), rounding: true)
+    var spacing = NiceScale.niceNumber(range / Double(max(1, ticks - 1)), rounding: true)
+    if wholeNumbers { spacing = max(spacing, 1) }
     self.spacing = spacing
     self.lower = (low / spacing).rounded(.down) * spacing
     self.upper = (high / spacing).rounded(.up) * spacing
@@ -96,11 +99,14 @@ public struct NiceScale: Equatable, Sendable {
   }
 
   /// A tick label with no more digits than the spacing needs: `0.25`, `100`, `1e-05`.
+  ///
+  /// A log axis labels its decades in one style: written out (`0.01`, `1`, `100`) when
+  /// every tick is between 1e-3 and 1e4, else all as powers (`1e-2`, `1e0`, `1e2`, `1e4`).
   public func label(_ value: Double) -> String {
     if value == 0 { return "0" }
     if isLogarithmic {
       let exponent = Int(log10(value).rounded())
-      if (-3...4).contains(exponent) {
+      if (-3...4).contains(Int(lower.rounded())) && (-3...4).contains(Int(upper.rounded())) {
         return exponent < 0
           ? String(format: "%.\(-exponent)f", value) : String(format: "%.0f", value)
       }
@@ -114,7 +120,7 @@ public struct NiceScale: Equatable, Sendable {
     return String(format: "%.\(decimals)f", value)
   }
 
-  /// `1.0e-05` → `1e-05`.
+  /// `1.0e-05` → `1e-5`, `8e+06` → `8e6`: the style of the log axes' labels.
   static func compact(_ text: String) -> String {
     guard let e = text.firstIndex(of: "e") else { return text }
     var mantissa = String(text[..<e])
@@ -122,6 +128,9 @@ public struct NiceScale: Equatable, Sendable {
       while mantissa.hasSuffix("0") { mantissa.removeLast() }
       if mantissa.hasSuffix(".") { mantissa.removeLast() }
     }
-    return mantissa + text[e...]
+    var exponent = text[text.index(after: e)...]
+    let sign = exponent.first == "-" ? "-" : ""
+    exponent = exponent.drop { $0 == "+" || $0 == "-" }.drop { $0 == "0" }
+    return mantissa + "e" + sign + (exponent.isEmpty ? "0" : exponent)
   }
 }

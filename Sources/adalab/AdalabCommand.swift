@@ -22,7 +22,10 @@ struct AdalabCommand: ParsableCommand {
   @Flag(help: "With --check: rewrite each file with the replayed output.")
   var update = false
 
-  @Flag(help: "Present a session file one command per Enter (type your own in between).")
+  @Flag(
+    help:
+      "Present a session file one command per Enter (type your own in between; skip, again and back steer the lesson)."
+  )
   var present = false
 
   @Flag(help: "Continue past errors instead of stopping at the first.")

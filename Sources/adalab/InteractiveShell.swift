@@ -2,7 +2,8 @@ import Foundation
 import Shell
 
 /// The shell at a terminal: the line editor, completion, history across runs, Ctrl-C,
-/// and an empty line that repeats the last `step`, as gdb does.
+/// and an empty line that repeats the last `step`, as gdb does (only a step that completed:
+/// after Ctrl-C on `step 100000000`, a stray Enter does not start it again).
 struct InteractiveShell {
   var interpreter: Interpreter
   let editor: LineEditor
@@ -48,12 +49,7 @@ struct InteractiveShell {
         } else {
           editor.remember(line)
         }
-        Interrupts.shared.clear()
-        interpreter.screen = Screen(width: TerminalSize.columns(), colour: style.usesColor)
-        let outcome = interpreter.execute(line, isCancelled: { Interrupts.shared.isRequested })
-        // The terminal echoed ^C without a newline; start the report on a line of its own.
-        if Interrupts.shared.isRequested { print("") }
-        Interrupts.shared.clear()
+        let (outcome, wasInterrupted) = perform(line)
         for reply in outcome.replies { reply.lines.forEach { print($0) } }
         if let error = outcome.error {
           if let column = error.column {
@@ -62,11 +58,35 @@ struct InteractiveShell {
           }
           print("error: \(error.message)")
         } else if InteractiveShell.isStepping(line) {
-          lastStep = line
+          lastStep = wasInterrupted ? nil : line
         }
         if outcome.quit { return finish(0) }
       }
     }
+  }
+
+  /// Runs a line as typed at the terminal: on the terminal's width and colours, with Ctrl-C,
+  /// the progress line, and what is typed meanwhile kept for the next prompt. Returns what
+  /// it did and whether Ctrl-C stopped it.
+  mutating func perform(_ line: String) -> (outcome: Interpreter.Outcome, interrupted: Bool) {
+    Interrupts.shared.clear()
+    let environment = ProcessInfo.processInfo.environment
+    interpreter.screen = Screen(
+      width: TerminalSize.columns(), colour: style.usesColor,
+      palette: Screen.palette(term: environment["TERM"], colorTerm: environment["COLORTERM"]))
+    var typeAhead = TypeAhead()
+    if editor.isInteractive { typeAhead.quiet() }
+    let progress = ProgressLine()
+    let outcome = interpreter.execute(
+      line, isCancelled: { Interrupts.shared.isRequested },
+      progress: editor.isInteractive ? progress.show : nil)
+    progress.clear()
+    editor.pendingInput = typeAhead.restore()
+    // The terminal echoed ^C without a newline; start the report on a line of its own.
+    let wasInterrupted = Interrupts.shared.isRequested
+    if wasInterrupted { print("") }
+    Interrupts.shared.clear()
+    return (outcome, wasInterrupted)
   }
 
   private func finish(_ status: Int32) -> Int32 {

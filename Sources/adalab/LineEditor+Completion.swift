@@ -3,6 +3,9 @@ import CEditLine
 extension LineEditor {
   /// Tab: asks ``completer`` about the text before the cursor, edits the line, and lists the
   /// candidates when there are several. Returns the `CC_*` code telling libedit what to redraw.
+  ///
+  /// A second Tab on the same text does not print the same list again: it is on the screen
+  /// already, right above the line. A Tab on other text (another list) resets this.
   func complete(in editLine: OpaquePointer) -> UInt8 {
     guard let completer, let info = el_line(editLine)?.pointee else { return UInt8(CC_ERROR) }
     let before = String(
@@ -17,6 +20,9 @@ extension LineEditor {
     replace(word, with: result.replacement(for: word), in: editLine)
 
     guard Set(result.candidates).count > 1 else { return UInt8(CC_REFRESH) }
+    let listing = before + "\u{0}" + result.candidates.joined(separator: "\u{0}")
+    guard listing != lastListing else { return UInt8(CC_REFRESH) }
+    lastListing = listing
     // As libedit's own file completion does: list below the line, then have the prompt and the
     // line drawn again underneath.
     let rows = result.listing(width: Int(adalab_el_columns(editLine)))

@@ -25,6 +25,13 @@ final class LineEditor {
   /// with one, several or no candidates.
   var completer: ((_ lineBeforeCursor: String) -> CompletionResult)?
 
+  /// Keys typed while the last command computed, shown after the next prompt.
+  var pendingInput: [UInt8] = []
+
+  /// The text and candidates of the last list Tab printed, so that Tab again on the same
+  /// text does not print it twice; cleared at every prompt.
+  var lastListing: String?
+
   /// True when lines come from libedit on a terminal, false when they are read plainly.
   var isInteractive: Bool { editLine != nil }
 
@@ -73,7 +80,10 @@ final class LineEditor {
       editLine, "adalab-complete", "complete the word before the cursor",
       LineEditor.completionCallback)
     _ = adalab_el_bind(editLine, "^I", "adalab-complete")
-    _ = adalab_el_bind(editLine, "^R", "em-inc-search-prev")
+    _ = adalab_el_add_function(
+      editLine, "adalab-search", "search the history backward from the newest entry",
+      LineEditor.searchCallback)
+    _ = adalab_el_bind(editLine, "^R", "adalab-search")
     // Last, so that the user's ~/.editrc (or $EDITRC) can change any of the above.
     _ = el_source(editLine, nil)
   }
@@ -89,6 +99,13 @@ final class LineEditor {
     guard let editLine else { return readPlainLine() }
 
     setPrompt(promptStyle.render(prompt))
+    lastListing = nil
+    if !pendingInput.isEmpty {
+      // libedit reads pushed text before the terminal, last pushed first.
+      let text = String(decoding: pendingInput.filter { $0 != 0 }, as: UTF8.self)
+      pendingInput = []
+      el_push(editLine, text)
+    }
     var count: Int32 = 0
     let text = el_gets(editLine, &count)
     if let text, count > 0 {
@@ -147,6 +164,14 @@ final class LineEditor {
 
   private static let promptCallback: PromptFunction = { editLine in
     LineEditor.editor(of: editLine)?.promptText
+  }
+
+  private static let searchCallback: @convention(c) (OpaquePointer?, Int32) -> UInt8 = {
+    editLine, _ in
+    guard let editLine, let editor = LineEditor.editor(of: editLine) else {
+      return UInt8(CC_ERROR)
+    }
+    return editor.reverseSearch(in: editLine)
   }
 
   private static let completionCallback: @convention(c) (OpaquePointer?, Int32) -> UInt8 = {

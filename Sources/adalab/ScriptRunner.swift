@@ -106,7 +106,8 @@ struct ScriptRunner {
 
   /// `adalab --check FILE...`: replays each file on a fresh session and compares the
   /// output with the recorded one; prints a unified diff of a mismatch; with `update`,
-  /// rewrites the file with the replayed output instead.
+  /// rewrites the file with the replayed output instead, unless one of its `expect` claims
+  /// no longer holds: a lesson whose story broke is not re-recorded with the error in it.
   static func check(_ paths: [String], update: Bool, allowWrites: Bool) -> Int32 {
     var status: Int32 = 0
     for path in paths {
@@ -126,6 +127,10 @@ struct ScriptRunner {
         Transcript(parsing: text), file: path, interpreter: &interpreter)
       if replay.matches {
         print("ok \(path)")
+      } else if update, let broken = ScriptRunner.brokenClaim(in: replay.actual) {
+        print(replay.diff(file: path), terminator: "")
+        print("NOT UPDATED \(path): the claim at line \(broken.lineNumber) no longer holds")
+        status = 1
       } else if update {
         do {
           try DiskFiles().write(path, contents: replay.actual.text)
@@ -143,5 +148,15 @@ struct ScriptRunner {
       }
     }
     return status
+  }
+
+  /// The first `expect` of a replayed transcript that answered with an error.
+  static func brokenClaim(in transcript: Transcript) -> Transcript.Entry? {
+    transcript.commands.first { entry in
+      let words = entry.command.split(separator: ";").map {
+        $0.drop { $0 == " " }.prefix { $0 != " " }.lowercased()
+      }
+      return words.contains("expect") && entry.output.contains { $0.hasPrefix("error: ") }
+    }
   }
 }

@@ -104,6 +104,23 @@ import Testing
     #expect(try Self.adalab(["--check", file.path]).status == 0)
   }
 
+  /// A lesson whose `expect` no longer holds fails `--check`, and `--update` refuses to
+  /// record the error into it.
+  @Test func aBrokenClaimFailsCheckAndIsNotReRecorded() throws {
+    let folder = try Self.temporaryFolder()
+    let file = folder.appendingPathComponent("claims.txt")
+    let text =
+      "adam t=0> step 3\nt=3  loss=0.4  w=[-1.69988]  b=-1.69951\nadam t=3> expect lr_b < 5\n"
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    let check = try Self.adalab(["--check", file.path])
+    #expect(check.status == 1)
+    #expect(check.output.contains("+error: expected lr_b < 5, found lr_b = 11.4366"))
+    let update = try Self.adalab(["--check", "--update", file.path])
+    #expect(update.status == 1)
+    #expect(update.output.contains("NOT UPDATED \(file.path): the claim at line 3 no longer holds"))
+    #expect(try String(contentsOf: file, encoding: .utf8) == text)
+  }
+
   @Test func replayEchoesPromptsAndStopsAtTheFirstError() throws {
     let folder = try Self.temporaryFolder()
     let file = folder.appendingPathComponent("s.txt")

@@ -14,19 +14,19 @@ import Testing
       let run = try CLITests.adalab(["--export", name, lesson], in: folder)
       #expect(run.status == 0, "\(run.errors)")
       #expect(run.errors.isEmpty)
-      #expect(run.output.hasPrefix("exported \(name): 24 commands, 1 picture"))
+      #expect(run.output.hasPrefix("exported \(name): 30 commands, 1 picture"))
     }
     let markdown = try String(contentsOf: folder.appendingPathComponent("l4.md"), encoding: .utf8)
     #expect(markdown.hasPrefix("# Lesson 4: Adam's bias correction"))
-    #expect(markdown.contains("![plot bias](l4.files/plot-6.svg)"))
-    let picture = folder.appendingPathComponent("l4.files/plot-6.svg").path
+    #expect(markdown.contains("![plot bias](l4.files/plot-7.svg)"))
+    let picture = folder.appendingPathComponent("l4.files/plot-7.svg").path
     #expect(FileManager.default.fileExists(atPath: picture))
     let html = try String(contentsOf: folder.appendingPathComponent("l4.html"), encoding: .utf8)
     #expect(html.contains("<title>Lesson 4: Adam&apos;s bias correction"))
     #expect(html.contains("Without bias correction</h2>"))
     let notebook = try Data(contentsOf: folder.appendingPathComponent("l4.ipynb"))
     let json = try JSONSerialization.jsonObject(with: notebook) as? [String: Any]
-    #expect((json?["cells"] as? [Any])?.count ?? 0 > 24)
+    #expect((json?["cells"] as? [Any])?.count ?? 0 > 30)
   }
 
   @Test func exportStopsAtAnErrorTheLessonDoesNotRecordAndWritesNothing() throws {

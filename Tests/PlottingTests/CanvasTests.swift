@@ -46,6 +46,8 @@ import Testing
     var canvas = AsciiCanvas(columns: 2, rows: 1)
     canvas.set(x: 0, y: 0, ink: Ink(0))
     #expect(canvas.lines(colour: false) == ["* "])
-    #expect(canvas.lines(colour: true) == ["\u{1B}[34m*\u{1B}[0m "])
+    // Okabe–Ito's orange first (xterm 214), or ANSI yellow with 16 colours; never blue first.
+    #expect(canvas.lines(colour: true) == ["\u{1B}[38;5;214m*\u{1B}[0m "])
+    #expect(canvas.lines(colour: true, palette: .ansi) == ["\u{1B}[33m*\u{1B}[0m "])
   }
 }

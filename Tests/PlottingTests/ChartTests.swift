@@ -17,8 +17,8 @@ import Testing
         "2 +      ****             |",
         "1 +          *******      |",
         "0 +                 ******|",
-        "  ++-----+----+-----+----++",
-        "   0    0.5  1.0   1.5  2.0  t",
+        "  ++----------+----------++",
+        "   0          1          2  t",
         "  * loss",
       ])
   }
@@ -97,7 +97,8 @@ import Testing
     let text = plot.text(width: 60, colour: false, braille: true)
     #expect(text.contains { $0.contains("o") })
     #expect(text.contains { $0.contains("x") })
-    #expect(text.contains { $0.hasPrefix("  contours at") })
+    #expect(text.contains { $0.hasPrefix("  contours a ") })
+    #expect(text.contains { $0.hasPrefix("  * lowest loss on the grid, ") })
     #expect(parsesAsXML(plot.svg).ok)
   }
 }

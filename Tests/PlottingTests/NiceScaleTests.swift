@@ -57,6 +57,16 @@ import Testing
   @Test func manyDecadesAreLabelledEveryFewDecades() {
     let scale = NiceScale(logarithmicMinimum: 1e-12, maximum: 1)
     #expect(scale.spacing == 3)
-    #expect(scale.ticks.map(scale.label) == ["1e-12", "1e-9", "1e-6", "0.001", "1"])
+    // One style on one axis: every decade as a power once one of them needs it.
+    #expect(scale.ticks.map(scale.label) == ["1e-12", "1e-9", "1e-6", "1e-3", "1e0"])
+    let rates = NiceScale(logarithmicMinimum: 0.02, maximum: 1e7)
+    #expect(rates.ticks.map(rates.label) == ["1e-2", "1e0", "1e2", "1e4", "1e6", "1e8"])
+  }
+
+  @Test func anAxisOfWholeNumbersHasNoFractionalTicks() {
+    let two = NiceScale(minimum: 0, maximum: 2, wholeNumbers: true)
+    #expect(two.ticks == [0, 1, 2])
+    #expect(NiceScale(minimum: 0, maximum: 2).ticks == [0, 0.5, 1, 1.5, 2])
+    #expect(NiceScale(minimum: 0, maximum: 1000, wholeNumbers: true).ticks.count == 6)
   }
 }

@@ -18,7 +18,9 @@ struct CompleterTests {
   }
 
   static let commands = [
-    "back", "compare", "convention", "diagnose", "display", "epoch", "explain", "export", "fork",
+    "back", "compare", "convention", "delete", "diagnose", "display", "epoch", "expect", "explain",
+    "export",
+    "fork",
     "goto", "help", "history", "info", "init", "load", "plot", "preset", "quit", "reset", "run",
     "save", "set", "show", "source", "step", "sweep", "switch", "undisplay", "unwatch", "use",
     "watch",
@@ -38,7 +40,7 @@ struct CompleterTests {
       ("", 0, commands),
       ("st", 0, ["step"]),
       ("s", 0, ["save", "set", "show", "source", "step", "sweep", "switch"]),
-      ("ex", 0, ["exit", "explain", "export"]),
+      ("ex", 0, ["exit", "expect", "explain", "export"]),
       ("STE", 0, ["step"]),
       ("step; sh", 6, ["show"]),
       ("set eta 0.1;set e", 16, ["eps_placement", "epsilon", "eta"]),
@@ -79,7 +81,9 @@ struct CompleterTests {
 
   @Test(
     arguments: [
-      ("set ", 4, settings),
+      ("set ", 4, (settings + ["colors"]).sorted()),
+      ("set colors ", 11, ["ansi", "off", "okabe-ito"]),
+      ("use adam[co", 9, []),
       ("set eps_p", 4, ["eps_placement"]),
       ("set eps_placement ", 18, ["hat", "inside", "max", "outside"]),
       ("set eps_placement i", 18, ["inside"]),
@@ -128,6 +132,33 @@ struct CompleterTests {
       ("save x ", 7, []),
     ] as [(String, Int, [String])])
   func paths(line: String, replaceFrom: Int, candidates: [String]) {
+    #expect(Self.complete(line) == Completion(replaceFrom: replaceFrom, candidates: candidates))
+  }
+
+  /// The commands gdb users expect Tab to know: conditions after watch and expect,
+  /// quantities after display, explain and history, settings after sweep, files after diagnose.
+  @Test(
+    arguments: [
+      ("watch ", 6, quantities),
+      ("watch lr_", 6, ["lr_b", "lr_w"]),
+      ("watch lr_b < 5 ", 15, ["and", "or"]),
+      ("expect loss < 1e-3 a", 19, ["and"]),
+      ("display ", 8, quantities),
+      ("display v_b m_h", 12, ["m_hat_b", "m_hat_w"]),
+      ("explain v_h", 8, ["v_hat_b", "v_hat_w"]),
+      ("explain v_b ", 12, []),
+      ("history lo", 8, ["loss"]),
+      ("history loss e", 13, ["epoch", "every"]),
+      ("history loss every ", 19, []),
+      ("sweep be", 6, ["beta", "beta1", "beta2"]),
+      ("sweep eta 0.01..1 ", 18, ["log", "steps"]),
+      ("sweep eta 0.01..1 steps ", 24, []),
+      ("init ", 5, ["b", "w"]),
+      ("init w=1 ", 9, ["b"]),
+      ("diagnose ", 9, ["data/", "lesson.txt"]),
+      ("diagnose data/toy.csv t", 22, ["tolerance"]),
+    ] as [(String, Int, [String])])
+  func gdbStyleCommands(line: String, replaceFrom: Int, candidates: [String]) {
     #expect(Self.complete(line) == Completion(replaceFrom: replaceFrom, candidates: candidates))
   }
 

@@ -55,7 +55,7 @@ import Testing
       before: ["use adadelta"], line: "set eta 0.1",
       message: "the notes' adadelta has no learning rate"),
     Case(before: ["use gd"], line: "show v_b", message: "gd keeps no v_b"),
-    Case(before: [], line: "show dw", message: "there is none yet (t=0)"),
+    Case(before: [], line: "show lr_w", message: "there is none yet (t=0)"),
     Case(before: ["step"], line: "show w[2]", message: "w has 1 entry (1...1), found index 2"),
     Case(before: ["step 5"], line: "run until v_w[3] < 1", message: "out of range"),
     Case(before: [], line: "preset do_sgd", message: "do_sgd"),

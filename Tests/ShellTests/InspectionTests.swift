@@ -23,6 +23,7 @@ import Testing
   @Test func explainShowsTheEnginesValuesRoundedToSixDigits() {
     for spec in ["adam", "adam:keras", "rmsprop", "adagrad:keras", "adadelta", "nadam:pytorch"] {
       var interpreter = Interpreter(files: MemoryFiles())
+      interpreter.screen.width = 1000  // one equation per line, however long
       Self.run(&interpreter, "use \(spec); step 3")
       let reply = Self.run(&interpreter, "explain")
       let state = interpreter.session.state
@@ -82,8 +83,31 @@ import Testing
     // A watch and run until together: whichever turns true first stops it.
     Self.run(&interpreter, "unwatch; reset; watch loss < 0.3")
     let run = Self.run(&interpreter, "run until loss < 0.1 max 1000")
-    #expect(run.lines[0].hasPrefix("watch 1: loss < 0.3 turned true at t="))
+    // As in gdb, numbers are not reused: the new watch is 2.
+    #expect(run.lines[0].hasPrefix("watch 2: loss < 0.3 turned true at t="))
     #expect(interpreter.session.loss < 0.3)
+  }
+
+  /// gdb's numbering and replies: removing one keeps the others' numbers, removing all says
+  /// what went, `delete` is unwatch and `delete display` undisplay.
+  @Test func numbersAreKeptAndRemovalsSayWhatWent() {
+    var interpreter = Interpreter(files: MemoryFiles())
+    Self.run(&interpreter, "display v_b lr_b m_b; watch lr_b < 5; watch loss < 0.3; step 2")
+    #expect(Self.run(&interpreter, "undisplay 1").lines == ["stopped displaying 1: v_b"])
+    #expect(Self.run(&interpreter, "info display").lines == ["2: lr_b", "3: m_b"])
+    #expect(Self.run(&interpreter, "delete display 3").lines == ["stopped displaying 3: m_b"])
+    let shown = Self.run(&interpreter, "display v_b").lines
+    #expect(shown.count == 2 && shown[0].hasPrefix("2: lr_b = ") && shown[1].hasPrefix("4: v_b = "))
+    #expect(Self.run(&interpreter, "delete 1").lines == ["removed watch 1: lr_b < 5"])
+    #expect(
+      interpreter.execute("unwatch 1").error?.message == "no watch 1 (watches: 2; 'info watch')")
+    #expect(
+      Self.run(&interpreter, "unwatch").lines == ["removed every watch:", "  2: loss < 0.3"])
+    #expect(Self.run(&interpreter, "delete").lines == ["no watches to remove"])
+    #expect(
+      Self.run(&interpreter, "undisplay").lines == [
+        "removed every display:", "  2: lr_b", "  4: v_b",
+      ])
   }
 
   @Test func aWatchOnAQuantityTheOptimizerLacksIsRefused() {
@@ -229,7 +253,7 @@ import Testing
     #expect(try Command.parseLine("explain") == [.explain(nil)])
     #expect(try Command.parseLine("explain v_w[2]") == [.explain("v_w[2]")])
     #expect(try Command.parseLine("display v_b lr_w[1]") == [.display(["v_b", "lr_w[1]"])])
-    #expect(try Command.parseLine("undisplay 2; unwatch") == [.undisplay(2), .unwatch(nil)])
+    #expect(try Command.parseLine("undisplay 2; unwatch") == [.undisplay([2]), .unwatch([])])
     #expect(
       try Command.parseLine("watch loss < 1e-3")
         == [.watch(.compare(.quantity(name: "loss", index: nil), .less, .number(1e-3)))])

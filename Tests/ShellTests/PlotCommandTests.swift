@@ -112,6 +112,37 @@ import Testing
       outcomes[5].replies[0].lines.last == "1 - beta1^t: t=1 0.1, t=2 0.19, t=5 0.41, t=10 0.651")
   }
 
+  /// The minimum is marked and named, each contour level is lettered on the picture and in
+  /// the legend, and `around ... width ...` chooses the window.
+  @Test func surfaceMarksTheMinimumAndLabelsItsLevels() throws {
+    var request = PlotRequest(.surface(over: []))
+    request.around = [
+      ParameterValue(name: "w", value: 1.8), ParameterValue(name: "b", value: -2.3),
+    ]
+    request.windowWidth = 1
+    #expect(try Command.parseLine("plot surface around w=1.8 b=-2.3 width 1")[0] == .plot(request))
+    let (_, outcomes) = Self.run([
+      "step 100", "plot surface", "plot surface around w=1.8 b=-2.3 width 1",
+      "plot surface around w[2]=1 b=0", "plot surface width -1",
+    ])
+    let wide = outcomes[1].replies[0].lines
+    #expect(wide.contains { $0.hasPrefix("  * lowest loss on the grid, ") })
+    #expect(wide.contains { $0.hasPrefix("  contours a ") })
+    let picture = wide.filter { $0.contains("│") }.joined()
+    #expect(["a", "b", "c", "d"].allSatisfy { picture.contains($0) })
+    let zoomed = outcomes[2].replies[0].lines
+    // The toy set's exact fit is at w = 1.7918, b = -2.2822 (loss 0): inside the window.
+    let minimum = try #require(zoomed.first { $0.hasPrefix("  * lowest loss") })
+    #expect(
+      minimum.hasSuffix("at (w, b) = (1.78, -2.28)")
+        || minimum.hasSuffix("at (w, b) = (1.79, -2.28)"))
+    #expect(!zoomed.contains { $0.contains("on the edge") })
+    #expect(zoomed.contains { $0.hasPrefix("     └") } || zoomed.contains { $0.contains("┴") })
+    #expect(zoomed.contains { $0.contains(" 1.4 ") && $0.contains(" 2.2 ") })
+    #expect(outcomes[3].error?.message.contains("does not show") == true)
+    #expect(outcomes[4].error != nil)
+  }
+
   @Test func surfaceOverTwoChosenWeights() {
     let (_, outcomes) = Self.run([
       "load sparse n=40 seed=2", "step 10", "plot surface over w[1] w[2]",

@@ -11,6 +11,7 @@ struct VocabularyTests {
     ("dataSets", Vocabulary.dataSets), ("sparseOptions", Vocabulary.sparseOptions),
     ("csvOptions", Vocabulary.csvOptions), ("initParameters", Vocabulary.initParameters),
     ("keywords", Vocabulary.keywords), ("presets", Vocabulary.presets),
+    ("screenSettings", Vocabulary.screenSettings),
   ]
 
   @Test func spellingsAreLowercaseUniqueAndExplained() {
@@ -52,8 +53,9 @@ struct VocabularyTests {
     "load toy", "use adam", "convention keras", "set eta 1", "init b=0", "show", "step",
     "epoch", "run until t > 3", "reset", "quit", "history", "help", "compare gd nag",
     "source a.txt", "save a.txt", "preset do_rmsprop", "explain", "display v_b", "undisplay",
-    "watch loss < 1", "unwatch", "info display", "back", "goto 0", "fork a", "switch a",
-    "sweep eta 0.1..1", "diagnose a.csv", "plot loss", "export a.html",
+    "watch loss < 1", "unwatch", "delete 1", "expect t >= 0", "info display", "back",
+    "goto 0", "fork a", "switch a", "sweep eta 0.1..1", "diagnose a.csv", "plot loss",
+    "export a.html",
   ]
 
   @Test func everyCommandParses() throws {

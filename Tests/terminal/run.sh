@@ -232,9 +232,152 @@ check_ctrl_r_searches_history() {
   start_shell || return 1
   press C-r
   type_text "marker"
-  poll "$TIMEOUT" eval 'visible | grep -qE "> show marker-one$"' || return 1
+  poll "$TIMEOUT" eval "visible | grep -qF \"(reverse-i-search)'marker': show marker-one\"" || return 1
   press Enter
   poll "$TIMEOUT" demo_answered "show marker-one" && poll "$TIMEOUT" at_prompt
+}
+
+check_ctrl_r_starts_from_the_newest_entry() {
+  # After browsing with Up, Ctrl-R still searches from the newest entry, readline-style.
+  start_shell || return 1
+  enter "help step" || return 1
+  enter "step 3" || return 1
+  press Up
+  press Up
+  poll "$TIMEOUT" line_is "help step" || return 1
+  press C-r
+  type_text "ste"
+  poll "$TIMEOUT" eval "visible | grep -qF \"(reverse-i-search)'ste': step 3\"" || return 1
+  press C-r # the next older match
+  poll "$TIMEOUT" eval "visible | grep -qF \"(reverse-i-search)'ste': help step\"" || return 1
+  press C-g # give up: the line as it was
+  poll "$TIMEOUT" line_is "help step" || return 1
+  press C-u
+  press C-r
+  type_text "ste"
+  press C-e # another key keeps the match on the line to edit
+  poll "$TIMEOUT" line_is "step 3" || return 1
+  type_text "0"
+  press Enter
+  poll "$TIMEOUT" eval 'visible | grep -q "t=33>"'
+}
+
+check_tab_twice_lists_once() {
+  start_shell || return 1
+  type_text "$DEMO_AMBIGUOUS_PREFIX"
+  press Tab
+  poll "$TIMEOUT" eval '(($(screen | grep -c "^adadelta ") == 1))' || return 1
+  press Tab
+  sleep 0.3
+  (($(screen | grep -c "^adadelta ") == 1)) || return 1
+  type_text "m"
+  press Tab # another text: its own list
+  poll "$TIMEOUT" eval 'screen | grep -qE "^adam +adamax +adamw$"' || return 1
+  press BSpace
+  press Tab # back to the first text after another list: list it again
+  poll "$TIMEOUT" eval '(($(screen | grep -c "^adadelta ") == 2))' || return 1
+  press C-u
+  poll "$TIMEOUT" at_prompt
+}
+
+check_progress_line_during_a_long_step() {
+  # After two seconds a long command shows t, updates/s and the time left on one line,
+  # which is gone once the reply is printed.
+  start_shell || return 1
+  local count
+  count=$(prompt_count)
+  type_text "$DEMO_LONG_COMMAND"
+  press Enter
+  poll $((TIMEOUT + 3)) eval 'visible | grep -qE "^t=[0-9]+  [0-9]+ updates/s  about .* left  \(Ctrl-C stops\)$"' ||
+    return 1
+  press C-c
+  poll "$TIMEOUT" demo_reported_interrupt || return 1
+  poll "$TIMEOUT" at_new_prompt "$count" || return 1
+  ! screen | grep -q "updates/s"
+}
+
+check_progress_line_during_a_long_compare() {
+  start_shell || return 1
+  local count
+  count=$(prompt_count)
+  type_text "compare adam rmsprop steps 100000000"
+  press Enter
+  poll $((TIMEOUT + 3)) eval 'visible | grep -qE "^2 runs, [0-9]+ of 200000000 updates  [0-9]+ updates/s"' ||
+    return 1
+  press C-c
+  poll "$TIMEOUT" at_new_prompt "$count" || return 1
+  ! screen | grep -q "updates/s"
+}
+
+check_lines_typed_during_a_run_are_kept() {
+  # Typed while a command computes: not echoed into its output, run after it, in order.
+  start_shell || return 1
+  type_text "step 400000"
+  press Enter
+  poll "$TIMEOUT" eval '! at_prompt' || return 1
+  type_text "show t"
+  press Enter
+  type_text "show b"
+  sleep 0.3
+  ! screen | grep -q "show t" || return 1
+  poll $((TIMEOUT * 4)) eval 'screen | grep -qx "t = 400000"' || return 1
+  # The unfinished line waits after the prompt, as if typed there.
+  poll "$TIMEOUT" line_is "show b" || return 1
+  press Enter
+  poll "$TIMEOUT" eval 'screen | grep -qE "^b = "'
+}
+
+check_present_mode() {
+  # --present: where the lesson is (1/3), each command shown once, skip/back/again, scripted
+  # commands in Up history, Tab completing the presenter's words.
+  printf '# the first words\nstep 2\nshow t\nshow b\n' >"$WORK/lesson.txt"
+  printf '#!/usr/bin/env bash\nexec "$1" --present "%s"\n' "$WORK/lesson.txt" >"$WORK/present"
+  chmod +x "$WORK/present"
+  # The presenter's prompt ends with "] ", not "> ": start without start_shell's wait for it.
+  stop_shell
+  RUNS=$((RUNS + 1))
+  STATUS_FILE="$WORK/status.$RUNS"
+  tm new-session -d -s adalab -x 100 -y 30 "$WORK/launch $STATUS_FILE $WORK/present" || return 1
+  poll "$TIMEOUT" eval 'visible | grep -qF "[1/3 next: step 2]"' || return 1
+  visible | grep -qx "# the first words" || return 1
+  press Enter
+  poll "$TIMEOUT" eval 'visible | grep -qF "[2/3 next: show t]"' || return 1
+  (($(screen | grep -c "step 2") == 1)) || return 1
+  screen | grep -qx "adam t=0> step 2" || return 1
+  type_text "skip"
+  press Enter
+  poll "$TIMEOUT" eval 'visible | grep -qF "[3/3 next: show b]"' || return 1
+  type_text "back"
+  press Enter
+  poll "$TIMEOUT" eval 'visible | grep -qF "t=2> [1/3 next: step 2]"' || return 1
+  type_text "ag"
+  press Tab
+  poll "$TIMEOUT" eval 'last_row | grep -qF "] again"' || return 1
+  press Enter
+  poll "$TIMEOUT" eval 'visible | grep -qF "t=4> [1/3 next: step 2]"' || return 1
+  press Up
+  poll "$TIMEOUT" eval 'last_row | grep -qF "] step 2"' || return 1
+  press C-u
+  press C-d
+  poll "$TIMEOUT" has_exited
+}
+
+check_empty_line_after_interrupt_does_not_restart() {
+  start_shell || return 1
+  enter "step 2" || return 1
+  local count
+  count=$(prompt_count)
+  type_text "$DEMO_LONG_COMMAND"
+  press Enter
+  poll "$TIMEOUT" eval '! at_prompt' || return 1
+  sleep 0.3
+  press C-c
+  poll "$TIMEOUT" demo_reported_interrupt || return 1
+  poll "$TIMEOUT" at_new_prompt "$count" || return 1
+  count=$(prompt_count)
+  press Enter # a stray Enter: a new prompt at once, no computation
+  poll "$TIMEOUT" at_new_prompt "$count" || return 1
+  ! screen | tail -3 | grep -q "interrupted"
 }
 
 check_ctrl_c_at_prompt_drops_line() {
@@ -378,6 +521,13 @@ checks=(
   check_tab_lists_several_candidates
   check_history_recalled_across_runs
   check_ctrl_r_searches_history
+  check_ctrl_r_starts_from_the_newest_entry
+  check_tab_twice_lists_once
+  check_empty_line_after_interrupt_does_not_restart
+  check_progress_line_during_a_long_step
+  check_progress_line_during_a_long_compare
+  check_present_mode
+  check_lines_typed_during_a_run_are_kept
   check_ctrl_c_at_prompt_drops_line
   check_ctrl_c_stops_long_computation
   check_ctrl_d_exits_with_status_0

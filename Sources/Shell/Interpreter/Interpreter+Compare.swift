@@ -5,23 +5,32 @@ extension Interpreter {
   /// The updates `compare` takes when no `steps N` is given.
   static let defaultCompareSteps = 100
 
-  /// `compare SPEC SPEC... [steps N] [at T,T...] [reach LOSS]`: every optimizer from the
-  /// session's start, on its data and batching, side by side. The session itself is not
-  /// changed.
+  /// `compare SPEC SPEC... [steps N] [at T,T...] [reach LOSS] [show NAME,...]`: every
+  /// optimizer from the session's start, on its data and batching, side by side. The session
+  /// itself is not changed.
+  ///
+  /// A run of the session's own optimizer and convention starts from the session's current
+  /// settings (after `set eta 1`, `compare adam adam[beta2=0.99]` runs both at η = 1); any
+  /// other starts from its convention's defaults. Rows whose settings are not all in their
+  /// label are followed by the settings that differ from the defaults. The table fits the
+  /// screen: columns that do not fit beside each other are stacked; `show` picks them.
   mutating func compare(
-    _ specs: [OptimizerSpec], steps: Int?, at: [Int] = [], reach: Double? = nil
+    _ specs: [OptimizerSpec], steps: Int?, at: [Int] = [], reach: Double? = nil,
+    show: [String] = []
   ) throws(ShellError) -> Reply {
     let count = steps ?? Interpreter.defaultCompareSteps
+    let columns = try compareColumns(show)
     var setups: [RunSetup] = []
     for spec in specs {
-      setups.append(try Interpreter.setup(for: spec, from: session.setup))
+      setups.append(try Interpreter.setup(for: spec, from: session.setup, keepingSettings: true))
     }
-    let runs = Interpreter.runIndependently(setups, updates: count, isCancelled: isCancelled)
+    let runs = Interpreter.runIndependently(
+      setups, updates: count, isCancelled: isCancelled, progress: progress)
     let rows = zip(specs, runs).map {
       ComparedRun(label: Interpreter.label($0), session: $1.session, report: $1.report)
     }
     lastComparison = rows
-    var table = TextTable(header: ["optimizer", "loss", "w", "b", "lr_w", "lr_b", ""])
+    var table = TextTable(header: ["optimizer"] + columns.map(\.name) + [""])
     var objects: [JSON] = []
     for row in rows {
       let s = row.session.state
@@ -31,26 +40,58 @@ extension Interpreter {
       case .interrupted: note = "(interrupted at t=\(row.session.t))"
       default: break
       }
-      table.rows.append([
-        row.label, NumberFormat.text(row.session.loss),
-        NumberFormat.text(Array(s.parameters.dropLast())), NumberFormat.text(s.parameters.last!),
-        NumberFormat.text(Array(s.rate.dropLast())), NumberFormat.text(s.rate.last!), note,
-      ])
+      let values = columns.map { $0.value(in: row.session) }
+      table.rows.append([row.label] + values.map(CompareColumn.text) + [note])
       objects.append(
-        .object([
-          ("optimizer", .string(row.label)), ("t", .integer(row.session.t)),
-          ("loss", .number(row.session.loss)),
-          ("w", .array(s.parameters.dropLast().map(JSON.number))),
-          ("b", .number(s.parameters.last!)),
-          ("lr_w", .array(s.rate.dropLast().map(JSON.number))), ("lr_b", .number(s.rate.last!)),
-        ]))
+        .object(
+          [
+            ("optimizer", .string(row.label)), ("t", .integer(row.session.t)),
+            ("loss", .number(row.session.loss)),
+            ("w", .array(s.parameters.dropLast().map(JSON.number))),
+            ("b", .number(s.parameters.last!)),
+            ("lr_w", .array(s.rate.dropLast().map(JSON.number))), ("lr_b", .number(s.rate.last!)),
+          ]
+            + zip(columns, values).filter { !CompareColumn.defaults.contains($0.0.name) }
+            .map { ($0.0.name, CompareColumn.json($0.1)) }))
     }
-    var lines = ["after \(count) updates from \(startDescription):"] + table.lines
+    var lines = ["after \(Interpreter.updates(count)) from \(startDescription):"]
+    lines += table.lines(fitting: screen.width)
+    var settingLines: [String] = []
+    for (spec, row) in zip(specs, rows) {
+      let differing = Interpreter.settingsNotAtDefaults(row.session.setup)
+      let inLabel = Set(spec.overrides.map(\.name))
+      if differing.contains(where: { !inLabel.contains(String($0.prefix { $0 != " " })) }) {
+        settingLines.append("  \(row.label): \(differing.joined(separator: ", "))")
+      }
+    }
+    if !settingLines.isEmpty { lines += ["settings not at their defaults:"] + settingLines }
     if let best = rows.min(by: { $0.session.loss < $1.session.loss }), rows.count > 1 {
       lines.append("lowest loss: \(best.label)")
     }
     let reply = Reply(lines: lines, json: .object([("compare", .array(objects))]))
-    return try deepen(reply, rows, steps: count, at: at, reach: reach)
+    return try deepen(reply, rows, steps: count, at: at, reach: reach, columns: columns)
+  }
+
+  /// `1 update`, `1000 updates`.
+  static func updates(_ count: Int) -> String {
+    count == 1 ? "1 update" : "\(count) updates"
+  }
+
+  /// The columns `show` names, or loss, w, b, lr_w and lr_b; checked against the data.
+  func compareColumns(_ names: [String]) throws(ShellError) -> [CompareColumn] {
+    var columns: [CompareColumn] = []
+    for name in names.isEmpty ? CompareColumn.defaults : names {
+      let (base, index) = Interpreter.splitIndex(name)
+      guard let quantity = Quantity(rawValue: base) else {
+        throw ShellError("unknown quantity '\(base)'")
+      }
+      let dimension = session.setup.dataset.dimension
+      if let index, !quantity.isPerFeature || !(1...dimension).contains(index) {
+        throw ShellError("\(name) is out of range")
+      }
+      columns.append(CompareColumn(name: name, quantity: quantity, index: index))
+    }
+    return columns
   }
 
   /// Runs every setup from its start for `updates` updates, each independent of the
@@ -59,13 +100,20 @@ extension Interpreter {
   /// The runs share nothing, so they run concurrently on all cores (one Dispatch iteration
   /// per setup); each is deterministic and the results come back in the order of `setups`.
   /// `isCancelled` is then called from several threads at once: the host's flag is atomic.
+  ///
+  /// With `progress`, each run steps in pieces and the runs' updates are added up for the
+  /// host's progress line (see ``RunTally``); the results are the same bits.
   static func runIndependently(
-    _ setups: [RunSetup], updates: Int, isCancelled: () -> Bool
+    _ setups: [RunSetup], updates: Int, isCancelled: () -> Bool,
+    progress: ((StepProgress) -> Void)? = nil
   ) -> [(session: Session, report: StepReport)] {
+    let tally = progress.map { RunTally(runs: setups.count, updates: updates, report: $0) }
     guard setups.count > 1 else {
       return setups.map { setup in
         var run = Session(setup: setup)
-        let report = run.step(updates, isCancelled: isCancelled)
+        let report =
+          tally.map { run.step(updates, isCancelled: isCancelled, tally: $0) }
+          ?? run.step(updates, isCancelled: isCancelled)
         return (run, report)
       }
     }
@@ -74,10 +122,12 @@ extension Interpreter {
       withoutActuallyEscaping(isCancelled) { isCancelled in
         // Each iteration writes only its own slot, and concurrentPerform returns after the
         // last one, so handing the buffer and the closure to the threads is safe.
-        let shared = IndependentRuns(slots: slots, isCancelled: isCancelled)
+        let shared = IndependentRuns(slots: slots, isCancelled: isCancelled, tally: tally)
         DispatchQueue.concurrentPerform(iterations: setups.count) { k in
           var run = Session(setup: setups[k])
-          let report = run.step(updates, isCancelled: shared.isCancelled)
+          let report =
+            shared.tally.map { run.step(updates, isCancelled: shared.isCancelled, tally: $0) }
+            ?? run.step(updates, isCancelled: shared.isCancelled)
           shared.slots[k] = (run, report)
         }
       }
@@ -108,4 +158,5 @@ extension Interpreter {
 private struct IndependentRuns: @unchecked Sendable {
   let slots: UnsafeMutableBufferPointer<(session: Session, report: StepReport)?>
   let isCancelled: () -> Bool
+  let tally: RunTally?
 }

@@ -4,7 +4,8 @@ extension Interpreter {
   /// `compare ... at T,T... reach LOSS`: the runs side by side at the chosen updates, and
   /// when each first reached the loss; both added to the text and to each run's JSON.
   func deepen(
-    _ reply: Reply, _ rows: [ComparedRun], steps: Int, at: [Int], reach: Double?
+    _ reply: Reply, _ rows: [ComparedRun], steps: Int, at: [Int], reach: Double?,
+    columns: [CompareColumn]
   ) throws(ShellError) -> Reply {
     guard !at.isEmpty || reach != nil else { return reply }
     if let beyond = at.first(where: { $0 > steps }) {
@@ -13,34 +14,30 @@ extension Interpreter {
     }
     var lines: [String] = []
     var extra = [[(String, JSON)]](repeating: [], count: rows.count)
-    let quantities: [Quantity] = [.loss, .w, .b, .lrW, .lrB]
     for t in at {
       lines.append("at t=\(t):")
-      var table = TextTable(header: ["optimizer", "loss", "w", "b", "lr_w", "lr_b"])
+      var table = TextTable(header: ["optimizer"] + columns.map(\.name))
       for (k, row) in rows.enumerated() {
         guard t <= row.session.t else {
           table.rows.append([row.label, "(diverged at t=\(row.session.t + 1))"])
           extra[k].append(("at \(t)", .null))
           continue
         }
-        let values = row.session.history(of: quantities, from: t, to: t).first!.values
-        let texts = values.map { value -> String in
-          switch value {
-          case .scalar(let x): return NumberFormat.text(x)
-          case .vector(let xs): return NumberFormat.text(xs)
-          }
+        var kept: [Quantity] = []
+        for column in columns
+        where column.quantity.exists(for: row.session.setup.optimizer)
+          && !kept.contains(column.quantity)
+        {
+          kept.append(column.quantity)
         }
-        table.rows.append([row.label] + texts)
-        let json = values.map { value -> JSON in
-          switch value {
-          case .scalar(let x): return .number(x)
-          case .vector(let xs): return .array(xs.map(JSON.number))
-          }
-        }
+        let recorded = row.session.history(of: kept, from: t, to: t).first!.values
+        let byQuantity = Dictionary(uniqueKeysWithValues: zip(kept, recorded))
+        let values = columns.map { $0.value(in: byQuantity) }
+        table.rows.append([row.label] + values.map(CompareColumn.text))
         extra[k].append(
-          ("at \(t)", .object(zip(quantities.map(\.rawValue), json).map { ($0, $1) })))
+          ("at \(t)", .object(zip(columns, values).map { ($0.name, CompareColumn.json($1)) })))
       }
-      lines += table.lines.map { "  " + $0 }
+      lines += table.lines(fitting: screen.width, indent: "  ")
     }
     if let reach {
       let threshold = NumberFormat.text(reach)
@@ -58,11 +55,11 @@ extension Interpreter {
       for entry in reached {
         table.rows.append([entry.label, entry.t.map(String.init) ?? "not within \(steps)"])
       }
-      lines += table.lines.map { "  " + $0 }
+      lines += table.lines(fitting: screen.width, indent: "  ")
       if let best = reached.filter({ $0.t != nil }).min(by: { $0.t! < $1.t! }) {
         lines.append("first to reach loss < \(threshold): \(best.label) (t=\(best.t!))")
       } else {
-        lines.append("none reached loss < \(threshold) within \(steps) updates")
+        lines.append("none reached loss < \(threshold) within \(Interpreter.updates(steps))")
       }
     }
     var deepened = reply

@@ -55,7 +55,8 @@ extension Interpreter {
     }
     let start = setup.start
     lines.append(
-      "init w=" + start.dropLast().map { "\($0)" }.joined(separator: ",") + " b=\(start.last!)")
+      "init w=" + start.dropLast().map { Interpreter.exactText(.number($0)) }.joined(separator: ",")
+        + " b=\(Interpreter.exactText(.number(start.last!)))")
     if session.t > 0 { lines.append("step \(session.t)") }
     return lines
   }

@@ -17,7 +17,9 @@ extension Interpreter {
     if let optimizer = Optimizer(rawValue: topic) {
       return Reply(lines: HelpText.optimizer(optimizer))
     }
-    if let term = Vocabulary.settings.first(where: { $0.name == topic }) {
+    if let term = (Vocabulary.settings + Vocabulary.screenSettings).first(where: {
+      $0.name == topic
+    }) {
       var lines = ["set \(term.name) VALUE", "  \(term.summary)"]
       if !term.choices.isEmpty { lines.append("  values: " + term.choices.joined(separator: ", ")) }
       if let setting = Setting(rawValue: term.name) {
@@ -74,11 +76,12 @@ enum HelpText {
       "compare adagrad rmsprop adam steps 200 at 10,100 reach 1e-3",
     ],
     "source": ["source lesson.txt"],
-    "save": ["save my-setup.txt"],
+    "save": ["save setup.txt", "save history typed.txt"],
     "preset": ["preset do_adam_sgd"],
     "plot": [
       "plot loss lr_b", "plot v_w from 10 to 200 log", "plot surface to surface.svg",
-      "plot surface over w[1] b", "plot norms p=1,2,8,inf", "plot bias ascii",
+      "plot surface over w[1] b", "plot surface around w=1.8 b=-2.3 width 1",
+      "plot norms p=1,2,8,inf", "plot bias ascii",
     ],
     "export": [
       "export lesson.html", "export lesson.md  # pictures in lesson.files/",
@@ -87,9 +90,13 @@ enum HelpText {
     ],
     "explain": ["step; explain", "explain v_b", "explain m_hat_w", "explain lr_b"],
     "display": ["display v_b lr_b", "display  # the values now; also after each step"],
-    "undisplay": ["undisplay 1", "undisplay"],
+    "undisplay": ["undisplay 1", "undisplay 1 2", "undisplay"],
     "watch": ["watch lr_b < 0.01", "watch loss < 1e-3", "watch v_w[2] > v_b"],
     "unwatch": ["unwatch 1", "unwatch"],
+    "delete": ["delete 1", "delete", "delete display 2"],
+    "expect": [
+      "expect lr_w[2] > lr_w[1]", "expect loss < 1e-3", "expect lr_b > 0.71 and lr_b < 0.73",
+    ],
     "info": ["info display", "info watch", "info forks"],
     "back": ["back", "back 10"],
     "goto": ["goto 0", "goto 50"],

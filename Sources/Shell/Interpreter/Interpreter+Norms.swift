@@ -29,7 +29,8 @@ extension Interpreter {
       series: series, title: "unit curves |x1|^p + |x2|^p = 1", xLabel: "x1", equalAspect: true,
       rows: chartRows)
     var lines = chart.text(
-      width: screen.width, colour: screen.colour, braille: !request.isAscii && screen.braille)
+      width: screen.width, colour: drawsInColour, braille: !request.isAscii && screen.braille,
+      palette: palette)
     let source = gradient == nil ? "the last update's gradient (dw, db)" : "g"
     lines.append("\(source) = \(NumberFormat.text(g)): the Lp norm computed as written")
     let rows = LpNorm.table(g, powers: Interpreter.tablePowers)

@@ -110,16 +110,21 @@ extension Interpreter {
         notes.append("(\(curve.name) has no positive values to draw on a log scale)")
       }
     }
+    // The settings not at their defaults are named: a plot of lr_w with bias correction off
+    // says so.
     let about =
       overlaysComparison
-      ? "after compare" : "\(session.setup.optimizer.rawValue), t=\(session.t)"
+      ? "after compare"
+      : ([Interpreter.runName(session.setup)] + Interpreter.settingsNotAtDefaults(session.setup)
+        + ["t=\(session.t)"]).joined(separator: ", ")
     let title =
       "\(names.joined(separator: ", ")) against t (\(about)\(request.isLogarithmic ? ", log scale" : ""))"
     let chart = LineChart(
       series: series, title: title, logarithmic: request.isLogarithmic, rows: chartRows)
     return Figure(
       lines: chart.text(
-        width: screen.width, colour: screen.colour, braille: !request.isAscii && screen.braille)
+        width: screen.width, colour: drawsInColour, braille: !request.isAscii && screen.braille,
+        palette: palette)
         + notes,
       svg: chart.svg, json: Interpreter.json(kind: "curves", series))
   }
@@ -221,10 +226,14 @@ extension Interpreter {
     let chart = LineChart(
       series: series,
       title:
-        "bias correction: m_b, m_hat_b and the mean of db (\(setup.optimizer.rawValue), beta1 \(NumberFormat.text(beta1)))",
+        "bias correction: m_b, m_hat_b and the mean of db ("
+        + ([Interpreter.runName(setup), "beta1 \(NumberFormat.text(beta1))"]
+        + Interpreter.settingsNotAtDefaults(setup).filter { !$0.hasPrefix("beta1 ") })
+        .joined(separator: ", ") + ")",
       logarithmic: request.isLogarithmic, rows: chartRows)
     var lines = chart.text(
-      width: screen.width, colour: screen.colour, braille: !request.isAscii && screen.braille)
+      width: screen.width, colour: drawsInColour, braille: !request.isAscii && screen.braille,
+      palette: palette)
     let marks = [1, 2, 5, 10, 20, 50].filter { $0 < last } + [last]
     lines.append(
       "1 - beta1^t: "

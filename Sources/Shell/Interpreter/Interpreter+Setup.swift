@@ -4,6 +4,7 @@ extension Interpreter {
   /// `load toy | sparse ... | FILE.csv [target=NAME]`.
   mutating func load(_ source: DataSource) throws(ShellError) -> Reply {
     let dataset: Dataset
+    var notes: [String] = []
     switch source {
     case .toy: dataset = .toy
     case .sparse(let count, let density, let seed):
@@ -18,14 +19,13 @@ extension Interpreter {
       dataset = .sparse(count: n, density: p, seed: seed ?? Dataset.sparseDefaultSeed)
     case .csv(let path, let target):
       let text = try files.read(path)
-      do {
-        dataset = try Dataset.parsingCSV(text, name: path, target: target)
-      } catch {
-        throw ShellError(error.message)
-      }
+      (dataset, notes) = try Interpreter.readCSV(text, path: path, target: target)
     }
     session.load(dataset)
-    return describeData(prefix: "loaded")
+    var reply = describeData(prefix: "loaded")
+    reply.lines.insert(contentsOf: notes, at: 0)
+    reply.lines += Interpreter.targetNotes(dataset)
+    return reply
   }
 
   func describeData(prefix: String) -> Reply {
@@ -58,7 +58,12 @@ extension Interpreter {
 
   /// The setup a spec describes: the optimizer with its convention's defaults, then the
   /// overrides, on the data, start and batching of `base`.
-  static func setup(for spec: OptimizerSpec, from base: RunSetup) throws(ShellError) -> RunSetup {
+  ///
+  /// With `keepingSettings` (what `compare` asks for), a spec of `base`'s own optimizer and
+  /// convention starts from `base`'s settings rather than the defaults.
+  static func setup(
+    for spec: OptimizerSpec, from base: RunSetup, keepingSettings: Bool = false
+  ) throws(ShellError) -> RunSetup {
     guard let optimizer = Optimizer(rawValue: spec.optimizer) else {
       throw ShellError("unknown optimizer '\(spec.optimizer)'")
     }
@@ -72,7 +77,10 @@ extension Interpreter {
     var setup = base
     setup.optimizer = optimizer
     setup.convention = convention
-    setup.hyperparameters = .defaults(for: optimizer, convention: convention)
+    let isSame = optimizer == base.optimizer && convention == base.convention
+    if !(keepingSettings && isSame) {
+      setup.hyperparameters = .defaults(for: optimizer, convention: convention)
+    }
     for assignment in spec.overrides {
       setup = try apply(assignment, to: setup)
     }
@@ -104,6 +112,11 @@ extension Interpreter {
 
   /// `set NAME VALUE`.
   mutating func set(_ assignment: SettingAssignment) throws(ShellError) -> Reply {
+    if assignment.name == "colors", case .word(let choice) = assignment.value {
+      // A choice of the screen's, not of the run: t stays where it is.
+      colourChoice = choice
+      return Reply(lines: ["colors = \(choice)"], json: .object([("colors", .string(choice))]))
+    }
     let before = session.t
     session.replaceSetup(try Interpreter.apply(assignment, to: session.setup))
     let setting = Setting(rawValue: assignment.name)!

@@ -19,6 +19,10 @@ extension Interpreter {
         pairs.append((name, json))
       }
     }
+    let gradients = names.map { Interpreter.splitIndex($0).0 }.filter { $0 == "dw" || $0 == "db" }
+    if session.t == 0, !gradients.isEmpty {
+      lines.append("(t=0: the gradient at the start, which the first update uses)")
+    }
     return Reply(lines: lines, json: .object(pairs))
   }
 
@@ -37,19 +41,24 @@ extension Interpreter {
       return (lines, pairs)
     case "settings":
       let setup = session.setup
-      var lines = ["optimizer  \(setup.optimizer.rawValue) (\(setup.convention.rawValue))"]
+      let settings = Setting.applicable(to: setup.optimizer, convention: setup.convention)
+      let width = settings.map(\.rawValue.count).max().map { max($0, 9) } ?? 9
+      var lines = [
+        "\("optimizer".padding(to: width))  \(setup.optimizer.rawValue) (\(setup.convention.rawValue))"
+      ]
       var pairs: [(String, JSON)] = [
         ("optimizer", .string(setup.optimizer.rawValue)),
         ("convention", .string(setup.convention.rawValue)),
       ]
-      for setting in Setting.applicable(to: setup.optimizer, convention: setup.convention) {
+      for setting in settings {
         let value = setup.value(of: setting)
-        lines.append("\(setting.rawValue.padding(to: 10)) \(Interpreter.text(value))")
+        lines.append("\(setting.rawValue.padding(to: width))  \(Interpreter.text(value))")
         pairs.append((setting.rawValue, Interpreter.json(value)))
       }
       return (lines, pairs)
     case "data":
-      let reply = describeData(prefix: "data")
+      var reply = describeData(prefix: "data")
+      reply.lines += firstRows() + Interpreter.targetNotes(session.setup.dataset)
       guard case .object(let pairs) = reply.json else { return (reply.lines, []) }
       return (reply.lines, pairs)
     case "convention":
@@ -85,13 +94,30 @@ extension Interpreter {
     }
     let value = try quantityValue(base, index: index)
     switch value {
+    case .scalar(let x) where base == Quantity.t.rawValue || base == Quantity.epoch.rawValue:
+      // Counts print whole: t = 5991176, never 5.99118e+06.
+      return (String(Int(x)), .integer(Int(x)))
     case .scalar(let x): return (NumberFormat.text(x), .number(x))
     case .vector(let xs): return (NumberFormat.text(xs), .array(xs.map(JSON.number)))
     }
   }
 
   /// The value of a named quantity now, checked against the optimizer and t.
+  ///
+  /// Before the first update `dw` and `db` are the gradient at the start: the one the first
+  /// update uses (its batch, and NAG's look-ahead point, which is the start itself while the
+  /// velocity is 0), read from that update taken on a copy. At w = b = −2 on the toy set
+  /// they are the notes' ∂L/∂w = −0.00549232 and ∂L/∂b = −0.00771116.
   func quantityValue(_ name: String, index: Int?) throws(ShellError) -> QuantityValue {
+    if session.t == 0, name == Quantity.dw.rawValue || name == Quantity.db.rawValue {
+      let quantity = Quantity(rawValue: name)!
+      var next = session
+      _ = next.step(1)
+      guard next.t == 1 else {
+        throw ShellError("the first update from this start is not finite; \(name) has no value")
+      }
+      return try Interpreter.select(next.value(of: quantity), quantity: quantity, index: index)
+    }
     let quantity = try resolveQuantity(name)
     return try Interpreter.select(session.value(of: quantity), quantity: quantity, index: index)
   }

@@ -4,14 +4,16 @@ extension Interpreter {
   /// `step N`.
   mutating func step(_ count: Int) -> Reply {
     let start = session.t
-    let report = session.step(count, stop: watchStop, isCancelled: isCancelled)
+    let report = stepWithProgress(count, stop: watchStop)
     return stepReply(report, requested: count, from: start, condition: nil)
   }
 
   /// `epoch N`.
   mutating func epoch(_ count: Int) -> Reply {
     let start = session.t
-    let report = session.stepEpochs(count, stop: watchStop, isCancelled: isCancelled)
+    let perEpoch = session.updatesPerEpoch
+    let (product, overflow) = (session.epoch + count).multipliedReportingOverflow(by: perEpoch)
+    let report = stepWithProgress((overflow ? Int.max : product) - session.t, stop: watchStop)
     return stepReply(report, requested: nil, from: start, condition: nil)
   }
 
@@ -25,7 +27,7 @@ extension Interpreter {
         json: .object([("t", .integer(session.t)), ("outcome", .string("already"))]))
     }
     let start = session.t
-    let report = session.step(limit, stop: alsoWatching(evaluator.stop), isCancelled: isCancelled)
+    let report = stepWithProgress(limit, stop: alsoWatching(evaluator.stop), isUpperBound: true)
     var reply = stepReply(report, requested: limit, from: start, condition: evaluator.text)
     if report.outcome == .completed {
       reply.lines.append("stopped at max \(limit): \(evaluator.text) is still false")
@@ -47,7 +49,8 @@ extension Interpreter {
     case .interrupted:
       outcome = "interrupted"
       let of = requested.map { " of \($0)" } ?? ""
-      lines.append("interrupted at t=\(session.t) (after \(report.taken)\(of) updates)")
+      let noun = (requested ?? report.taken) == 1 ? "update" : "updates"
+      lines.append("interrupted at t=\(session.t) (after \(report.taken)\(of) \(noun))")
     case .diverged(let divergence):
       outcome = "diverged"
       lines.append(divergenceMessage(divergence))

@@ -41,7 +41,7 @@ extension Interpreter {
       }.filter { $0.x.isFinite && $0.y.isFinite }
       paths.append(Series(name: run.label ?? run.session.setup.optimizer.rawValue, points: points))
     }
-    let axes = ContourPlot.axes(covering: paths)
+    let axes = try surfaceAxes(covering: paths, indices: indices, request)
     let held = session.state.parameters
     let setup = session.setup
     let xs = ContourPlot.samples(of: axes.x, count: Interpreter.surfaceGrid.columns)
@@ -59,7 +59,8 @@ extension Interpreter {
       title: "loss over (\(xName), \(yName))\(overlaysComparison ? " after compare" : "")",
       xLabel: xName, yLabel: yName)
     var lines = plot.text(
-      width: screen.width, colour: screen.colour, braille: !request.isAscii && screen.braille)
+      width: screen.width, colour: drawsInColour, braille: !request.isAscii && screen.braille,
+      palette: palette)
     let others = (0...d).filter { !indices.contains($0) }
     if !others.isEmpty {
       lines.append(
@@ -82,6 +83,41 @@ extension Interpreter {
       ),
     ])
     return Figure(lines: lines, svg: plot.svg, json: json)
+  }
+}
+
+extension Interpreter {
+  /// The window of `plot surface`: around the paths (with a margin), or centred where
+  /// `around` says, `width` wide in both parameters (4 when only `around` is given; the
+  /// paths' own extent when only `width` is).
+  func surfaceAxes(covering paths: [Series], indices: [Int], _ request: PlotRequest)
+    throws(ShellError) -> Axes
+  {
+    let fitted = ContourPlot.axes(covering: paths)
+    guard !request.around.isEmpty || request.windowWidth != nil else { return fitted }
+    let d = session.setup.dataset.dimension
+    var centre = [
+      (fitted.x.lower + fitted.x.upper) / 2, (fitted.y.lower + fitted.y.upper) / 2,
+    ]
+    for given in request.around {
+      let (base, index) = Interpreter.splitIndex(given.name)
+      let parameter = base == "b" ? d : (index ?? 1) - 1
+      guard base == "b" || (1...d).contains(index ?? 1),
+        let slot = indices.firstIndex(of: parameter)
+      else {
+        let shown = indices.map { $0 == d ? "b" : d == 1 ? "w" : "w[\($0 + 1)]" }
+        throw ShellError(
+          "'around \(given.name)=...' names a parameter the surface does not show (it shows \(shown.joined(separator: " and ")))"
+        )
+      }
+      centre[slot] = given.value
+    }
+    let width = request.windowWidth ?? (request.around.isEmpty ? nil : 4)
+    let spanX = width ?? (fitted.x.upper - fitted.x.lower)
+    let spanY = width ?? (fitted.y.upper - fitted.y.lower)
+    return Axes(
+      x: NiceScale(minimum: centre[0] - spanX / 2, maximum: centre[0] + spanX / 2),
+      y: NiceScale(minimum: centre[1] - spanY / 2, maximum: centre[1] + spanY / 2))
   }
 }
 

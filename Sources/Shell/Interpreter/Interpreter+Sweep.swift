@@ -33,7 +33,8 @@ extension Interpreter {
       }
     }
     let steps = request.steps ?? Interpreter.defaultCompareSteps
-    let runs = Interpreter.runIndependently(setups, updates: steps, isCancelled: isCancelled)
+    let runs = Interpreter.runIndependently(
+      setups, updates: steps, isCancelled: isCancelled, progress: progress)
     var table = TextTable(header: [setting.rawValue, "loss", "w", "b", ""])
     var objects: [JSON] = []
     for (value, run) in zip(values, runs) {
@@ -60,9 +61,10 @@ extension Interpreter {
     let setup = session.setup
     var lines =
       [
-        "\(setup.optimizer.rawValue) (\(setup.convention.rawValue)), \(steps) updates from \(startDescription):"
+        "\(setup.optimizer.rawValue) (\(setup.convention.rawValue)), "
+          + "\(Interpreter.updates(steps)) from \(startDescription):"
       ]
-      + table.lines
+      + table.lines(fitting: screen.width)
     let finished = zip(values, runs).filter {
       if case .diverged = $0.1.report.outcome { return false }
       return true

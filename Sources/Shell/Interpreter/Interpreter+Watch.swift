@@ -18,58 +18,85 @@ extension Interpreter {
       guard quantity.exists(for: session.setup.optimizer) else {
         throw ShellError("\(session.setup.optimizer.rawValue) keeps no \(base)")
       }
-      if !displayList.contains(name) { displayList.append(name) }
+      if !displayList.contains(where: { $0.name == name }) {
+        displayList.append((nextDisplayNumber, name))
+        nextDisplayNumber += 1
+      }
     }
     return displayReply()
   }
 
-  /// `undisplay [N]`.
-  mutating func undisplay(_ number: Int?) throws(ShellError) -> Reply {
-    guard let number else {
+  /// `undisplay [N...]`, `delete display [N...]`: forget the numbered displays, or all of
+  /// them, and say which went.
+  mutating func undisplay(_ numbers: [Int]) throws(ShellError) -> Reply {
+    let all = displayList.map { "\($0.number): \($0.name)" }
+    guard !numbers.isEmpty else {
       displayList.removeAll()
-      return Reply(lines: ["no displays"])
+      let lines =
+        all.isEmpty ? ["no displays to remove"] : ["removed every display:"] + all.map { "  " + $0 }
+      return Reply(lines: lines, json: .object([("removed", .array(all.map(JSON.string)))]))
     }
-    guard number <= displayList.count else {
-      throw ShellError("no display \(number) (there are \(displayList.count); 'info display')")
+    for number in numbers where !displayList.contains(where: { $0.number == number }) {
+      let kept = displayList.map { String($0.number) }.joined(separator: ", ")
+      throw ShellError(
+        "no display \(number) (" + (kept.isEmpty ? "there are none" : "displays: \(kept)")
+          + "; 'info display')")
     }
-    let name = displayList.remove(at: number - 1)
-    return Reply(lines: ["stopped displaying \(name)"])
+    let removed = displayList.filter { numbers.contains($0.number) }
+    displayList.removeAll { numbers.contains($0.number) }
+    let texts = removed.map { "\($0.number): \($0.name)" }
+    return Reply(
+      lines: texts.map { "stopped displaying \($0)" },
+      json: .object([("removed", .array(texts.map(JSON.string)))]))
   }
 
   /// `watch CONDITION`: checked now against the optimizer, kept for every stepping command.
   mutating func watch(_ condition: Condition) throws(ShellError) -> Reply {
     _ = try ConditionEvaluator(condition, session: session)
-    watchList.append(condition)
+    let number = nextWatchNumber
+    watchList.append((number, condition))
+    nextWatchNumber += 1
     let text = ConditionEvaluator.describe(condition)
     return Reply(
-      lines: ["watch \(watchList.count): \(text) (step, epoch and run stop when it turns true)"],
-      json: .object([("watch", .integer(watchList.count)), ("condition", .string(text))]))
+      lines: ["watch \(number): \(text) (step, epoch and run stop when it turns true)"],
+      json: .object([("watch", .integer(number)), ("condition", .string(text))]))
   }
 
-  /// `unwatch [N]`.
-  mutating func unwatch(_ number: Int?) throws(ShellError) -> Reply {
-    guard let number else {
+  /// `unwatch [N...]`, `delete [N...]`: remove the numbered watches, or all of them, and say
+  /// which went.
+  mutating func unwatch(_ numbers: [Int]) throws(ShellError) -> Reply {
+    let all = watchList.map { "\($0.number): \(ConditionEvaluator.describe($0.condition))" }
+    guard !numbers.isEmpty else {
       watchList.removeAll()
-      return Reply(lines: ["no watches"])
+      let lines =
+        all.isEmpty ? ["no watches to remove"] : ["removed every watch:"] + all.map { "  " + $0 }
+      return Reply(lines: lines, json: .object([("removed", .array(all.map(JSON.string)))]))
     }
-    guard number <= watchList.count else {
-      throw ShellError("no watch \(number) (there are \(watchList.count); 'info watch')")
+    for number in numbers where !watchList.contains(where: { $0.number == number }) {
+      let kept = watchList.map { String($0.number) }.joined(separator: ", ")
+      throw ShellError(
+        "no watch \(number) (" + (kept.isEmpty ? "there are none" : "watches: \(kept)")
+          + "; 'info watch')")
     }
-    let condition = watchList.remove(at: number - 1)
-    return Reply(lines: ["removed watch: \(ConditionEvaluator.describe(condition))"])
+    let removed = watchList.filter { numbers.contains($0.number) }
+    watchList.removeAll { numbers.contains($0.number) }
+    let texts = removed.map { "\($0.number): \(ConditionEvaluator.describe($0.condition))" }
+    return Reply(
+      lines: texts.map { "removed watch \($0)" },
+      json: .object([("removed", .array(texts.map(JSON.string)))]))
   }
 
   /// `info display`, `info watch`, `info forks`.
   func info(_ topic: String) -> Reply {
     switch topic {
     case "display":
-      let lines = displayList.enumerated().map { "\($0 + 1): \($1)" }
+      let lines = displayList.map { "\($0.number): \($0.name)" }
       return Reply(
         lines: lines.isEmpty ? ["no displays"] : lines,
-        json: .object([("display", .array(displayList.map(JSON.string)))]))
+        json: .object([("display", .array(displayList.map { JSON.string($0.name) }))]))
     case "watch":
-      let texts = watchList.map(ConditionEvaluator.describe)
-      let lines = texts.enumerated().map { "\($0 + 1): \($1)" }
+      let texts = watchList.map { ConditionEvaluator.describe($0.condition) }
+      let lines = zip(watchList, texts).map { "\($0.number): \($1)" }
       return Reply(
         lines: lines.isEmpty ? ["no watches"] : lines,
         json: .object([("watch", .array(texts.map(JSON.string)))]))
@@ -87,13 +114,13 @@ extension Interpreter {
   func displayedValues() -> (lines: [String], pairs: [(String, JSON)]) {
     var lines: [String] = []
     var pairs: [(String, JSON)] = []
-    for (number, name) in displayList.enumerated() {
+    for (number, name) in displayList {
       do {
         let (text, json) = try showOne(name)
-        lines.append("\(number + 1): \(name) = \(text)")
+        lines.append("\(number): \(name) = \(text)")
         pairs.append((name, json))
       } catch {
-        lines.append("\(number + 1): \(name) unavailable (\(error.message))")
+        lines.append("\(number): \(name) unavailable (\(error.message))")
         pairs.append((name, .null))
       }
     }
@@ -120,14 +147,14 @@ extension Interpreter {
   {
     let monitor = WatchMonitor()
     var notes: [String] = []
-    for (number, condition) in watchList.enumerated() {
+    for (number, condition) in watchList {
       do throws(ShellError) {
         let evaluator = try ConditionEvaluator(condition, session: session)
         // Before the first update nothing has turned true yet.
         let now = session.t > 0 ? try evaluator.holds(now: session) : false
-        monitor.watches.append((number + 1, evaluator, now))
+        monitor.watches.append((number, evaluator, now))
       } catch {
-        notes.append("(watch \(number + 1) is off for now: \(error.message))")
+        notes.append("(watch \(number) is off for now: \(error.message))")
       }
     }
     watchStop = monitor.watches.isEmpty ? nil : monitor.stop
@@ -136,7 +163,8 @@ extension Interpreter {
     reply.lines.insert(contentsOf: notes, at: 0)
     if let fired = monitor.fired {
       let text = fired.evaluator.text
-      let values = Interpreter.names(in: watchList[fired.number - 1]).compactMap { name in
+      let condition = watchList.first { $0.number == fired.number }!.condition
+      let values = Interpreter.names(in: condition).compactMap { name in
         (try? showOne(name)).map { "\(name) = \($0.0)" }
       }
       let message =

@@ -23,10 +23,15 @@ public struct Interpreter {
   var comparedAt: (setup: RunSetup, t: Int)?
   /// The screen pictures are drawn for; the host sets it.
   public var screen = Screen()
-  /// What `display` shows after each stepping command, numbered from 1 in order.
-  var displayList: [String] = []
-  /// The conditions `watch` stops stepping on, numbered from 1 in order.
-  var watchList: [Condition] = []
+  /// What `set colors` chose: a palette, `off`, or nil for the screen's own.
+  var colourChoice: String?
+  /// What `display` shows after each stepping command, with its number. As in gdb, a
+  /// number is never reused or changed: removing display 1 leaves display 2 as 2.
+  var displayList: [(number: Int, name: String)] = []
+  var nextDisplayNumber = 1
+  /// The conditions `watch` stops stepping on, with their numbers (kept as displays are).
+  var watchList: [(number: Int, condition: Condition)] = []
+  var nextWatchNumber = 1
   /// While a stepping command runs: the watches' stop test (see `stepping`).
   var watchStop: ((Observation) -> Bool)?
   /// The named copies `fork` keeps, and the name of the session being driven.
@@ -38,6 +43,9 @@ public struct Interpreter {
   var sourceDepth = 0
   /// The polled interrupt flag of the current line.
   var isCancelled: () -> Bool = { false }
+  /// Where long stepping commands of the current line report how far they have got (the
+  /// host's progress line), or nil.
+  var progress: ((StepProgress) -> Void)?
 
   /// An interpreter on the default session: the toy set and the notes' Adam.
   public init(files: FileAccess) {
@@ -63,10 +71,13 @@ public struct Interpreter {
   }
 
   /// Runs one line: its commands in order, stopping at the first error.
-  public mutating func execute(_ line: String, isCancelled: @escaping () -> Bool = { false })
-    -> Outcome
-  {
+  public mutating func execute(
+    _ line: String, isCancelled: @escaping () -> Bool = { false },
+    progress: ((StepProgress) -> Void)? = nil
+  ) -> Outcome {
     self.isCancelled = isCancelled
+    self.progress = progress
+    defer { self.progress = nil }
     var outcome = Outcome()
     if Interpreter.isComment(line) {
       narrate(line)
@@ -86,7 +97,11 @@ public struct Interpreter {
       var next = self
       let prompt = self.prompt
       do {
-        let reply = try next.run(located.command)
+        let reply = try next.run(located.command).map { reply in
+          var fitted = reply
+          fitted.lines = LineWrapping.wrap(reply.lines, width: screen.width)
+          return fitted
+        }
         self = next
         if let reply {
           outcome.replies.append(reply)
@@ -141,17 +156,19 @@ public struct Interpreter {
     case .quit: return nil
     case .history: return history()
     case .help(let topic): return try help(topic)
-    case .compare(let specs, let steps, let at, let reach):
+    case .compare(let specs, let steps, let at, let reach, let show):
       comparedAt = (session.setup, session.t)
-      return try compare(specs, steps: steps, at: at, reach: reach)
+      return try compare(specs, steps: steps, at: at, reach: reach, show: show)
     case .source(let path): return try source(path)
     case .save(let path): return try save(path)
+    case .saveHistory(let path): return try saveHistory(path)
     case .preset(let name): return try preset(name)
     case .explain(let name): return try explain(name)
     case .display(let names): return try display(names)
     case .undisplay(let number): return try undisplay(number)
     case .watch(let condition): return try watch(condition)
     case .unwatch(let number): return try unwatch(number)
+    case .expect(let condition): return try expect(condition)
     case .info(let topic): return info(topic)
     case .historyTable(let request): return try historyTable(request)
     case .back(let count): return try back(count)

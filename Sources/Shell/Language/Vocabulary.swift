@@ -31,10 +31,13 @@ public enum Vocabulary {
       "list the lines typed so far, or the recorded values of quantities as a table or file"),
     Term("help", aliases: ["?"], usage: "help [TOPIC]", "explain a command, optimizer or setting"),
     Term(
-      "compare", usage: "compare OPTIMIZER OPTIMIZER... [steps N] [at T,T...] [reach LOSS]",
+      "compare",
+      usage: "compare OPTIMIZER OPTIMIZER... [steps N] [at T,T...] [reach LOSS] [show NAME,...]",
       "run several optimizers from the same start and compare them"),
     Term("source", usage: "source PATH", "run the commands in a file"),
-    Term("save", usage: "save PATH", "write this session's commands to a file"),
+    Term(
+      "save", usage: "save PATH | save history PATH",
+      "write the setup that rebuilds this session, or (history) every line typed, to a file"),
     Term("preset", usage: "preset NAME", "set up one of the notes' code listings"),
     Term(
       "explain", usage: "explain [NAME]",
@@ -42,11 +45,17 @@ public enum Vocabulary {
     Term(
       "display", usage: "display [NAME...]",
       "show quantities after every stepping command (step, epoch, run, back, goto)"),
-    Term("undisplay", usage: "undisplay [N]", "stop displaying one quantity (by number) or all"),
+    Term("undisplay", usage: "undisplay [N...]", "stop displaying quantities by number, or all"),
     Term(
       "watch", usage: "watch CONDITION",
       "stop step, epoch and run at the first update where the condition turns true"),
-    Term("unwatch", usage: "unwatch [N]", "remove one watch (by number) or all"),
+    Term("unwatch", usage: "unwatch [N...]", "remove watches by number, or all"),
+    Term(
+      "delete", usage: "delete [N...] | delete display [N...]",
+      "gdb's delete: remove watches (or displays) by number, or all of them"),
+    Term(
+      "expect", usage: "expect CONDITION",
+      "check a claim: silent when it holds, an error naming both sides when not"),
     Term(
       "info", usage: "info display | info watch | info forks", "list displays, watches or forks"),
     Term("back", usage: "back [N]", "return N updates (default 1), every value exactly as it was"),
@@ -64,7 +73,7 @@ public enum Vocabulary {
     Term(
       "plot",
       usage:
-        "plot NAME... | plot surface [over w[i] b] | plot norms [p=P,...] [g=V,...] | plot bias; then [from T] [to T] [log] [ascii] [to FILE.svg]",
+        "plot NAME... | plot surface [over w[i] b] [around w=X b=Y] [width W] | plot norms [p=P,...] [g=V,...] | plot bias; then [from T] [to T] [log] [ascii] [to FILE.svg]",
       "draw quantities against t, the error surface, the Lp unit curves or Adam's bias correction"),
     Term(
       "export", usage: "export FILE.html|FILE.md|FILE.ipynb [from N | last N] [with help]",
@@ -131,6 +140,14 @@ public enum Vocabulary {
     Term("shuffle", choices: ["on", "off"], "whether the points are shuffled each epoch"),
     Term("seed", takesNumber: true, "the seed of the random generator used for shuffling"),
     Term("loss", choices: ["squared", "cross_entropy"], "the loss function"),
+  ]
+
+  /// Settings of the screen rather than of the run (`set colors ansi` leaves t alone); only
+  /// `set` takes them, never the brackets of `use` or `compare`.
+  public static let screenSettings: [Term] = [
+    Term(
+      "colors", aliases: ["colours"], choices: ["okabe-ito", "ansi", "off"],
+      "the plots' colours at a terminal: okabe-ito (256 colours, colour-blind safe), ansi, off")
   ]
 
   /// The quantities of the state: what `show` prints and conditions compare.

@@ -32,19 +32,25 @@ public enum Command: Equatable, Sendable {
   case history
   /// `help`, `help step`, `help adam`: nil for the overview, else a canonical topic name.
   case help(String?)
-  /// `compare adam rmsprop adam:keras steps 500 at 10,100 reach 1e-3`: at least two
-  /// optimizers side by side, at the chosen updates, with when each first reaches a loss.
-  case compare([OptimizerSpec], steps: Int?, at: [Int] = [], reach: Double? = nil)
+  /// `compare adam rmsprop adam:keras steps 500 at 10,100 reach 1e-3 show loss,lr_b`: at
+  /// least two optimizers side by side, at the chosen updates, with when each first reaches
+  /// a loss; `show` picks the columns (quantity names, `w[2]` for one entry).
+  case compare(
+    [OptimizerSpec], steps: Int?, at: [Int] = [], reach: Double? = nil, show: [String] = [])
   /// `explain`, `explain v_b`: the last update's rule with its numbers, or one quantity's line.
   case explain(String?)
   /// `display v_b lr_b`: show these after every stepping command; alone, show them now.
   case display([String])
-  /// `undisplay`, `undisplay 2`: forget one display (by its number) or all.
-  case undisplay(Int?)
+  /// `undisplay`, `undisplay 2 3`, `delete display 2`: forget displays by number, or all
+  /// (an empty list).
+  case undisplay([Int])
   /// `watch lr_b < 0.01`: stop any stepping command when the condition turns true.
   case watch(Condition)
-  /// `unwatch`, `unwatch 1`.
-  case unwatch(Int?)
+  /// `unwatch`, `unwatch 1`, `delete 1 2` (gdb's): remove watches by number, or all (an empty
+  /// list).
+  case unwatch([Int])
+  /// `expect lr_w[2] > lr_w[1]`: a claim checked now; silent when it holds, an error when not.
+  case expect(Condition)
   /// `info display`, `info watch`, `info forks`.
   case info(String)
   /// `history v_b lr_b 0..100 every 10`: recorded values as a table.
@@ -65,6 +71,8 @@ public enum Command: Equatable, Sendable {
   case source(String)
   /// `save session.txt`: write the session to a file.
   case save(String)
+  /// `save history typed.txt`: write the lines typed so far, in order, as a script.
+  case saveHistory(String)
   /// `preset do_adagrad`: set up one of the code listings of the notes.
   case preset(String)
   /// `plot loss lr_b log`, `plot surface to s.svg`, `plot norms`, `plot bias`.

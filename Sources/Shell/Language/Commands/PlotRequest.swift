@@ -24,8 +24,24 @@ public struct PlotRequest: Equatable, Sendable {
   public var isAscii = false
   /// `to FILE.svg`: also write the picture as SVG.
   public var file: String?
+  /// `around w=1.8 b=-2.3`: the centre of a surface's window, by parameter (`w`, `w[2]`, `b`).
+  public var around: [ParameterValue] = []
+  /// `width 2`: how much of each parameter a surface's window spans.
+  public var windowWidth: Double?
 
   public init(_ subject: Subject) {
     self.subject = subject
+  }
+}
+
+/// A parameter and a value for it: `w=1.8`, `w[2]=0.5`, `b=-2.3`.
+public struct ParameterValue: Equatable, Sendable {
+  /// `w` (the only weight), `w[i]` or `b`.
+  public var name: String
+  public var value: Double
+
+  public init(name: String, value: Double) {
+    self.name = name
+    self.value = value
   }
 }

@@ -25,11 +25,37 @@ struct CompletionContext {
     case "preset" where arguments.isEmpty:
       names = Vocabulary.presets.map(\.name)
     case "set":
-      names = Self.assignmentNames(after: arguments[...])
+      names = Self.assignmentNames(
+        after: arguments[...], among: Vocabulary.settings + Vocabulary.screenSettings)
     case "show" where arguments.last?.isSymbol("[") != true:
       names = (Vocabulary.quantities + Vocabulary.settings + Vocabulary.groups).map(\.name)
     case "run":
       names = Self.conditionNames(after: arguments)
+    case "watch", "expect":
+      names = Self.conditionNames(after: arguments, afterUntil: true)
+    case "display" where arguments.last?.isSymbol("[") != true,
+      "explain" where arguments.isEmpty:
+      names = Vocabulary.quantities.map(\.name)
+    case "history" where arguments.last?.isSymbol("[") != true:
+      let afterEvery = arguments.last?.isWord("every") == true
+      names =
+        afterEvery ? [] : Vocabulary.quantities.map(\.name) + (arguments.isEmpty ? [] : ["every"])
+    case "sweep":
+      if arguments.isEmpty {
+        names = Vocabulary.settings.filter {
+          $0.takesNumber && $0.name != "batch" && $0.name != "seed"
+        }
+        .map(\.name)
+      } else {
+        names =
+          arguments.count >= 2 && arguments.last?.isWord("steps") != true ? ["log", "steps"] : []
+      }
+    case "init":
+      let given = Set(arguments.map { $0.text.lowercased() })
+      names = ["b", "w"].filter { !given.contains($0) }
+    case "diagnose":
+      if arguments.isEmpty { return files(word) }
+      names = arguments.count == 1 ? ["tolerance"] : []
     case "plot" where arguments.last?.isSymbol("[") != true:
       if arguments.last?.isWord("to") == true { return files(word) }
       names = Self.plotNames(after: arguments)
@@ -72,13 +98,15 @@ struct CompletionContext {
   }
 
   /// `NAME [=] VALUE`: setting names first, then the setting's words.
-  static func assignmentNames(after tokens: ArraySlice<Token>) -> [String] {
+  static func assignmentNames(
+    after tokens: ArraySlice<Token>, among settings: [Term] = Vocabulary.settings
+  ) -> [String] {
     let words = tokens.filter { !$0.isSymbol("=") }
     switch words.count {
     case 0:
-      return Vocabulary.settings.map(\.name)
+      return settings.map(\.name)
     case 1:
-      guard case .found(let setting) = Vocabulary.settings.match(words[0].text) else { return [] }
+      guard case .found(let setting) = settings.match(words[0].text) else { return [] }
       return setting.choices
     default:
       return []
@@ -86,9 +114,13 @@ struct CompletionContext {
   }
 
   /// After `run`: `until`, then quantities where an operand fits and `and`, `or`, `max` after a
-  /// complete comparison.
-  static func conditionNames(after arguments: [Token]) -> [String] {
-    guard let last = arguments.last else { return ["until"] }
+  /// complete comparison. After `watch` and `expect` (`afterUntil`) the condition starts at
+  /// once and has no `max`.
+  static func conditionNames(after arguments: [Token], afterUntil: Bool = false) -> [String] {
+    let joins = afterUntil ? ["and", "or"] : ["and", "max", "or"]
+    guard let last = arguments.last else {
+      return afterUntil ? Vocabulary.quantities.map(\.name) : ["until"]
+    }
     let quantities = Vocabulary.quantities.map(\.name)
     if last.isWord("until") || last.isWord("and") || last.isWord("or") || last.isSymbol("(") {
       return quantities
@@ -100,7 +132,7 @@ struct CompletionContext {
       operandStart = opened - 1
     }
     let isComplete = operandStart >= 1 && isComparison(arguments[operandStart - 1])
-    return isComplete || last.isSymbol(")") ? ["and", "max", "or"] : []
+    return isComplete || last.isSymbol(")") ? joins : []
   }
 
   static func isComparison(_ token: Token) -> Bool {

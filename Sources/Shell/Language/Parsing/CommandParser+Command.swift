@@ -23,13 +23,26 @@ extension CommandParser {
     case "help": command = .help(try parseHelpTopic())
     case "compare": command = try parseCompare()
     case "source": command = .source(try parsePath(after: name))
-    case "save": command = .save(try parsePath(after: name))
+    case "save":
+      // `save history FILE` writes what was typed; `save history` alone is a file so named.
+      if let word = next, word.isWord("history"), afterNext != nil {
+        advance()
+        command = .saveHistory(try parsePath(after: "save history"))
+      } else {
+        command = .save(try parsePath(after: name))
+      }
     case "preset": command = .preset(try parsePreset())
     case "explain": command = try parseExplain()
     case "display": command = try parseDisplay()
-    case "undisplay": command = .undisplay(try parseOptionalNumber(after: name))
+    case "undisplay": command = .undisplay(try parseNumbers(after: name))
     case "watch": command = .watch(try parseCondition())
-    case "unwatch": command = .unwatch(try parseOptionalNumber(after: name))
+    case "unwatch": command = .unwatch(try parseNumbers(after: name))
+    case "delete":
+      command =
+        skip(keyword: "display")
+        ? .undisplay(try parseNumbers(after: "delete display"))
+        : .unwatch(try parseNumbers(after: name))
+    case "expect": command = .expect(try parseCondition())
     case "info": command = try parseInfo()
     case "back": command = .back(try parseOptionalCount(of: "updates", after: name) ?? 1)
     case "goto": command = try parseGoto()
@@ -70,6 +83,7 @@ extension CommandParser {
     if case .found(let command) = Vocabulary.commands.match(token.text) { return command.name }
     let others =
       Vocabulary.optimizers + Vocabulary.conventions + Vocabulary.settings
+      + Vocabulary.screenSettings
       + Vocabulary.quantities + Vocabulary.groups + Vocabulary.dataSets + Vocabulary.presets
     if case .found(let term) = others.match(token.text) { return term.name }
     switch Vocabulary.commands.match(token.text, byPrefix: true) {

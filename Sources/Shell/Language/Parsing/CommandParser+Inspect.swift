@@ -16,9 +16,21 @@ extension CommandParser {
     return .display(names)
   }
 
-  /// `undisplay [N]`, `unwatch [N]`: the number `info` lists, or nothing for all.
-  mutating func parseOptionalNumber(after command: String) throws(ParseError) -> Int? {
-    next == nil ? nil : try parseCount(of: "the \(command) to remove", after: command)
+  /// `undisplay [N...]`, `unwatch [N...]`, `delete [display] [N...]`: the numbers `info`
+  /// lists (blanks or commas between them), or nothing for all.
+  mutating func parseNumbers(after command: String) throws(ParseError) -> [Int] {
+    let what = command.hasSuffix("display") ? "display" : "watch"
+    var numbers: [Int] = []
+    while next != nil {
+      if !numbers.isEmpty { _ = skip(symbol: ",") }
+      guard let token = next, token.kind == .word, let number = Int(token.text), number >= 1
+      else {
+        throw expected("a \(what) number ('info \(what)' lists them)", after: command)
+      }
+      advance()
+      numbers.append(number)
+    }
+    return numbers
   }
 
   /// `info display`, `info watch`, `info forks`.

@@ -28,10 +28,10 @@ extension CommandParser {
     }
   }
 
-  /// `compare SPEC SPEC... [steps N] [at T,T...] [reach LOSS]`.
+  /// `compare SPEC SPEC... [steps N] [at T,T...] [reach LOSS] [show NAME,NAME...]`.
   mutating func parseCompare() throws(ParseError) -> Command {
     var specs: [OptimizerSpec] = []
-    while let token = next, !["steps", "at", "reach"].contains(where: token.isWord) {
+    while let token = next, !["steps", "at", "reach", "show"].contains(where: token.isWord) {
       specs.append(try parseSpec())
     }
     guard specs.count >= 2 else {
@@ -42,6 +42,14 @@ extension CommandParser {
     let steps = skip(keyword: "steps") ? try parseCount(of: "steps", after: "steps") : nil
     let at = skip(keyword: "at") ? try parseUpdateList(after: "at") : []
     let reach = skip(keyword: "reach") ? try parseNumber(after: "reach") : nil
-    return .compare(specs, steps: steps, at: at, reach: reach)
+    var show: [String] = []
+    if skip(keyword: "show") {
+      repeat {
+        guard next?.kind == .word else { throw expected("a quantity such as 'loss' or 'lr_b'") }
+        let (name, index) = try parseQuantity()
+        show.append(index.map { "\(name)[\($0)]" } ?? name)
+      } while skip(symbol: ",")
+    }
+    return .compare(specs, steps: steps, at: at, reach: reach, show: show)
   }
 }

@@ -25,6 +25,31 @@ extension CommandParser {
         }
       }
       request = PlotRequest(.surface(over: pair))
+      if skip(keyword: "around") {
+        for _ in 0..<2 {
+          guard let token = next, token.kind == .word else {
+            throw expected("a centre such as 'w=1.8 b=-2.3'", after: "around")
+          }
+          let (name, index) = try parseQuantity()
+          guard name == "w" || name == "b" else {
+            throw ParseError(
+              "expected a parameter 'w', 'w[i]' or 'b' after 'around', found '\(token.text)'",
+              column: token.column)
+          }
+          try expect(symbol: "=")
+          let value = try parseNumber(after: "=")
+          request.around.append(
+            ParameterValue(name: index.map { "w[\($0)]" } ?? name, value: value))
+        }
+      }
+      if skip(keyword: "width") {
+        let width = try parseNumber(after: "width")
+        guard width > 0 else {
+          throw ParseError(
+            "expected a positive width, found \(previous.source)", column: previous.column)
+        }
+        request.windowWidth = width
+      }
     case "norms":
       advance()
       request = PlotRequest(try parseNormOptions())

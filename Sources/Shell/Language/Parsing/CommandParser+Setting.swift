@@ -2,7 +2,8 @@ extension CommandParser {
   /// `NAME VALUE` or `NAME=VALUE`, after `set` or inside the brackets of an optimizer spec
   /// (where the `=` is required).
   mutating func parseAssignment(requiresEquals: Bool) throws(ParseError) -> SettingAssignment {
-    let setting = try parseName("setting", in: Vocabulary.settings)
+    let names = Vocabulary.settings + (requiresEquals ? [] : Vocabulary.screenSettings)
+    let setting = try parseName("setting", in: names)
     if !skip(symbol: "=") && requiresEquals { throw expected("'='") }
     return SettingAssignment(name: setting.name, value: try parseValue(of: setting))
   }

@@ -14,6 +14,8 @@ struct CommandParser {
 
   /// The token not yet read, or nil at the end of the command.
   var next: Token? { position < tokens.count ? tokens[position] : nil }
+  /// The token after ``next``.
+  var afterNext: Token? { position + 1 < tokens.count ? tokens[position + 1] : nil }
 
   /// The last token read.
   var previous: Token { tokens[max(0, position - 1)] }
