@@ -49,6 +49,59 @@ import Testing
     }
   }
 
+  /// Arithmetic in conditions: the issue's `abs(lr_b - 0.72) < 0.01`, precedence, parentheses
+  /// that group a condition or an expression, and a clear error for a glued operator.
+  @Test func conditionsDoArithmetic() throws {
+    let lr = Operand.quantity(name: "lr_b", index: nil)
+    #expect(
+      try Command.parseLine("expect abs(lr_b - 0.72) < 0.01")
+        == [
+          .expect(
+            .compare(.function("abs", .arithmetic(lr, .minus, .number(0.72))), .less, .number(0.01))
+          )
+        ])
+    #expect(
+      try Command.parseLine("watch 1 + 2 * lr_b > 3")
+        == [
+          .watch(
+            .compare(
+              .arithmetic(.number(1), .plus, .arithmetic(.number(2), .times, lr)), .greater,
+              .number(3)))
+        ])
+    #expect(
+      try Command.parseLine("run until (lr_b - 1) / 2 < 0 or (t > 3)")
+        == [
+          .runUntil(
+            .or(
+              .compare(
+                .arithmetic(.arithmetic(lr, .minus, .number(1)), .dividedBy, .number(2)), .less,
+                .number(0)), .compare(.quantity(name: "t", index: nil), .greater, .number(3))),
+            max: nil)
+        ])
+    #expect(throws: ParseError.self) { try Command.parseLine("expect lr_b-1 > 0") }
+    var interpreter = Interpreter(files: MemoryFiles())
+    _ = interpreter.execute("step")
+    // At t=1, m_hat_b = m_b/(1 - 0.9) = db exactly, and v_b = 0.001·db² to rounding.
+    #expect(interpreter.execute("expect m_hat_b == m_b / (1 - 0.9)").error == nil)
+    #expect(interpreter.execute("expect abs(v_b - 0.001 * db * db) < 1e-20").error == nil)
+    #expect(interpreter.execute("expect abs(lr_b - 12.9682) < 1e-4 and - lr_b < 0").error == nil)
+    #expect(
+      interpreter.execute("expect abs(lr_b - 0.72) < 0.01").error?.message
+        == "expected abs(lr_b - 0.72) < 0.01, found lr_b = 12.9682")
+    #expect(
+      ConditionEvaluator.describe(
+        .compare(
+          .arithmetic(.number(1), .minus, .arithmetic(.number(2), .minus, lr)), .less, .number(0)))
+        == "1 - (2 - lr_b) < 0")
+    // A watch with arithmetic stops where it turns true, as run until does.
+    _ = interpreter.execute("reset; watch sqrt(v_b) * 1000 > 2")
+    _ = interpreter.execute("step 100")
+    let t = interpreter.session.t
+    var plain = Interpreter(files: MemoryFiles())
+    _ = plain.execute("run until sqrt(v_b) * 1000 > 2")
+    #expect(t == plain.session.t && t > 1 && t < 100)
+  }
+
   @Test func aLessonWhoseClaimTurnsFalseFailsItsReplay() {
     let lesson = """
       adam t=0> step 3

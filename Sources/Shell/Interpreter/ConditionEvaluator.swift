@@ -8,9 +8,12 @@ struct ConditionEvaluator {
     case or(Node, Node)
   }
 
-  private enum Term {
+  private indirect enum Term {
     case number(Double)
     case quantity(Quantity, index: Int?)
+    case arithmetic(Term, ArithmeticOperator, Term)
+    case negated(Term)
+    case function(String, Term)
   }
 
   private let root: Node
@@ -34,6 +37,9 @@ struct ConditionEvaluator {
   private static func term(_ operand: Operand, _ s: Session) throws(ShellError) -> Term {
     switch operand {
     case .number(let x): return .number(x)
+    case .arithmetic(let a, let op, let b): return .arithmetic(try term(a, s), op, try term(b, s))
+    case .negated(let a): return .negated(try term(a, s))
+    case .function(let name, let a): return .function(name, try term(a, s))
     case .quantity(let name, let index):
       guard let quantity = Quantity(rawValue: name) else {
         throw ShellError("unknown quantity '\(name)'")
@@ -53,16 +59,31 @@ struct ConditionEvaluator {
   }
 
   static func describe(_ c: Condition) -> String {
-    func operand(_ o: Operand) -> String {
-      switch o {
-      case .number(let x): return NumberFormat.text(x)
-      case .quantity(let name, let index): return index.map { "\(name)[\($0)]" } ?? name
-      }
-    }
     switch c {
-    case .compare(let l, let op, let r): return "\(operand(l)) \(op.rawValue) \(operand(r))"
+    case .compare(let l, let op, let r): return "\(describe(l)) \(op.rawValue) \(describe(r))"
     case .and(let a, let b): return "\(describe(a)) and \(describe(b))"
     case .or(let a, let b): return "(\(describe(a)) or \(describe(b)))"
+    }
+  }
+
+  /// An operand as typed, with blanks around operators and parentheses where needed.
+  static func describe(_ o: Operand, inside: ArithmeticOperator? = nil, onRight: Bool = false)
+    -> String
+  {
+    switch o {
+    case .number(let x): return NumberFormat.text(x)
+    case .quantity(let name, let index): return index.map { "\(name)[\($0)]" } ?? name
+    case .negated(let a): return "-" + describe(a, inside: .times)
+    case .function(let name, let a): return "\(name)(\(describe(a)))"
+    case .arithmetic(let a, let op, let b):
+      let text =
+        "\(describe(a, inside: op)) \(op.rawValue) \(describe(b, inside: op, onRight: true))"
+      guard let outer = inside else { return text }
+      let needs =
+        (outer.bindsTightly && !op.bindsTightly)
+        || (onRight && outer.bindsTightly == op.bindsTightly
+          && (outer == .minus || outer == .dividedBy))
+      return needs ? "(\(text))" : text
     }
   }
 
@@ -102,6 +123,11 @@ struct ConditionEvaluator {
       case .scalar(let x): return x
       case .vector(let xs): return xs[(index ?? 1) - 1]
       }
+    case .arithmetic(let a, let op, let b): return op.apply(value(a, read), value(b, read))
+    case .negated(let a): return -value(a, read)
+    case .function(let name, let a):
+      let x = value(a, read)
+      return name == "sqrt" ? x.squareRoot() : abs(x)
     }
   }
 }

@@ -50,9 +50,7 @@ extension Interpreter {
   }
 
   private func number(_ operand: Operand) throws(ShellError) -> Double {
-    switch operand {
-    case .number(let x): return x
-    case .quantity(let name, let index):
+    try operand.value { (name, index) throws(ShellError) -> Double in
       switch try quantityValue(name, index: index) {
       case .scalar(let x): return x
       case .vector(let xs): return xs[0]

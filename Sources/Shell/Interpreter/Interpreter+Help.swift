@@ -62,7 +62,10 @@ enum HelpText {
     "show": ["show v_b lr_b", "show w[2]", "show settings", "show state", "show all"],
     "step": ["step", "step 100", "s 10k"],
     "epoch": ["epoch 5"],
-    "run": ["run until loss < 1e-3 max 100000", "run until lr_b < 0.01 or t >= 500"],
+    "run": [
+      "run until loss < 1e-3 max 100000", "run until lr_b < 0.01 or t >= 500",
+      "run until abs(w - 1.79) < 0.01",
+    ],
     "reset": ["reset"],
     "quit": ["quit"],
     "history": [
@@ -95,7 +98,7 @@ enum HelpText {
     "unwatch": ["unwatch 1", "unwatch"],
     "delete": ["delete 1", "delete", "delete display 2"],
     "expect": [
-      "expect lr_w[2] > lr_w[1]", "expect loss < 1e-3", "expect lr_b > 0.71 and lr_b < 0.73",
+      "expect lr_w[2] > lr_w[1]", "expect loss < 1e-3", "expect abs(lr_b - 0.72) < 0.01",
     ],
     "info": ["info display", "info watch", "info forks"],
     "back": ["back", "back 10"],

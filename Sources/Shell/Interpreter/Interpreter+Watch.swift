@@ -195,10 +195,7 @@ extension Interpreter {
 
   /// The quantity names a condition reads, in order, each once.
   static func names(in condition: Condition) -> [String] {
-    func operand(_ o: Operand) -> [String] {
-      guard case .quantity(let name, let index) = o else { return [] }
-      return [index.map { "\(name)[\($0)]" } ?? name]
-    }
+    func operand(_ o: Operand) -> [String] { o.quantityNames }
     var names: [String] = []
     func walk(_ c: Condition) {
       switch c {

@@ -125,7 +125,7 @@ struct CompletionContext {
     if last.isWord("until") || last.isWord("and") || last.isWord("or") || last.isSymbol("(") {
       return quantities
     }
-    if isComparison(last) { return quantities }
+    if isComparison(last) || ArithmeticOperator(rawValue: last.text) != nil { return quantities }
     // A complete comparison ends in an operand (`1e-3`, `v_b`, `v_w[2]`) after a comparison.
     var operandStart = arguments.count - 1
     if last.isSymbol("]"), let opened = arguments.lastIndex(where: { $0.isSymbol("[") }) {
