@@ -19,8 +19,10 @@ struct CompleterTests {
 
   static let commands = [
     "back", "compare", "convention", "diagnose", "display", "epoch", "explain", "export", "fork",
-    "goto", "help", "history", "info", "init", "load", "plot", "preset", "quit", "reset", "run",
-    "save", "set", "show", "source", "step", "sweep", "switch", "undisplay", "unwatch", "use",
+    "goto", "help", "history", "info", "init", "load", "plot", "preset", "quit", "redo", "reset",
+    "run",
+    "save", "set", "show", "source", "step", "sweep", "switch", "undisplay", "undo", "unwatch",
+    "use",
     "watch",
   ]
   static let optimizers = [
