@@ -44,7 +44,7 @@ import Testing
         == "rmsprop (lecture): eta 0.01, beta 0.5, epsilon 0.0001, eps_placement outside, v_init 0")
     #expect(
       reply.lines.last
-        == "from t=11 at the current parameters, with its state fresh (its own count starts at 1)")
+        == "from t=11 on, at the current parameters, with a fresh state (its own t from 1)")
     #expect(interpreter.session.state.parameters == parameters)
     #expect(interpreter.session.state.v.allSatisfy { $0 == 0 })
     #expect(interpreter.prompt == "rmsprop t=10> ")
@@ -54,9 +54,10 @@ import Testing
         == "update t=10 of adam (lecture); on the right, the values before the update")
     _ = interpreter.execute("step 2")
     #expect(
-      interpreter.execute("explain").replies[0].lines[0]
-        == "update t=12 of rmsprop (lecture), its own update 2 (it took over after t=10);"
-        + " on the right, the values before the update")
+      interpreter.execute("explain").replies[0].lines.prefix(2) == [
+        "update t=12 of rmsprop (lecture); on the right, the values before the update",
+        "rmsprop took over after t=10: this is its own update 2",
+      ])
     let refused = interpreter.execute("use adam[batch=1] from here").error
     #expect(
       refused?.message
@@ -107,6 +108,20 @@ import Testing
     _ = rebuilt.execute("step 25")
     _ = interpreter.execute("step 25")
     #expect(rebuilt.session == interpreter.session)
+  }
+
+  /// A fork keeps its own timeline; a stop condition sees the changes ahead replayed.
+  @Test func forksKeepTimelinesAndRunUntilReplaysTheChangesAhead() throws {
+    var interpreter = run("step 10", "set eta 0.02", "step 10", "fork a", "set eta 0.3", "step 5")
+    #expect(interpreter.session.timeline.changes.map(\.t) == [10, 20])
+    _ = interpreter.execute("switch a")
+    #expect(interpreter.session.timeline.changes.map(\.t) == [10])
+    #expect(interpreter.session.t == 20)
+    _ = interpreter.execute("switch main")
+    let end = interpreter.session
+    _ = interpreter.execute("back 25")
+    #expect(interpreter.execute("run until t >= 25").error == nil)
+    #expect(interpreter.session == end)
   }
 
   @Test func undoAndRedoWalkTheCommandsThatChangedTheSession() throws {

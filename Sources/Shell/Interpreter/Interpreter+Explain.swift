@@ -34,14 +34,17 @@ extension Interpreter {
     }
     var header =
       "update t=\(explanation.t) of \(setup.optimizer.rawValue) (\(setup.convention.rawValue))"
-    if origin > 0 {
-      header += ", its own update \(explanation.t - origin) (it took over after t=\(origin))"
-    }
     if setup.optimizer.isAdamFamily && setup.hyperparameters.biasPower == .epoch {
       header += "; the bias correction counts epochs: t = \(explanation.biasPower) in βᵗ"
     }
     header += "; on the right, the values before the update"
-    let text = [header] + lines.map(Interpreter.render)
+    let takeover =
+      origin > 0
+      ? [
+        "\(setup.optimizer.rawValue) took over after t=\(origin): this is its own update \(explanation.t - origin)"
+      ]
+      : []
+    let text = [header] + takeover + lines.map(Interpreter.render)
     let json: [JSON] = lines.map { line in
       .object([
         ("name", .string(line.name)), ("formula", .string(line.formula)),

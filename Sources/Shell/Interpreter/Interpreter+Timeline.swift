@@ -39,8 +39,8 @@ extension Interpreter {
     let dropped = session.change(to: next, startingFresh: true)
     var reply = describeOptimizer()
     reply.lines.append(
-      "from t=\(from) at the current parameters, with its state fresh"
-        + " (its own count starts at 1)" + Interpreter.droppedText(dropped))
+      "from t=\(from) on, at the current parameters, with a fresh state (its own t from 1)"
+        + Interpreter.droppedText(dropped))
     if case .object(var pairs) = reply.json {
       pairs += [("from_t", .integer(from)), ("fresh", .bool(true)), ("dropped", .integer(dropped))]
       reply.json = .object(pairs)
