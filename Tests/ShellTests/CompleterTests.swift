@@ -19,10 +19,9 @@ struct CompleterTests {
 
   static let commands = [
     "back", "compare", "convention", "delete", "diagnose", "display", "epoch", "expect", "explain",
-    "export",
-    "fork",
-    "goto", "help", "history", "info", "init", "load", "plot", "preset", "quit", "reset", "run",
-    "save", "set", "show", "source", "step", "sweep", "switch", "undisplay", "unwatch", "use",
+    "export", "fork", "goto", "help", "history", "info", "init", "load", "plot", "preset", "quit",
+    "redo", "reset", "run", "save", "set", "show", "source", "step", "sweep", "switch",
+    "undisplay", "undo", "unwatch", "use",
     "watch",
   ]
   static let optimizers = [

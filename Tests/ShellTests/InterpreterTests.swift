@@ -26,9 +26,9 @@ import Testing
     #expect(interpreter.session.setup.hyperparameters.epsilon == 1e-7)
   }
 
-  @Test func setRestartsTheRunAndSaysSo() {
+  @Test func setWithRestartRestartsTheRunAndSaysSo() {
     var interpreter = run("step 5")
-    let outcome = interpreter.execute("set beta2 0.99")
+    let outcome = interpreter.execute("set beta2 0.99 restart")
     #expect(outcome.replies[0].lines == ["beta2 = 0.99 (restarted at t=0)"])
     #expect(interpreter.session.t == 0)
   }

@@ -16,11 +16,12 @@ struct NameResolutionTests {
   @Test(arguments: [
     ("ste", "step"), ("sh", "show"), ("so", "source"), ("sa", "save"), ("se", "set"),
     ("he", "help"), ("hi", "history"), ("pr", "preset"), ("l", "load"), ("us", "use"),
-    ("ini", "init"), ("re", "reset"), ("ru", "run"), ("com", "compare"), ("con", "convention"),
+    ("ini", "init"), ("res", "reset"), ("ru", "run"), ("com", "compare"), ("con", "convention"),
     ("s", "step"), ("e", "epoch"), ("q", "quit"), ("?", "help"), ("exit", "quit"), ("exi", "quit"),
     ("ep", "epoch"), ("Step", "step"), ("SH", "show"),
     ("c", "ambiguous: compare convention"), ("co", "ambiguous: compare convention"),
-    ("h", "ambiguous: help history"), ("r", "ambiguous: reset run"),
+    ("h", "ambiguous: help history"), ("r", "ambiguous: redo reset run"),
+    ("re", "ambiguous: redo reset"),
     ("stpe", "unknown: step"), ("hlep", "unknown: help"), ("shw", "unknown: show"),
     ("zzz", "unknown: "),
   ])

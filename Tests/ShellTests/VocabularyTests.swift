@@ -31,7 +31,10 @@ struct VocabularyTests {
       ])
     #expect(Vocabulary.conventions.map(\.name) == ["lecture", "pytorch", "keras", "optax"])
     #expect(Vocabulary.presets.map(\.name) == ["do_adagrad", "do_rmsprop", "do_adam_sgd"])
-    #expect(Vocabulary.groups.map(\.name) == ["settings", "state", "all", "data", "convention"])
+    #expect(
+      Vocabulary.groups.map(\.name) == [
+        "settings", "state", "all", "timeline", "data", "convention",
+      ])
     #expect(Vocabulary.quantities.count == 21)
     #expect(Vocabulary.settings.count == 19)
   }
@@ -51,7 +54,8 @@ struct VocabularyTests {
   /// A line for each command; the test fails when a command is added without a parser.
   static let samples = [
     "load toy", "use adam", "convention keras", "set eta 1", "init b=0", "show", "step",
-    "epoch", "run until t > 3", "reset", "quit", "history", "help", "compare gd nag",
+    "epoch", "run until t > 3", "reset", "undo", "redo", "quit", "history", "help",
+    "compare gd nag",
     "source a.txt", "save a.txt", "preset do_rmsprop", "explain", "display v_b", "undisplay",
     "watch loss < 1", "unwatch", "delete 1", "expect t >= 0", "info display", "back",
     "goto 0", "fork a", "switch a", "sweep eta 0.1..1", "diagnose a.csv", "plot loss",

@@ -3,14 +3,24 @@ extension Session {
   /// is recomputed exactly (``state(at:)``), and each equation is evaluated again from that
   /// state and the hyperparameters, in the engine's order, so every value equals the engine's.
   /// Each optimizer writes its own lines (``UpdateRule/explain(_:_:)``). Nil at t = 0.
+  /// The update is explained under the setup that governed it, which a change made at t
+  /// (``Timeline``) does not affect, and with the rule's own count (``Run/origin``).
   public func explainLastUpdate() -> UpdateExplanation? {
     guard t > 0 else { return nil }
-    let previous = state(at: t - 1)
+    // The states before and after update t, the latter before any change made at t (a fresh
+    // start from here replaces the gradient and moments in `state`).
+    var replay = self
+    replay.rewind(to: t - 1)
+    let previous = replay.state
+    _ = replay.run.step(count: 1)
+    let after = replay.run.state
+    let (setup, origin) = timeline.governing(before: t)
     let h = setup.hyperparameters
-    let epochIndex = run.epochIndex(ofUpdate: t)
-    let power = h.biasPower == .epoch ? epochIndex + 1 : t
+    let epochIndex = run.epochIndex(ofUpdate: t) - origin / run.updatesPerEpoch
+    let power = h.biasPower == .epoch ? epochIndex + 1 : t - origin
     let context = StepContext(
-      h: h, t: t, biasPowerT: power, previousMomentumProduct: previous.momentumProduct)
+      h: h, t: t - origin, biasPowerT: power,
+      previousMomentumProduct: previous.momentumProduct)
     let rule = setup.optimizer.updateRule
     var builder = ExplanationBuilder(
       h: h, s: context, power: power, dimension: setup.dataset.dimension)
@@ -18,7 +28,7 @@ extension Session {
     let atLookahead = rule.takesGradientAtLookahead(h)
     for i in 0..<previous.parameterCount {
       let before = Coordinate(
-        parameter: previous.parameters[i], gradient: state.gradient[i], m: previous.m[i],
+        parameter: previous.parameters[i], gradient: after.gradient[i], m: previous.m[i],
         v: previous.v[i], u: previous.u[i], vMax: previous.vMax[i], mHat: 0, vHat: 0, rate: 0)
       builder.begin(parameter: i, gradient: before.gradient, atLookahead: atLookahead)
       rule.explain(&builder, before)

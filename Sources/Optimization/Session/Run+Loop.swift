@@ -32,7 +32,9 @@ extension Run {
   mutating func loop<Rule: UpdateRule>(_ count: Int, _ rule: Rule.Type) -> (
     taken: Int, divergence: Divergence?
   ) {
-    let loop = Loop(setup: setup, updatesPerEpoch: updatesPerEpoch, sharedNumbers: sharedNumbers)
+    let loop = Loop(
+      setup: setup, updatesPerEpoch: updatesPerEpoch, sharedNumbers: sharedNumbers,
+      origin: origin, originEpoch: originEpoch)
     let outcome = loop.run(
       count, &state, &next, &context, &contextBiasPowerT, rule)
     let t = state.updateCount + outcome.taken
@@ -53,6 +55,9 @@ extension Run {
     let setup: RunSetup
     let updatesPerEpoch: Int
     let sharedNumbers: StepContext.Numbers
+    /// See ``Run/origin``.
+    let origin: Int
+    let originEpoch: Int
 
     /// What a call of ``run(_:_:_:_:_:_:)`` did.
     struct Outcome {
@@ -93,8 +98,8 @@ extension Run {
                 Run.smallDenseGradient(
                   loss, at: current.parameters, over: points, x, y, d: d, into: spare.gradient)
                 Run.prepare(
-                  &context, &contextBiasPowerT, setup, sharedNumbers, update: t, epoch: epoch,
-                  previousMomentumProduct: outcome.momentumProduct)
+                  &context, &contextBiasPowerT, setup, sharedNumbers, update: t - origin,
+                  epoch: epoch - originEpoch, previousMomentumProduct: outcome.momentumProduct)
                 let finite = Run.update(current, into: spare, context, Rule.self)
                 let product = schedulesMomentum ? context.muProduct : outcome.momentumProduct
                 guard finite && product.isFinite else {

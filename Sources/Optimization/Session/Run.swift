@@ -22,14 +22,21 @@ struct Run {
   /// Whether ``step(count:)`` may take its updates in one tight loop (see
   /// ``takesUpdatesInLoop(for:)``).
   let loopsOverBuffers: Bool
+  /// The update after which the rule's own count starts (0, or where `use … from here`
+  /// started it afresh; see ``Change/origin``): the rule sees update t as t − origin, and
+  /// its epochs from the one holding update origin + 1.
+  let origin: Int
+  let originEpoch: Int
 
-  init(setup: RunSetup, state: OptimizerState? = nil) {
+  init(setup: RunSetup, state: OptimizerState? = nil, origin: Int = 0) {
     self.setup = setup
+    self.origin = origin
     self.state = state ?? setup.initialState
     self.next = self.state
     self.lookahead = self.state.parameters
     self.neuron = Neuron(dataset: setup.dataset, loss: setup.training.loss)
     self.updatesPerEpoch = setup.training.updatesPerEpoch(count: setup.dataset.count)
+    self.originEpoch = origin / updatesPerEpoch
     self.order = Array(0..<setup.dataset.count)
     self.context = StepContext(
       h: setup.hyperparameters, t: 1, biasPowerT: 1, previousMomentumProduct: 1,
@@ -102,8 +109,8 @@ struct Run {
       update: t, epoch: epoch,
       atLookahead: Rule.takesGradientAtLookahead(setup.hyperparameters))
     Run.prepare(
-      &context, &contextBiasPowerT, setup, sharedNumbers, update: t, epoch: epoch,
-      previousMomentumProduct: state.momentumProduct)
+      &context, &contextBiasPowerT, setup, sharedNumbers, update: t - origin,
+      epoch: epoch - originEpoch, previousMomentumProduct: state.momentumProduct)
     let finite = Run.update(state, into: &next, context, rule)
     next.updateCount = t
     next.momentumProduct =

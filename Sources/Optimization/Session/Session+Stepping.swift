@@ -55,10 +55,11 @@ extension Session {
       // `record` is called at the only update of the block that can be a checkpoint.
       let untilPoll = ((254 - (taken & 255)) & 255) + 1
       let untilCheckpoint = trajectory.nextCheckpoint - run.state.updateCount
-      let block = min(count - taken, untilPoll, untilCheckpoint)
+      let block = min(count - taken, untilPoll, untilCheckpoint, updatesBeforeNextChange)
       let (done, divergence) = run.step(count: block)
       taken += done
       trajectory.record(run.state)
+      enterChanges()
       if let divergence {
         return StepReport(taken: taken, outcome: .diverged(divergence))
       }
@@ -80,6 +81,7 @@ extension Session {
         return StepReport(taken: taken, outcome: .diverged(divergence))
       }
       trajectory.record(run.state)
+      enterChanges()
       taken += 1
       if stop(Observation(run: run)) {
         return StepReport(taken: taken, outcome: .conditionMet)
@@ -100,14 +102,14 @@ extension Session {
   }
 
   /// Returns the session to the state it had after update `target`, exactly: the state is
-  /// recomputed from the nearest checkpoint, so every value is bit for bit what it was on
-  /// the way forward. `target` must be in 0…t.
+  /// recomputed from the nearest checkpoint, under the setups of the timeline, so every
+  /// value is bit for bit what it was on the way forward, across changes too. The changes
+  /// made later than `target` stay ahead: stepping on replays them. `target` must be
+  /// in 0…t.
   public mutating func rewind(to target: Int) {
     precondition(target >= 0 && target <= t, "rewind target outside 0...t")
-    let checkpoint = trajectory.checkpoint(atOrBefore: target)
-    run.restore(checkpoint)
-    let replayed = run.step(count: target - checkpoint.updateCount)
-    precondition(replayed.divergence == nil, "a replayed step diverged")
+    restore(trajectory.checkpoint(atOrBefore: target))
+    replay(to: target)
     trajectory.truncate(after: target)
   }
 

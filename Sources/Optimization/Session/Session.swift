@@ -1,12 +1,16 @@
-/// One person's experiment: a setup, where its run has got to, and the road behind it.
+/// One person's experiment: a timeline, where its run has got to, and the road behind it.
 ///
 /// A value: copying a session forks it, and every mutating method either succeeds or
-/// throws with the session unchanged. Changing the setup (optimizer, convention, a
-/// setting, the data or the start) restarts the run at t = 0, because a run is defined by
-/// its setup; stepping, rewinding and resetting move along the run.
+/// throws with the session unchanged. A run is defined by its ``Timeline``: the setup it
+/// starts from and the changes made along the way. A new start (data, start point,
+/// optimizer, a setting at t = 0) restarts the run at t = 0; a change at t > 0
+/// (``change(to:startingFresh:)``) governs the updates after t; stepping, rewinding and
+/// resetting move along the run.
 public struct Session {
-  /// The definition of the current run.
+  /// The setup in force now: the one the next update uses.
   public var setup: RunSetup { run.setup }
+  /// The start and the changes that define the run.
+  public internal(set) var timeline: Timeline
   /// The state after the last update.
   public var state: OptimizerState { run.state }
   /// t, the number of updates taken.
@@ -17,6 +21,7 @@ public struct Session {
 
   /// A session on `setup`, at t = 0.
   public init(setup: RunSetup) {
+    timeline = Timeline(start: setup)
     run = Run(setup: setup)
     trajectory = Trajectory(initial: run.state, pointsPerUpdate: run.pointsPerUpdate)
   }
@@ -28,7 +33,7 @@ public struct Session {
 
   // MARK: - Changing the setup
 
-  /// Restarts on a new setup.
+  /// Restarts on a new setup, with a timeline of its own.
   public mutating func replaceSetup(_ newSetup: RunSetup) {
     self = Session(setup: newSetup)
   }
@@ -42,9 +47,19 @@ public struct Session {
     replaceSetup(next)
   }
 
-  /// Changes one setting, or throws with the session unchanged.
-  public mutating func set(_ setting: Setting, to input: SettingInput) throws(SettingError) {
-    replaceSetup(try setup.setting(setting, to: input))
+  /// Changes one setting, or throws with the session unchanged: from the next update at
+  /// t > 0, keeping the state (see ``change(to:startingFresh:)``), unless the setting
+  /// decides the start or the data stream (``Setting/restartsRun``) or `restart` is asked
+  /// for; then, and at t = 0, the run restarts on the new setup.
+  public mutating func set(
+    _ setting: Setting, to input: SettingInput, restart: Bool = false
+  ) throws(SettingError) {
+    let next = try setup.setting(setting, to: input)
+    if restart || t == 0 || setting.restartsRun {
+      replaceSetup(next)
+    } else {
+      change(to: next, startingFresh: false)
+    }
   }
 
   /// Loads a data set; the start becomes that data set's default when d changes.
@@ -81,7 +96,7 @@ public struct Session {
     replaceSetup(next)
   }
 
-  /// Back to t = 0 with the same setup.
+  /// Back to t = 0 with the setup in force now as the new start.
   public mutating func reset() {
     replaceSetup(setup)
   }

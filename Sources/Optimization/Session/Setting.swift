@@ -58,3 +58,10 @@ public struct SettingError: Error, Equatable, Sendable {
   /// An error with the given message.
   public init(_ message: String) { self.message = message }
 }
+
+extension Setting {
+  /// Whether changing the setting restarts the run even at t > 0: the training settings
+  /// decide which points each update reads, and v's initial value matters only at the
+  /// start, so neither can take effect from the middle of a run.
+  public var restartsRun: Bool { isTraining || self == .vInit }
+}

@@ -11,14 +11,15 @@ struct Trajectory: Equatable {
 
   /// Updates between checkpoints.
   private(set) var interval: Int
-  /// `checkpoints[k]` is the state at t = k·interval.
-  private var checkpoints: [OptimizerState]
+  /// `checkpoints[k]` is the state at t = k·interval; chunked, so that the sessions `undo`
+  /// keeps share them.
+  private var checkpoints: ChunkedArray<OptimizerState>
 
   /// A trajectory that starts at `initial`; `pointsPerUpdate` sets the first interval so a
   /// replay between checkpoints costs about the same on small and large data.
   init(initial: OptimizerState, pointsPerUpdate: Int) {
     interval = max(1, 4096 / max(1, pointsPerUpdate))
-    checkpoints = [initial]
+    checkpoints = ChunkedArray([initial])
   }
 
   /// The checkpoint at or before update `t`.
@@ -47,7 +48,8 @@ struct Trajectory: Equatable {
   }
 
   private mutating func thin() {
-    checkpoints = stride(from: 0, to: checkpoints.count, by: 2).map { checkpoints[$0] }
+    let old = checkpoints
+    checkpoints = ChunkedArray(stride(from: 0, to: old.count, by: 2).lazy.map { old[$0] })
     interval *= 2
   }
 

@@ -8,6 +8,7 @@ extension Interpreter {
       throw ShellError("nothing to explain at t=0: there is no update yet (step first)")
     }
     var lines = explanation.lines
+    let (setup, origin) = session.lastUpdateGovernance
     if let name {
       let (base, index) = Interpreter.splitIndex(name)
       guard let quantity = Quantity(rawValue: base), ![.t, .epoch, .loss].contains(quantity) else {
@@ -24,21 +25,26 @@ extension Interpreter {
       }
       guard !chosen.isEmpty else {
         throw ShellError(
-          "\(session.setup.optimizer.rawValue) does not compute \(name) in its update")
+          "\(setup.optimizer.rawValue) does not compute \(name) in its update")
       }
       let shared = lines.filter { line in
         line.parameterIndex == nil && chosen.contains { $0.formula.contains(line.name) }
       }
       lines = shared + chosen
     }
-    let setup = session.setup
     var header =
       "update t=\(explanation.t) of \(setup.optimizer.rawValue) (\(setup.convention.rawValue))"
     if setup.optimizer.isAdamFamily && setup.hyperparameters.biasPower == .epoch {
       header += "; the bias correction counts epochs: t = \(explanation.biasPower) in βᵗ"
     }
     header += "; on the right, the values before the update"
-    let text = [header] + lines.map(Interpreter.render)
+    let takeover =
+      origin > 0
+      ? [
+        "\(setup.optimizer.rawValue) took over after t=\(origin): this is its own update \(explanation.t - origin)"
+      ]
+      : []
+    let text = [header] + takeover + lines.map(Interpreter.render)
     let json: [JSON] = lines.map { line in
       .object([
         ("name", .string(line.name)), ("formula", .string(line.formula)),

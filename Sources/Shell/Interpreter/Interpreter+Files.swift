@@ -41,9 +41,9 @@ extension Interpreter {
   }
 
   /// The commands that rebuild the session: data, optimizer, every setting that differs
-  /// from the convention's default, the start, and the steps taken.
+  /// from the convention's default, the start, then the timeline's steps and changes.
   func rebuildScript() -> [String] {
-    let setup = session.setup
+    let setup = session.timeline.start
     var lines = ["# adalab session, saved at t=\(session.t)"]
     lines.append("load \(setup.dataset.recipe)")
     lines.append("use \(setup.optimizer.rawValue):\(setup.convention.rawValue)")
@@ -57,8 +57,7 @@ extension Interpreter {
     lines.append(
       "init w=" + start.dropLast().map { Interpreter.exactText(.number($0)) }.joined(separator: ",")
         + " b=\(Interpreter.exactText(.number(start.last!)))")
-    if session.t > 0 { lines.append("step \(session.t)") }
-    return lines
+    return lines + timelineScript()
   }
 
   /// A setting value in shortest round-trip form, so a saved session rebuilds bit for bit.

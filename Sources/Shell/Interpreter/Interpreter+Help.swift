@@ -55,11 +55,15 @@ enum HelpText {
   /// One example per command, each a line that works as typed.
   static let examples: [String: [String]] = [
     "load": ["load sparse n=500 density=0.02 seed=3", "load points.csv target=y"],
-    "use": ["use adagrad", "use adam:keras", "use adam[beta2=0.99, eps=1e-7]"],
+    "use": [
+      "use adagrad", "use adam:keras", "use adam[beta2=0.99, eps=1e-7]", "use gd from here",
+    ],
     "convention": ["convention pytorch"],
-    "set": ["set beta2 0.999", "set eps_placement inside", "set batch 1"],
+    "set": ["set beta2 0.999", "set eta 0.01 restart", "set eps_placement inside", "set batch 1"],
     "init": ["init w=-2 b=-2", "init w=0.5,1,-1,0 b=0"],
-    "show": ["show v_b lr_b", "show w[2]", "show settings", "show state", "show all"],
+    "show": [
+      "show v_b lr_b", "show w[2]", "show settings", "show state", "show all", "show timeline",
+    ],
     "step": ["step", "step 100", "s 10k"],
     "epoch": ["epoch 5"],
     "run": [
@@ -67,6 +71,8 @@ enum HelpText {
       "run until abs(w - 1.79) < 0.01",
     ],
     "reset": ["reset"],
+    "undo": ["undo"],
+    "redo": ["redo"],
     "quit": ["quit"],
     "history": [
       "history", "history loss lr_b", "history v_w[2] v_b 0..100 every 10",

@@ -110,19 +110,35 @@ extension Interpreter {
     try use(OptimizerSpec(optimizer: session.setup.optimizer.rawValue, convention: name))
   }
 
-  /// `set NAME VALUE`.
-  mutating func set(_ assignment: SettingAssignment) throws(ShellError) -> Reply {
+  /// `set NAME VALUE [restart]`: from the next update at t > 0 (see `changeCourse`), else
+  /// a new run from the start.
+  mutating func set(_ assignment: SettingAssignment, restart: Bool = false) throws(ShellError)
+    -> Reply
+  {
     if assignment.name == "colors", case .word(let choice) = assignment.value {
       // A choice of the screen's, not of the run: t stays where it is.
       colourChoice = choice
       return Reply(lines: ["colors = \(choice)"], json: .object([("colors", .string(choice))]))
     }
     let before = session.t
-    session.replaceSetup(try Interpreter.apply(assignment, to: session.setup))
+    let next = try Interpreter.apply(assignment, to: session.setup)
     let setting = Setting(rawValue: assignment.name)!
+    if before > 0 && !restart && !setting.restartsRun {
+      return changeCourse(to: next, setting: setting)
+    }
+    let dropped = session.timeline.changes.count
+    session.replaceSetup(next)
     let value = session.setup.value(of: setting)
     var line = "\(assignment.name) = \(Interpreter.text(value))"
-    if before > 0 { line += " (restarted at t=0)" }
+    if before > 0 {
+      let why =
+        restart
+        ? ""
+        : setting.isTraining
+          ? ": it decides the points each update reads" : ": it acts at the start only"
+      line += " (restarted at t=0\(why))"
+    }
+    line += Interpreter.droppedText(dropped, later: before == 0)
     return Reply(lines: [line], json: .object([(assignment.name, Interpreter.json(value))]))
   }
 

@@ -9,6 +9,10 @@ extension Interpreter {
     var pairs: [(String, JSON)] = []
     for name in names {
       switch name {
+      case "timeline":
+        let group = showTimeline()
+        lines += group.lines
+        pairs += group.pairs
       case "state", "all", "settings", "data", "convention":
         let group = try showGroup(name)
         lines += group.lines

@@ -41,6 +41,9 @@ public struct Interpreter {
   let files: FileAccess
   /// How deep `source` is nested, to refuse a file that sources itself.
   var sourceDepth = 0
+  /// What `undo` and `redo` return to (see Interpreter+Undo.swift).
+  var undoStack: [UndoEntry] = []
+  var redoStack: [UndoEntry] = []
   /// The polled interrupt flag of the current line.
   var isCancelled: () -> Bool = { false }
   /// Where long stepping commands of the current line report how far they have got (the
@@ -102,6 +105,7 @@ public struct Interpreter {
           fitted.lines = LineWrapping.wrap(reply.lines, width: screen.width)
           return fitted
         }
+        next.remember(self.session, before: located)
         self = next
         if let reply {
           outcome.replies.append(reply)
@@ -139,9 +143,10 @@ public struct Interpreter {
   mutating func run(_ command: Command) throws(ShellError) -> Reply? {
     switch command {
     case .load(let source): return try load(source)
-    case .use(let spec): return try use(spec)
+    case .use(let spec, let fromHere):
+      return fromHere ? try useFromHere(spec) : try use(spec)
     case .convention(let name): return try useConvention(name)
-    case .set(let assignment): return try set(assignment)
+    case .set(let assignment, let restart): return try set(assignment, restart: restart)
     case .initialize(let w, let b): return try initialize(w: w, b: b)
     case .show(let names): return try show(names)
     case .step(let count): return try stepping { $0.step(count) }
@@ -153,6 +158,8 @@ public struct Interpreter {
       return Reply(
         lines: ["reset to t=0 (\(startDescription))"],
         json: .object([("t", .integer(0))]))
+    case .undo: return try undo()
+    case .redo: return try redo()
     case .quit: return nil
     case .history: return history()
     case .help(let topic): return try help(topic)

@@ -11,12 +11,14 @@ public enum Vocabulary {
       usage: "load toy | load sparse [n=N] [density=D] [seed=S] | load PATH [target=COLUMN]",
       "load a data set: the notes' toy data, synthetic sparse data, or a CSV file"),
     Term(
-      "use", usage: "use OPTIMIZER[:CONVENTION][[NAME=VALUE, ...]]",
-      "choose the optimizer, optionally its convention and settings"),
+      "use", usage: "use OPTIMIZER[:CONVENTION][[NAME=VALUE, ...]] [from here]",
+      "choose the optimizer: a new run, or from here with a fresh state"),
     Term(
       "convention", usage: "convention NAME",
       "choose whose formulas to follow: the lecture's or a library's"),
-    Term("set", usage: "set NAME VALUE | set NAME=VALUE", "change a setting"),
+    Term(
+      "set", usage: "set NAME VALUE [restart] | set NAME=VALUE [restart]",
+      "change a setting from the next update on (restart: start over)"),
     Term("init", usage: "init [w=V[,V...]] [b=V]", "set the initial weights and bias"),
     Term("show", usage: "show [NAME...]", "print quantities, settings or groups of them"),
     Term("step", aliases: ["s"], usage: "step [N]", "take N updates (default 1)"),
@@ -25,6 +27,8 @@ public enum Vocabulary {
       "run", usage: "run until CONDITION [max N]",
       "step until a condition holds, such as loss < 1e-3"),
     Term("reset", usage: "reset", "go back to the initial parameters and a fresh optimizer state"),
+    Term("undo", usage: "undo", "revert the last command that changed the session"),
+    Term("redo", usage: "redo", "re-apply the last command undo reverted"),
     Term("quit", aliases: ["q", "exit"], usage: "quit", "leave adalab"),
     Term(
       "history", usage: "history [NAME... [FROM..TO] [every K] [to FILE.csv|FILE.json]]",
@@ -180,6 +184,7 @@ public enum Vocabulary {
     Term("settings", "every setting of the current optimizer"),
     Term("state", "every quantity of the current optimizer"),
     Term("all", "settings and state"),
+    Term("timeline", "the start and the changes made along the run"),
     Term("data", "the loaded data set"),
     Term("convention", "the current convention and what it changes"),
   ]

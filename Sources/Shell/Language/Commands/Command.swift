@@ -7,12 +7,14 @@
 public enum Command: Equatable, Sendable {
   /// `load toy`, `load sparse n=100 density=0.05 seed=7`, `load data/points.csv target=y`.
   case load(DataSource)
-  /// `use adam`, `use adam:keras`, `use adam:pytorch[beta2=0.99, eps=1e-7]`.
-  case use(OptimizerSpec)
+  /// `use adam`, `use adam:keras`, `use adam:pytorch[beta2=0.99, eps=1e-7]`: a new run from
+  /// the start; with `from here`, the optimizer takes over at the current parameters.
+  case use(OptimizerSpec, fromHere: Bool = false)
   /// `convention pytorch`: the canonical convention name.
   case convention(String)
-  /// `set eta 0.1`, `set eta=0.1`, `set eps_placement inside`.
-  case set(SettingAssignment)
+  /// `set eta 0.1`, `set eta=0.1`, `set eps_placement inside`: from the next update at
+  /// t > 0; with `restart` (or `reset`) after the value, a new run from the start.
+  case set(SettingAssignment, restart: Bool = false)
   /// `init w=-2 b=-2`, `init w=0.5,1,-1`: either part may be missing, never both.
   case initialize(w: [Double]?, b: Double?)
   /// `show v_w lr_w[2] settings`: canonical quantity, setting or group names; an indexed name is
@@ -26,6 +28,10 @@ public enum Command: Equatable, Sendable {
   case runUntil(Condition, max: Int?)
   /// `reset`: back to the initial parameters, keeping data, optimizer and settings.
   case reset
+  /// `undo`: revert the last command that changed the session.
+  case undo
+  /// `redo`: re-apply the last command `undo` reverted.
+  case redo
   /// `quit`, `q`, `exit`.
   case quit
   /// `history`: the lines typed so far.

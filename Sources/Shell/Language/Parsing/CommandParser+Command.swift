@@ -9,15 +9,17 @@ extension CommandParser {
     let command: Command
     switch name {
     case "load": command = try parseLoad()
-    case "use": command = .use(try parseSpec())
+    case "use": command = try parseUse()
     case "convention": command = .convention(try parseConvention())
-    case "set": command = .set(try parseAssignment(requiresEquals: false))
+    case "set": command = try parseSet()
     case "init": command = try parseInit()
     case "show": command = .show(try parseShow())
     case "step": command = .step(try parseOptionalCount(of: "steps", after: name) ?? 1)
     case "epoch": command = .epoch(try parseOptionalCount(of: "epochs", after: name) ?? 1)
     case "run": command = try parseRun()
     case "reset": command = .reset
+    case "undo": command = .undo
+    case "redo": command = .redo
     case "quit": command = .quit
     case "history": command = next == nil ? .history : try parseHistoryTable()
     case "help": command = .help(try parseHelpTopic())
@@ -56,6 +58,21 @@ extension CommandParser {
     }
     try expectEnd()
     return command
+  }
+
+  /// `use SPEC [from here]`.
+  mutating func parseUse() throws(ParseError) -> Command {
+    let spec = try parseSpec()
+    guard skip(keyword: "from") else { return .use(spec) }
+    guard skip(keyword: "here") else { throw expected("'here'") }
+    return .use(spec, fromHere: true)
+  }
+
+  /// `set NAME VALUE [restart|reset]`.
+  mutating func parseSet() throws(ParseError) -> Command {
+    let assignment = try parseAssignment(requiresEquals: false)
+    let restart = skip(keyword: "restart") || skip(keyword: "reset")
+    return .set(assignment, restart: restart)
   }
 
   /// `source PATH`, `save PATH`: a quoted string or a word with whatever touches it.
