@@ -40,8 +40,8 @@ import Testing
     let parameters = interpreter.session.state.parameters
     let reply = interpreter.execute("use rmsprop[eta=0.01] from here").replies[0]
     #expect(
-      reply.lines.first
-        == "rmsprop (lecture): eta 0.01, beta 0.5, epsilon 0.0001, eps_placement outside, v_init 0")
+      reply.lines.dropLast().joined(separator: "\n")
+        == "rmsprop (lecture): eta 0.01, beta 0.5, epsilon 0.0001, eps_placement outside,\n  v_init 0")
     #expect(
       reply.lines.last
         == "from t=11 on, at the current parameters, with a fresh state (its own t from 1)")
@@ -63,7 +63,8 @@ import Testing
       refused?.message
         == "'from here' keeps how the data is read, found batch changed (drop 'from here' to start a new run)"
     )
-    #expect(interpreter.execute("use adam").replies[0].lines.count == 1)
+    // The settings line, wrapped at 80 columns; no "from t=" line.
+    #expect(!interpreter.execute("use adam").replies[0].lines.contains { $0.hasPrefix("from t=") })
     #expect(interpreter.session.t == 0)
   }
 
