@@ -41,7 +41,8 @@ import Testing
     let reply = interpreter.execute("use rmsprop[eta=0.01] from here").replies[0]
     #expect(
       reply.lines.dropLast().joined(separator: "\n")
-        == "rmsprop (lecture): eta 0.01, beta 0.5, epsilon 0.0001, eps_placement outside,\n  v_init 0")
+        == "rmsprop (lecture): eta 0.01, beta 0.5, epsilon 0.0001, eps_placement outside,\n  v_init 0"
+    )
     #expect(
       reply.lines.last
         == "from t=11 on, at the current parameters, with a fresh state (its own t from 1)")
