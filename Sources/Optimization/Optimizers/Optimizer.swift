@@ -52,6 +52,12 @@ public enum Optimizer: String, CaseIterable, Sendable {
   /// t counts updates from 1), followed by the one-line reason it exists.
   public var rule: [String] { updateRule.rule }
 
+  /// What the rule's quantities mean where their general names would mislead (NAdam's
+  /// `m_hat_w` is its look-ahead direction): the weights' quantity and one line.
+  public var meanings: [(quantity: Quantity, meaning: String)] {
+    updateRule.meanings.map { (quantity: $0.0, meaning: $0.1) }
+  }
+
   /// Optimizers that keep Adam's first moment m and its bias correction.
   public var isAdamFamily: Bool { updateRule.quantities.contains(.mW) }
 }

@@ -1,11 +1,16 @@
 extension RunSetup {
-  /// The setup with one setting changed, after checking the value is in range and that
-  /// the optimizer reads the setting at all.
+  /// The setup with one setting changed, after checking the value is in range, that the
+  /// optimizer reads the setting at all, that the convention's library has it (a setting it
+  /// lacks is refused with the reason, never a silent departure from its numbers) and that
+  /// it would change something.
   public func setting(_ setting: Setting, to input: SettingInput) throws(SettingError)
     -> RunSetup
   {
     guard setting.applies(to: optimizer, convention: convention) else {
       throw notApplicable(setting)
+    }
+    if let reason = optimizer.updateRule.inert(setting, with: hyperparameters) {
+      throw SettingError("\(optimizer.rawValue) ignores '\(setting.rawValue)' here: \(reason)")
     }
     var copy = self
     switch setting {
@@ -66,6 +71,11 @@ extension RunSetup {
   }
 
   private func notApplicable(_ setting: Setting) -> SettingError {
+    if let reason = optimizer.updateRule.missing(setting, under: convention) {
+      return SettingError(
+        "\(optimizer.rawValue):\(convention.rawValue) has no setting '\(setting.rawValue)': \(reason)"
+      )
+    }
     if setting == .eta {
       return SettingError(
         "the notes' adadelta has no learning rate η (its rate is √(u+ε)/√(v+ε)); "

@@ -107,6 +107,11 @@ enum HelpText {
       let values = settings.map { "\($0.rawValue) \(Interpreter.text(setup.value(of: $0)))" }
       lines.append("  \(convention.rawValue.padding(to: 8)) " + values.joined(separator: ", "))
     }
+    let meanings = optimizer.meanings
+    if !meanings.isEmpty {
+      lines.append("state (for w; the _b quantities likewise):")
+      lines += meanings.map { "  \($0.quantity.rawValue): \($0.meaning)" }
+    }
     return lines
   }
 }

@@ -147,10 +147,22 @@ public enum Vocabulary {
     Term("u_b", "adadelta's history of squared updates for b"),
     Term("vmax_w", isPerFeature: true, "amsgrad's running maximum of v_w"),
     Term("vmax_b", "amsgrad's running maximum of v_b"),
-    Term("m_hat_w", isPerFeature: true, "m_w after bias correction"),
-    Term("m_hat_b", "m_b after bias correction"),
-    Term("v_hat_w", isPerFeature: true, "v_w after bias correction"),
-    Term("v_hat_b", "v_b after bias correction"),
+    Term(
+      "m_hat_w", isPerFeature: true,
+      "the direction of the step for w: m_w after bias correction (nadam: its look-ahead, see help nadam)"
+    ),
+    Term(
+      "m_hat_b",
+      "the direction of the step for b: m_b after bias correction (nadam: its look-ahead, see help nadam)"
+    ),
+    Term(
+      "v_hat_w", isPerFeature: true,
+      "the second moment in the denominator for w: v_w after bias correction (amsgrad: from vmax_w, see help amsgrad)"
+    ),
+    Term(
+      "v_hat_b",
+      "the second moment in the denominator for b: v_b after bias correction (amsgrad: from vmax_b, see help amsgrad)"
+    ),
     Term("lr_w", isPerFeature: true, "the effective learning rate of each weight"),
     Term("lr_b", "the effective learning rate of the bias"),
     Term("t", "the number of updates taken"),
