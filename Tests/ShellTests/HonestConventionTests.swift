@@ -45,6 +45,22 @@ import Testing
       message:
         "nadam ignores 'momentum_decay' here: momentum_decay acts only in nadam_form schedule (now lecture); set nadam_form schedule first"
     ),
+    Refusal(
+      before: ["use momentum"], line: "set dampening 0.3",
+      message: "momentum:lecture has no setting 'dampening': the notes' momentum has no dampening"),
+    Refusal(
+      before: ["use momentum:keras"], line: "set weight_decay 0.01",
+      message:
+        "momentum:keras has no setting 'weight_decay': keras's SGD applies weight_decay decoupled"),
+    Refusal(
+      before: ["use nag:optax"], line: "set weight_decay 0.01",
+      message: "nag:optax has no setting 'weight_decay': optax's sgd has no weight decay"),
+    Refusal(
+      before: ["use nag:pytorch"], line: "set dampening 0.3",
+      message: "nag has no setting 'dampening'"),
+    Refusal(
+      before: ["use momentum:pytorch"], line: "set dampening 1.5",
+      message: "dampening must be in [0, 1], found '1.5'"),
     // The same refusals through the brackets of `use` and `compare`.
     Refusal(
       before: [], line: "use rmsprop:pytorch[v_init=0.02]",
@@ -78,6 +94,9 @@ import Testing
     ("use adagrad", "set lr_decay 0.01"),
     ("use nadam:pytorch", "set momentum_decay 0.01"),
     ("use nadam; set nadam_form schedule", "set momentum_decay 0.01"),
+    ("use momentum:pytorch", "set dampening 0.3"),
+    ("use momentum:pytorch", "set weight_decay 0.1"),
+    ("use nag:pytorch", "set weight_decay 0.1"),
   ])
   func acceptsWhereTheLibraryHasIt(_ setup: String, _ line: String) throws {
     var plain = Interpreter(files: MemoryFiles())

@@ -21,8 +21,11 @@ public struct Hyperparameters: Equatable, Sendable {
   public var initialAccumulator: Double
   /// PyTorch AdaGrad's decay: the step uses η/(1 + (t − 1)·decay).
   public var learningRateDecay: Double
-  /// λ, AdamW's decoupled weight decay.
+  /// λ, AdamW's decoupled weight decay; for PyTorch's SGD (momentum, nag) the L2 term
+  /// added to the gradient, g ← g + λ·w.
   public var weightDecay: Double
+  /// d, PyTorch SGD's dampening: from the second update on, the velocity adds (1 − d)·g.
+  public var dampening: Double
   /// ψ, the momentum decay of NAdam's schedule.
   public var momentumDecay: Double
   /// Where AMSGrad takes its maximum.
@@ -36,7 +39,7 @@ public struct Hyperparameters: Equatable, Sendable {
   static let base = Hyperparameters(
     learningRate: 0.1, beta: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8,
     epsilonPlacement: .outside, biasCorrection: true, biasPower: .update,
-    initialAccumulator: 0, learningRateDecay: 0, weightDecay: 0, momentumDecay: 0.004,
+    initialAccumulator: 0, learningRateDecay: 0, weightDecay: 0, dampening: 0, momentumDecay: 0.004,
     amsgradMaximum: .raw, nesterovForm: .reformulated, nadamForm: .lecture)
 }
 

@@ -24,6 +24,7 @@ extension RunSetup {
     case .lrDecay: copy.hyperparameters.learningRateDecay = try number(input, setting)
     case .weightDecay: copy.hyperparameters.weightDecay = try number(input, setting)
     case .momentumDecay: copy.hyperparameters.momentumDecay = try number(input, setting)
+    case .dampening: copy.hyperparameters.dampening = try fraction(input, setting)
     case .epsPlacement:
       copy.hyperparameters.epsilonPlacement = try choice(
         input, setting, EpsilonPlacement.allowed(for: optimizer))
@@ -57,6 +58,7 @@ extension RunSetup {
     case .lrDecay: return .number(h.learningRateDecay)
     case .weightDecay: return .number(h.weightDecay)
     case .momentumDecay: return .number(h.momentumDecay)
+    case .dampening: return .number(h.dampening)
     case .epsPlacement: return .word(h.epsilonPlacement.rawValue)
     case .biasCorrection: return .word(h.biasCorrection ? "on" : "off")
     case .biasPower: return .word(h.biasPower.rawValue)
@@ -103,6 +105,13 @@ extension RunSetup {
   private func decay(_ input: SettingInput, _ setting: Setting) throws(SettingError) -> Double {
     guard case .number(let x) = input, x.isFinite, x >= 0, x < 1 else {
       throw SettingError("\(setting.rawValue) must be in [0, 1), found '\(input)'")
+    }
+    return x
+  }
+
+  private func fraction(_ input: SettingInput, _ setting: Setting) throws(SettingError) -> Double {
+    guard case .number(let x) = input, x.isFinite, x >= 0, x <= 1 else {
+      throw SettingError("\(setting.rawValue) must be in [0, 1], found '\(input)'")
     }
     return x
   }

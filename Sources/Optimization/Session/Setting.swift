@@ -8,6 +8,7 @@ public enum Setting: String, CaseIterable, Sendable {
   case lrDecay = "lr_decay"
   case weightDecay = "weight_decay"
   case momentumDecay = "momentum_decay"
+  case dampening
   case amsgradMax = "amsgrad_max"
   case nagForm = "nag_form"
   case nadamForm = "nadam_form"

@@ -117,6 +117,9 @@ public enum Vocabulary {
     Term("weight_decay", takesNumber: true, "how strongly the weights are pulled toward zero"),
     Term("momentum_decay", takesNumber: true, "nadam's schedule for the momentum coefficient"),
     Term(
+      "dampening", takesNumber: true,
+      "pytorch sgd's dampening d: from the second update on, momentum adds (1 - d)*g"),
+    Term(
       "amsgrad_max", choices: ["raw", "corrected"],
       "whether amsgrad keeps the maximum of v or of v_hat"),
     Term(

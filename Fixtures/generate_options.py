@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Conformance fixtures for the library options beyond each optimizer's defaults (issue 11).
+
+Run from the repository root, after (or without) Fixtures/generate.py:
+
+    /work/venv/bin/python Fixtures/generate_options.py
+
+It writes Fixtures/conformance/options/<family>.json in the format of
+Fixtures/conformance/<optimizer>.json (same model, gradient, batching, float64 and state
+names; see the docstring of generate.py), reusing generate.py's helpers.  Each case names
+the settings it changes; the libraries run with exactly those constructor arguments.
+
+Data sets: the toy set and the sparse set of generate.py with their starts, and "dense4",
+16 points x 4 dense features with a non-zero start, run with non-default hyperparameters.
+
+    sgd.json   PyTorch SGD: dampening (momentum) and L2 weight_decay (momentum, nesterov).
+               Keras's SGD weight_decay is decoupled and optax's sgd has none: adalab
+               refuses both, so there is nothing of theirs to record.
+"""
+
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+
+import generate as G  # noqa: E402  (sets float64 everywhere, as generate.py does)
+
+OUT = os.path.join(HERE, "conformance", "options")
+GENERATOR = "Fixtures/generate_options.py"
+
+
+def make_dense4():
+    rng = np.random.default_rng(20261202)
+    X = np.round(rng.uniform(-1.5, 1.5, size=(16, 4)), 4)
+    w_star = np.array([0.8, -1.2, 0.5, 2.0])
+    Y = np.round(np.array([G.sigmoid(float(z)) for z in X @ w_star + 0.3]), 6)
+    return X, Y
+
+
+D4_X, D4_Y = make_dense4()
+DATASETS = {
+    "toy": G.DATASETS["toy"],
+    "sparse": G.DATASETS["sparse"],
+    "dense4": {
+        "x": D4_X,
+        "y": D4_Y,
+        "w0": np.array([0.3, -0.2, 0.1, 0.4]),
+        "b0": 0.2,
+        "batches": ["full", 4],
+    },
+}
+
+
+def run_torch_sgd(opt, ds, batch, settings):
+    """torch.optim.SGD with the adalab settings translated to its arguments; u = lr * buf."""
+    X, Y = ds["x"], ds["y"]
+    w = torch.tensor(ds["w0"], dtype=torch.float64, requires_grad=True)
+    b = torch.tensor(ds["b0"], dtype=torch.float64, requires_grad=True)
+    o = torch.optim.SGD(
+        [w, b],
+        lr=settings["eta"],
+        momentum=settings["beta"],
+        dampening=settings.get("dampening", 0.0),
+        weight_decay=settings.get("weight_decay", 0.0),
+        nesterov=opt == "nag",
+        foreach=False,
+    )
+    g = o.defaults
+    assert g["lr"] == settings["eta"] and g["momentum"] == settings["beta"]
+    rec = G.Recorder()
+    lr = settings["eta"]
+    for t in range(1, G.N_UPDATES + 1):
+        idx = G.batch_indices(len(Y), batch, t)
+        _, dw, db = G.loss_and_grad(w.detach().numpy().copy(), float(b.detach()), X[idx], Y[idx])
+        w.grad = torch.tensor(dw, dtype=torch.float64)
+        b.grad = torch.tensor(db, dtype=torch.float64)
+        o.step()
+        rec.add(
+            w=w.detach().numpy(), b=b.detach().numpy(), dw=dw, db=db,
+            u_w=lr * o.state[w]["momentum_buffer"].numpy(),
+            u_b=lr * o.state[b]["momentum_buffer"].numpy(),
+        )
+    return rec.steps
+
+
+# (optimizer, settings on toy and sparse, settings on dense4)
+SGD_CASES = [
+    ("momentum", {"eta": 0.1, "beta": 0.9, "dampening": 0.3},
+     {"eta": 0.05, "beta": 0.8, "dampening": 0.5, "weight_decay": 0.02}),
+    ("momentum", {"eta": 0.1, "beta": 0.9, "weight_decay": 0.01},
+     {"eta": 0.2, "beta": 0.7, "weight_decay": 0.05}),
+    ("nag", {"eta": 0.1, "beta": 0.9, "weight_decay": 0.01},
+     {"eta": 0.05, "beta": 0.8, "weight_decay": 0.02}),
+]
+
+
+def main():
+    cases = []
+    for opt, plain, dense in SGD_CASES:
+        for dname, ds in DATASETS.items():
+            settings = dense if dname == "dense4" else plain
+            for batch in ds["batches"]:
+                steps = run_torch_sgd(opt, ds, batch, settings)
+                assert all(len(v) == G.N_UPDATES for v in steps.values())
+                cases.append({
+                    "optimizer": opt,
+                    "convention": "pytorch",
+                    "dataset": dname,
+                    "batch": batch,
+                    "settings": dict(settings),
+                    "init": {"w": G.flist(ds["w0"]), "b": G.fl(ds["b0"])},
+                    "steps": steps,
+                })
+    datasets_json = {
+        k: {"x": [G.flist(r) for r in v["x"]], "y": G.flist(v["y"])} for k, v in DATASETS.items()
+    }
+    G.write_json(os.path.join(OUT, "sgd.json"), {
+        "generator": GENERATOR,
+        "versions": G.VERSIONS,
+        "datasets": datasets_json,
+        "cases": cases,
+    })
+
+
+if __name__ == "__main__":
+    main()
