@@ -16,6 +16,13 @@ Data sets: the toy set and the sparse set of generate.py with their starts, and 
     sgd.json   PyTorch SGD: dampening (momentum) and L2 weight_decay (momentum, nesterov).
                Keras's SGD weight_decay is decoupled and optax's sgd has none: adalab
                refuses both, so there is nothing of theirs to record.
+
+and Fixtures/conformance/radam.json (a new optimizer, so beside the others):
+
+    radam      torch.optim.RAdam, optax.radam, and the lecture convention: a line-by-line
+               numpy port of the paper's Algorithm 2 (rectified when rho_t > 4) with the
+               notes' eps outside the root.  Keras ships no RAdam.  Toy and sparse at the
+               libraries' defaults (lr 0.1), dense4 at lr 0.05, b1 0.85, b2 0.99, eps 1e-7.
 """
 
 import os
@@ -24,7 +31,9 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+import jax.numpy as jnp  # noqa: E402
 import numpy as np  # noqa: E402
+import optax  # noqa: E402
 import torch  # noqa: E402
 
 import generate as G  # noqa: E402  (sets float64 everywhere, as generate.py does)
@@ -98,6 +107,97 @@ SGD_CASES = [
 ]
 
 
+RADAM_PLAIN = {"eta": 0.1, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8}
+RADAM_DENSE = {"eta": 0.05, "beta1": 0.85, "beta2": 0.99, "epsilon": 1e-7}
+
+
+def radam_lecture(ds, batch, S):
+    """The paper's Algorithm 2, each parameter on its own; eps outside sqrt(v_hat)."""
+    X, Y = ds["x"], ds["y"]
+    b1, b2, eta, eps = S["beta1"], S["beta2"], S["eta"], S["epsilon"]
+    params = {"w": ds["w0"].copy(), "b": np.float64(ds["b0"])}
+    m = {"w": np.zeros_like(ds["w0"]), "b": np.float64(0.0)}
+    v = {"w": np.zeros_like(ds["w0"]), "b": np.float64(0.0)}
+    rho_inf = 2 / (1 - b2) - 1
+    rec = G.Recorder()
+    for t in range(1, G.N_UPDATES + 1):
+        idx = G.batch_indices(len(Y), batch, t)
+        _, dw, db = G.loss_and_grad(params["w"], params["b"], X[idx], Y[idx])
+        grads = {"w": dw, "b": np.float64(db)}
+        rho = rho_inf - 2 * t * b2**t / (1 - b2**t)
+        for p in ("w", "b"):
+            g = grads[p]
+            m[p] = b1 * m[p] + (1 - b1) * g
+            v[p] = b2 * v[p] + (1 - b2) * g**2
+            m_hat = m[p] / (1 - b1**t)
+            v_hat = v[p] / (1 - b2**t)
+            if rho > 4:
+                r = np.sqrt((rho - 4) * (rho - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho))
+                params[p] = params[p] - r * eta / (np.sqrt(v_hat) + eps) * m_hat
+            else:
+                params[p] = params[p] - eta * m_hat
+        rec.add(w=params["w"], b=params["b"], dw=dw, db=db,
+                m_w=m["w"], m_b=m["b"], v_w=v["w"], v_b=v["b"])
+    return rec.steps
+
+
+def radam_torch(ds, batch, S):
+    X, Y = ds["x"], ds["y"]
+    w = torch.tensor(ds["w0"], dtype=torch.float64, requires_grad=True)
+    b = torch.tensor(ds["b0"], dtype=torch.float64, requires_grad=True)
+    o = torch.optim.RAdam([w, b], lr=S["eta"], betas=(S["beta1"], S["beta2"]),
+                          eps=S["epsilon"], foreach=False)
+    rec = G.Recorder()
+    for t in range(1, G.N_UPDATES + 1):
+        idx = G.batch_indices(len(Y), batch, t)
+        _, dw, db = G.loss_and_grad(w.detach().numpy().copy(), float(b.detach()), X[idx], Y[idx])
+        w.grad = torch.tensor(dw, dtype=torch.float64)
+        b.grad = torch.tensor(db, dtype=torch.float64)
+        o.step()
+        sw, sb = o.state[w], o.state[b]
+        rec.add(w=w.detach().numpy(), b=b.detach().numpy(), dw=dw, db=db,
+                m_w=sw["exp_avg"].numpy(), m_b=sb["exp_avg"].numpy(),
+                v_w=sw["exp_avg_sq"].numpy(), v_b=sb["exp_avg_sq"].numpy())
+    return rec.steps
+
+
+def radam_optax(ds, batch, S):
+    X, Y = ds["x"], ds["y"]
+    tx = optax.radam(learning_rate=S["eta"], b1=S["beta1"], b2=S["beta2"], eps=S["epsilon"])
+    params = {"w": jnp.asarray(ds["w0"].copy()), "b": jnp.asarray(np.float64(ds["b0"]))}
+    state = tx.init(params)
+    rec = G.Recorder()
+    for t in range(1, G.N_UPDATES + 1):
+        idx = G.batch_indices(len(Y), batch, t)
+        _, dw, db = G.loss_and_grad(np.asarray(params["w"]), float(params["b"]), X[idx], Y[idx])
+        grads = {"w": jnp.asarray(dw), "b": jnp.asarray(np.float64(db))}
+        updates, state = tx.update(grads, state, params)
+        params = optax.apply_updates(params, updates)
+        assert params["w"].dtype == jnp.float64
+        mu, nu = G.find_state(state, "mu"), G.find_state(state, "nu")
+        rec.add(w=np.asarray(params["w"]), b=np.asarray(params["b"]), dw=dw, db=db,
+                m_w=np.asarray(mu["w"]), m_b=np.asarray(mu["b"]),
+                v_w=np.asarray(nu["w"]), v_b=np.asarray(nu["b"]))
+    return rec.steps
+
+
+def radam_cases():
+    cases = []
+    runners = {"lecture": radam_lecture, "pytorch": radam_torch, "optax": radam_optax}
+    for conv, run in runners.items():
+        for dname, ds in DATASETS.items():
+            S = RADAM_DENSE if dname == "dense4" else RADAM_PLAIN
+            for batch in ds["batches"]:
+                steps = run(ds, batch, S)
+                assert all(len(v) == G.N_UPDATES for v in steps.values())
+                cases.append({
+                    "optimizer": "radam", "convention": conv, "dataset": dname,
+                    "batch": batch, "settings": dict(S),
+                    "init": {"w": G.flist(ds["w0"]), "b": G.fl(ds["b0"])}, "steps": steps,
+                })
+    return cases
+
+
 def main():
     cases = []
     for opt, plain, dense in SGD_CASES:
@@ -123,6 +223,12 @@ def main():
         "versions": G.VERSIONS,
         "datasets": datasets_json,
         "cases": cases,
+    })
+    G.write_json(os.path.join(G.OUT_CONF, "radam.json"), {
+        "generator": GENERATOR,
+        "versions": G.VERSIONS,
+        "datasets": datasets_json,
+        "cases": radam_cases(),
     })
 
 

@@ -25,7 +25,7 @@ struct CompleterTests {
   ]
   static let optimizers = [
     "adadelta", "adagrad", "adam", "adamax", "adamw", "amsgrad", "gd", "maxprop", "momentum",
-    "nadam", "nag", "rmsprop",
+    "nadam", "nag", "radam", "rmsprop",
   ]
   static let quantities = [
     "b", "db", "dw", "epoch", "loss", "lr_b", "lr_w", "m_b", "m_hat_b", "m_hat_w", "m_w", "t",

@@ -61,6 +61,14 @@ import Testing
     Refusal(
       before: ["use momentum:pytorch"], line: "set dampening 1.5",
       message: "dampening must be in [0, 1], found '1.5'"),
+    // An optimizer the library does not ship.
+    Refusal(
+      before: [], line: "use radam:keras",
+      message: "keras ships no RAdam; use radam:pytorch, radam:optax or radam:lecture"),
+    Refusal(
+      before: ["use radam"], line: "convention keras", message: "keras ships no RAdam"),
+    Refusal(
+      before: [], line: "compare radam:pytorch radam:keras", message: "keras ships no RAdam"),
     // The same refusals through the brackets of `use` and `compare`.
     Refusal(
       before: [], line: "use rmsprop:pytorch[v_init=0.02]",

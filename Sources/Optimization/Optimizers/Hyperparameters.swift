@@ -28,6 +28,12 @@ public struct Hyperparameters: Equatable, Sendable {
   public var dampening: Double
   /// ψ, the momentum decay of NAdam's schedule.
   public var momentumDecay: Double
+  /// The ρₜ above which RAdam rectifies its step (5 in the libraries, 4 in the paper).
+  public var rectificationThreshold: Double
+  /// Whether RAdam's β₂ᵗ in ρₜ is raised by repeated squaring, as optax's integer power
+  /// (XLA) does, rather than by `pow`: the two differ in the last bits, and ρₜ's 1 − β₂ᵗ
+  /// and the square root of rₜ magnify that to 1e-12 within 30 steps.
+  public var powersBySquaring: Bool
   /// Where AMSGrad takes its maximum.
   public var amsgradMaximum: AMSGradMaximum
   /// How NAG looks ahead.
@@ -40,7 +46,8 @@ public struct Hyperparameters: Equatable, Sendable {
     learningRate: 0.1, beta: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8,
     epsilonPlacement: .outside, biasCorrection: true, biasPower: .update,
     initialAccumulator: 0, learningRateDecay: 0, weightDecay: 0, dampening: 0, momentumDecay: 0.004,
-    amsgradMaximum: .raw, nesterovForm: .reformulated, nadamForm: .lecture)
+    rectificationThreshold: 5, powersBySquaring: false, amsgradMaximum: .raw,
+    nesterovForm: .reformulated, nadamForm: .lecture)
 }
 
 extension Hyperparameters {

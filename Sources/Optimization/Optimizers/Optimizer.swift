@@ -29,6 +29,8 @@ public enum Optimizer: String, CaseIterable, Sendable {
   case amsgrad
   /// AdamW (``AdamW``).
   case adamw
+  /// RAdam (``RAdam``).
+  case radam
 
   /// The type that holds this optimizer's rule: the one place a name maps to a rule.
   var updateRule: any UpdateRule.Type {
@@ -45,12 +47,18 @@ public enum Optimizer: String, CaseIterable, Sendable {
     case .nadam: return NAdam.self
     case .amsgrad: return AMSGrad.self
     case .adamw: return AdamW.self
+    case .radam: return RAdam.self
     }
   }
 
   /// The update rule as the notes write it, one line per equation (g is the gradient,
   /// t counts updates from 1), followed by the one-line reason it exists.
   public var rule: [String] { updateRule.rule }
+
+  /// Why the library `convention` names ships no such optimizer; nil when it does.
+  public func unavailable(in convention: Convention) -> String? {
+    updateRule.unavailable(in: convention)
+  }
 
   /// What the rule's quantities mean where their general names would mislead (NAdam's
   /// `m_hat_w` is its look-ahead direction): the weights' quantity and one line.

@@ -35,6 +35,10 @@ protocol UpdateRule {
   /// ``settings`` unless ``missing(_:under:)`` gives a reason.
   static func reads(_ setting: Setting, under convention: Convention) -> Bool
 
+  /// Why the library a convention names ships no such optimizer (nil, the default: it
+  /// does). Such a convention is refused rather than run as another library's rule.
+  static func unavailable(in convention: Convention) -> String?
+
   /// Why the library a convention names has no such option, for a setting the rule reads
   /// in another convention: such a setting is refused with this reason rather than
   /// accepted as a silent departure from the library's numbers. nil (the default): the
@@ -85,6 +89,8 @@ extension UpdateRule {
   }
 
   static func missing(_ setting: Setting, under convention: Convention) -> String? { nil }
+
+  static func unavailable(in convention: Convention) -> String? { nil }
 
   static func inert(_ setting: Setting, with h: Hyperparameters) -> String? { nil }
 

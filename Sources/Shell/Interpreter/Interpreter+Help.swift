@@ -100,6 +100,10 @@ enum HelpText {
     lines += optimizer.rule.map { "  \($0)" }
     lines.append("conventions (defaults):")
     for convention in Convention.allCases {
+      if let reason = optimizer.unavailable(in: convention) {
+        lines.append("  \(convention.rawValue.padding(to: 8)) none: \(reason)")
+        continue
+      }
       let setup = RunSetup(dataset: .toy, optimizer: optimizer, convention: convention)
       let settings = Setting.applicable(to: optimizer, convention: convention).filter {
         !$0.isTraining

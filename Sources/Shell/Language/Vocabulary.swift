@@ -85,6 +85,9 @@ public enum Vocabulary {
     Term("nadam", "adam with Nesterov's look-ahead on the momentum"),
     Term("amsgrad", "adam that never lets v decrease, so the learning rate never grows"),
     Term("adamw", "adam with weight decay applied to the weights, not to the gradient"),
+    Term(
+      "radam",
+      "rectified adam: momentum's step until v_hat is reliable, then adam's rate damped by r"),
   ]
 
   /// Whose formulas to follow where the lecture and the libraries differ.
