@@ -17,12 +17,16 @@ Data sets: the toy set and the sparse set of generate.py with their starts, and 
                Keras's SGD weight_decay is decoupled and optax's sgd has none: adalab
                refuses both, so there is nothing of theirs to record.
 
-and Fixtures/conformance/radam.json (a new optimizer, so beside the others):
+and, for the optimizers added since (beside the others, one file each):
 
     radam      torch.optim.RAdam, optax.radam, and the lecture convention: a line-by-line
                numpy port of the paper's Algorithm 2 (rectified when rho_t > 4) with the
                notes' eps outside the root.  Keras ships no RAdam.  Toy and sparse at the
                libraries' defaults (lr 0.1), dense4 at lr 0.05, b1 0.85, b2 0.99, eps 1e-7.
+    adabelief  optax.adabelief and the lecture convention, the paper's Algorithm 2 (eps
+               added to s, as optax's eps_root).  PyTorch and Keras ship none.  Toy and
+               sparse at the defaults (lr 0.1, eps = eps_root = 1e-16), dense4 at lr 0.05,
+               b1 0.85, b2 0.99, eps 1e-12, eps_root 1e-14.
 """
 
 import os
@@ -198,6 +202,76 @@ def radam_cases():
     return cases
 
 
+BELIEF_PLAIN = {"eta": 0.1, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-16, "eps_root": 1e-16}
+BELIEF_DENSE = {"eta": 0.05, "beta1": 0.85, "beta2": 0.99, "epsilon": 1e-12, "eps_root": 1e-14}
+
+
+def adabelief_lecture(ds, batch, S):
+    """The paper's Algorithm 2, each parameter on its own."""
+    X, Y = ds["x"], ds["y"]
+    b1, b2, eta, eps, eps_root = S["beta1"], S["beta2"], S["eta"], S["epsilon"], S["eps_root"]
+    params = {"w": ds["w0"].copy(), "b": np.float64(ds["b0"])}
+    m = {"w": np.zeros_like(ds["w0"]), "b": np.float64(0.0)}
+    s = {"w": np.zeros_like(ds["w0"]), "b": np.float64(0.0)}
+    rec = G.Recorder()
+    for t in range(1, G.N_UPDATES + 1):
+        idx = G.batch_indices(len(Y), batch, t)
+        _, dw, db = G.loss_and_grad(params["w"], params["b"], X[idx], Y[idx])
+        grads = {"w": dw, "b": np.float64(db)}
+        for p in ("w", "b"):
+            g = grads[p]
+            m[p] = b1 * m[p] + (1 - b1) * g
+            s[p] = b2 * s[p] + (1 - b2) * (g - m[p]) ** 2 + eps_root
+            m_hat = m[p] / (1 - b1**t)
+            s_hat = s[p] / (1 - b2**t)
+            params[p] = params[p] - eta * m_hat / (np.sqrt(s_hat) + eps)
+        rec.add(w=params["w"], b=params["b"], dw=dw, db=db,
+                m_w=m["w"], m_b=m["b"], v_w=s["w"], v_b=s["b"])
+    return rec.steps
+
+
+def run_optax_tx(tx, ds, batch):
+    """Any optax transformation whose state keeps mu and nu, recorded as m and v."""
+    X, Y = ds["x"], ds["y"]
+    params = {"w": jnp.asarray(ds["w0"].copy()), "b": jnp.asarray(np.float64(ds["b0"]))}
+    state = tx.init(params)
+    rec = G.Recorder()
+    for t in range(1, G.N_UPDATES + 1):
+        idx = G.batch_indices(len(Y), batch, t)
+        _, dw, db = G.loss_and_grad(np.asarray(params["w"]), float(params["b"]), X[idx], Y[idx])
+        grads = {"w": jnp.asarray(dw), "b": jnp.asarray(np.float64(db))}
+        updates, state = tx.update(grads, state, params)
+        params = optax.apply_updates(params, updates)
+        assert params["w"].dtype == jnp.float64
+        mu, nu = G.find_state(state, "mu"), G.find_state(state, "nu")
+        rec.add(w=np.asarray(params["w"]), b=np.asarray(params["b"]), dw=dw, db=db,
+                m_w=np.asarray(mu["w"]), m_b=np.asarray(mu["b"]),
+                v_w=np.asarray(nu["w"]), v_b=np.asarray(nu["b"]))
+    return rec.steps
+
+
+def adabelief_optax(ds, batch, S):
+    tx = optax.adabelief(learning_rate=S["eta"], b1=S["beta1"], b2=S["beta2"],
+                         eps=S["epsilon"], eps_root=S["eps_root"])
+    return run_optax_tx(tx, ds, batch)
+
+
+def new_optimizer_cases(name, runners, plain, dense):
+    cases = []
+    for conv, run in runners.items():
+        for dname, ds in DATASETS.items():
+            S = dense if dname == "dense4" else plain
+            for batch in ds["batches"]:
+                steps = run(ds, batch, S)
+                assert all(len(v) == G.N_UPDATES for v in steps.values())
+                cases.append({
+                    "optimizer": name, "convention": conv, "dataset": dname,
+                    "batch": batch, "settings": dict(S),
+                    "init": {"w": G.flist(ds["w0"]), "b": G.fl(ds["b0"])}, "steps": steps,
+                })
+    return cases
+
+
 def main():
     cases = []
     for opt, plain, dense in SGD_CASES:
@@ -224,12 +298,19 @@ def main():
         "datasets": datasets_json,
         "cases": cases,
     })
-    G.write_json(os.path.join(G.OUT_CONF, "radam.json"), {
-        "generator": GENERATOR,
-        "versions": G.VERSIONS,
-        "datasets": datasets_json,
-        "cases": radam_cases(),
-    })
+    new = {
+        "radam": radam_cases(),
+        "adabelief": new_optimizer_cases(
+            "adabelief", {"lecture": adabelief_lecture, "optax": adabelief_optax},
+            BELIEF_PLAIN, BELIEF_DENSE),
+    }
+    for name, opt_cases in new.items():
+        G.write_json(os.path.join(G.OUT_CONF, name + ".json"), {
+            "generator": GENERATOR,
+            "versions": G.VERSIONS,
+            "datasets": datasets_json,
+            "cases": opt_cases,
+        })
 
 
 if __name__ == "__main__":

@@ -24,8 +24,8 @@ struct CompleterTests {
     "watch",
   ]
   static let optimizers = [
-    "adadelta", "adagrad", "adam", "adamax", "adamw", "amsgrad", "gd", "maxprop", "momentum",
-    "nadam", "nag", "radam", "rmsprop",
+    "adabelief", "adadelta", "adagrad", "adam", "adamax", "adamw", "amsgrad", "gd", "maxprop",
+    "momentum", "nadam", "nag", "radam", "rmsprop",
   ]
   static let quantities = [
     "b", "db", "dw", "epoch", "loss", "lr_b", "lr_w", "m_b", "m_hat_b", "m_hat_w", "m_w", "t",
@@ -41,7 +41,7 @@ struct CompleterTests {
       ("ex", 0, ["exit", "explain", "export"]),
       ("STE", 0, ["step"]),
       ("step; sh", 6, ["show"]),
-      ("set eta 0.1;set e", 16, ["eps_placement", "epsilon", "eta"]),
+      ("set eta 0.1;set e", 16, ["eps_placement", "eps_root", "epsilon", "eta"]),
       ("xyz ", 4, []),
       ("step 1", 5, []),
       ("step # co", 9, []),
@@ -58,12 +58,12 @@ struct CompleterTests {
   @Test(
     arguments: [
       ("use ", 4, optimizers),
-      ("use ad", 4, ["adadelta", "adagrad", "adam", "adamax", "adamw"]),
+      ("use ad", 4, ["adabelief", "adadelta", "adagrad", "adam", "adamax", "adamw"]),
       ("use adam", 4, ["adam", "adamax", "adamw"]),
       ("use adam:", 9, ["keras", "lecture", "optax", "pytorch"]),
       ("use adam : py", 11, ["pytorch"]),
       ("use adam[be", 9, ["beta", "beta1", "beta2"]),
-      ("use adam:keras[beta2=0.9, e", 26, ["eps_placement", "epsilon", "eta"]),
+      ("use adam:keras[beta2=0.9, e", 26, ["eps_placement", "eps_root", "epsilon", "eta"]),
       ("use adam[eps_placement=", 23, ["hat", "inside", "max", "outside"]),
       ("use adam[eta=1] ", 16, []),
       ("use adam ", 9, []),
@@ -136,7 +136,7 @@ struct CompleterTests {
       Self.complete("save 'é'; use a")
         == Completion(
           replaceFrom: 15,
-          candidates: ["adadelta", "adagrad", "adam", "adamax", "adamw", "amsgrad"]))
+          candidates: ["adabelief", "adadelta", "adagrad", "adam", "adamax", "adamw", "amsgrad"]))
     #expect(Self.complete("load \"é") == Completion(replaceFrom: 6, candidates: []))
   }
 

@@ -69,6 +69,12 @@ import Testing
       before: ["use radam"], line: "convention keras", message: "keras ships no RAdam"),
     Refusal(
       before: [], line: "compare radam:pytorch radam:keras", message: "keras ships no RAdam"),
+    Refusal(
+      before: [], line: "use adabelief:pytorch",
+      message: "pytorch ships no AdaBelief; use adabelief:optax or adabelief:lecture"),
+    Refusal(
+      before: ["use adam:pytorch"], line: "set eps_root 1e-8",
+      message: "adam has no setting 'eps_root'"),
     // The same refusals through the brackets of `use` and `compare`.
     Refusal(
       before: [], line: "use rmsprop:pytorch[v_init=0.02]",

@@ -26,13 +26,13 @@ struct VocabularyTests {
     #expect(
       Vocabulary.optimizers.map(\.name) == [
         "gd", "momentum", "nag", "adagrad", "rmsprop", "adadelta", "adam", "adamax", "maxprop",
-        "nadam", "amsgrad", "adamw", "radam",
+        "nadam", "amsgrad", "adamw", "radam", "adabelief",
       ])
     #expect(Vocabulary.conventions.map(\.name) == ["lecture", "pytorch", "keras", "optax"])
     #expect(Vocabulary.presets.map(\.name) == ["do_adagrad", "do_rmsprop", "do_adam_sgd"])
     #expect(Vocabulary.groups.map(\.name) == ["settings", "state", "all", "data", "convention"])
     #expect(Vocabulary.quantities.count == 21)
-    #expect(Vocabulary.settings.count == 20)
+    #expect(Vocabulary.settings.count == 21)
   }
 
   @Test func everySettingTakesSomething() {

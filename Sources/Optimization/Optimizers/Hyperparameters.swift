@@ -11,6 +11,8 @@ public struct Hyperparameters: Equatable, Sendable {
   public var beta2: Double
   /// ε, which keeps a denominator away from zero.
   public var epsilon: Double
+  /// ε_root, optax's ε under the root; AdaBelief adds it to s at every update.
+  public var epsilonRoot: Double
   /// Where ε goes.
   public var epsilonPlacement: EpsilonPlacement
   /// Whether m and v are divided by 1 − βᵗ.
@@ -44,7 +46,7 @@ public struct Hyperparameters: Equatable, Sendable {
   /// The values shared by every convention before its own defaults are applied.
   static let base = Hyperparameters(
     learningRate: 0.1, beta: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8,
-    epsilonPlacement: .outside, biasCorrection: true, biasPower: .update,
+    epsilonRoot: 0, epsilonPlacement: .outside, biasCorrection: true, biasPower: .update,
     initialAccumulator: 0, learningRateDecay: 0, weightDecay: 0, dampening: 0, momentumDecay: 0.004,
     rectificationThreshold: 5, powersBySquaring: false, amsgradMaximum: .raw,
     nesterovForm: .reformulated, nadamForm: .lecture)

@@ -31,6 +31,8 @@ public enum Optimizer: String, CaseIterable, Sendable {
   case adamw
   /// RAdam (``RAdam``).
   case radam
+  /// AdaBelief (``AdaBelief``).
+  case adabelief
 
   /// The type that holds this optimizer's rule: the one place a name maps to a rule.
   var updateRule: any UpdateRule.Type {
@@ -48,6 +50,7 @@ public enum Optimizer: String, CaseIterable, Sendable {
     case .amsgrad: return AMSGrad.self
     case .adamw: return AdamW.self
     case .radam: return RAdam.self
+    case .adabelief: return AdaBelief.self
     }
   }
 

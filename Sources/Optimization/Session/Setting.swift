@@ -2,6 +2,7 @@
 public enum Setting: String, CaseIterable, Sendable {
   case eta, beta, beta1, beta2, epsilon
   case epsPlacement = "eps_placement"
+  case epsRoot = "eps_root"
   case biasCorrection = "bias_correction"
   case biasPower = "bias_power"
   case vInit = "v_init"

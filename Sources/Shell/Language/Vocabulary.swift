@@ -88,6 +88,9 @@ public enum Vocabulary {
     Term(
       "radam",
       "rectified adam: momentum's step until v_hat is reliable, then adam's rate damped by r"),
+    Term(
+      "adabelief",
+      "adam whose v tracks (g - m)^2, the surprise, not g^2: large steps where g is as predicted"),
   ]
 
   /// Whose formulas to follow where the lecture and the libraries differ.
@@ -111,6 +114,9 @@ public enum Vocabulary {
       "eps_placement", choices: ["outside", "inside", "hat", "max"],
       "where epsilon goes: sqrt(v) + eps, sqrt(v + eps), Keras's eps-hat (eps added to the root of the raw v), or inside adamax's max(beta2*v, |g| + eps)"
     ),
+    Term(
+      "eps_root", takesNumber: true,
+      "optax's epsilon under the root; adabelief adds it to s = v every update"),
     Term("bias_correction", choices: ["on", "off"], "whether m and v are divided by 1 - beta^t"),
     Term(
       "bias_power", choices: ["update", "epoch"],
