@@ -27,6 +27,12 @@ and, for the optimizers added since (beside the others, one file each):
                added to s, as optax's eps_root).  PyTorch and Keras ship none.  Toy and
                sparse at the defaults (lr 0.1, eps = eps_root = 1e-16), dense4 at lr 0.05,
                b1 0.85, b2 0.99, eps 1e-12, eps_root 1e-14.
+    yogi       optax's yogi (scale_by_yogi then the learning rate, which is what optax.yogi
+               chains, with initial_accumulator_value explicit) and the lecture convention,
+               the paper's Algorithm 2 (m, v from 0, no bias correction).  PyTorch and
+               Keras ship none.  Toy and sparse at the defaults (lr 0.1, eps 1e-3, optax's
+               accumulator 1e-6), dense4 at lr 0.05, b1 0.85, b2 0.99, eps 1e-4, and
+               optax's accumulator 1e-4 (the lecture's v from 1e-4 too, m from 0).
 """
 
 import os
@@ -256,6 +262,43 @@ def adabelief_optax(ds, batch, S):
     return run_optax_tx(tx, ds, batch)
 
 
+YOGI_PLAIN = {"eta": 0.1, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-3}
+YOGI_DENSE = {"eta": 0.05, "beta1": 0.85, "beta2": 0.99, "epsilon": 1e-4, "v_init": 1e-4}
+
+
+def yogi_lecture(ds, batch, S):
+    """The paper's Algorithm 2: no bias correction; v from v_init, m from 0."""
+    X, Y = ds["x"], ds["y"]
+    b1, b2, eta, eps = S["beta1"], S["beta2"], S["eta"], S["epsilon"]
+    v0 = S.get("v_init", 0.0)
+    params = {"w": ds["w0"].copy(), "b": np.float64(ds["b0"])}
+    m = {"w": np.zeros_like(ds["w0"]), "b": np.float64(0.0)}
+    v = {"w": np.full_like(ds["w0"], v0), "b": np.float64(v0)}
+    rec = G.Recorder()
+    for t in range(1, G.N_UPDATES + 1):
+        idx = G.batch_indices(len(Y), batch, t)
+        _, dw, db = G.loss_and_grad(params["w"], params["b"], X[idx], Y[idx])
+        grads = {"w": dw, "b": np.float64(db)}
+        for p in ("w", "b"):
+            g = grads[p]
+            m[p] = b1 * m[p] + (1 - b1) * g
+            g2 = g * g
+            v[p] = v[p] - (1 - b2) * np.sign(v[p] - g2) * g2
+            params[p] = params[p] - eta * m[p] / (np.sqrt(v[p]) + eps)
+        rec.add(w=params["w"], b=params["b"], dw=dw, db=db,
+                m_w=m["w"], m_b=m["b"], v_w=v["w"], v_b=v["b"])
+    return rec.steps
+
+
+def yogi_optax(ds, batch, S):
+    tx = optax.chain(
+        optax.scale_by_yogi(b1=S["beta1"], b2=S["beta2"], eps=S["epsilon"],
+                            initial_accumulator_value=S["v_init"]),
+        optax.scale_by_learning_rate(S["eta"]),
+    )
+    return run_optax_tx(tx, ds, batch)
+
+
 def new_optimizer_cases(name, runners, plain, dense):
     cases = []
     for conv, run in runners.items():
@@ -303,6 +346,10 @@ def main():
         "adabelief": new_optimizer_cases(
             "adabelief", {"lecture": adabelief_lecture, "optax": adabelief_optax},
             BELIEF_PLAIN, BELIEF_DENSE),
+        "yogi": new_optimizer_cases(
+            "yogi", {"lecture": yogi_lecture}, YOGI_PLAIN, YOGI_DENSE)
+        + new_optimizer_cases(
+            "yogi", {"optax": yogi_optax}, dict(YOGI_PLAIN, v_init=1e-6), YOGI_DENSE),
     }
     for name, opt_cases in new.items():
         G.write_json(os.path.join(G.OUT_CONF, name + ".json"), {

@@ -41,3 +41,17 @@ import Testing
     #expect(RAdam.bySquaring(0.999, 0) == 1)
   }
 }
+
+/// Yogi's start, which differs between the paper and optax.
+@Suite struct YogiStartTests {
+  /// optax starts m and v at its accumulator (1e-6); the paper starts both at 0.
+  @Test func optaxStartsBothMomentsAtTheAccumulator() {
+    let optax = RunSetup(dataset: .toy, optimizer: .yogi, convention: .optax).initialState
+    #expect(optax.m == [1e-6, 1e-6] && optax.v == [1e-6, 1e-6])
+    let paper = RunSetup(dataset: .toy, optimizer: .yogi, convention: .lecture).initialState
+    #expect(paper.m == [0, 0] && paper.v == [0, 0])
+    #expect(
+      !RunSetup(dataset: .toy, optimizer: .yogi, convention: .lecture).hyperparameters
+        .biasCorrection)
+  }
+}

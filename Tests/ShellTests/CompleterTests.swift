@@ -25,7 +25,7 @@ struct CompleterTests {
   ]
   static let optimizers = [
     "adabelief", "adadelta", "adagrad", "adam", "adamax", "adamw", "amsgrad", "gd", "maxprop",
-    "momentum", "nadam", "nag", "radam", "rmsprop",
+    "momentum", "nadam", "nag", "radam", "rmsprop", "yogi",
   ]
   static let quantities = [
     "b", "db", "dw", "epoch", "loss", "lr_b", "lr_w", "m_b", "m_hat_b", "m_hat_w", "m_w", "t",
@@ -69,7 +69,7 @@ struct CompleterTests {
       ("use adam ", 9, []),
       ("compare adam rms", 13, ["rmsprop"]),
       ("compare adam ", 13, optimizers),
-      ("compare adam rmsprop ", 21, optimizers + ["steps"]),
+      ("compare adam rmsprop ", 21, (optimizers + ["steps"]).sorted()),
       ("compare adam rmsprop:keras st", 27, ["steps"]),
       ("compare adam rmsprop steps ", 27, []),
     ] as [(String, Int, [String])])

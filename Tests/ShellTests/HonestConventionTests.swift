@@ -75,6 +75,9 @@ import Testing
     Refusal(
       before: ["use adam:pytorch"], line: "set eps_root 1e-8",
       message: "adam has no setting 'eps_root'"),
+    Refusal(
+      before: [], line: "use yogi:keras",
+      message: "keras ships no Yogi; use yogi:optax or yogi:lecture"),
     // The same refusals through the brackets of `use` and `compare`.
     Refusal(
       before: [], line: "use rmsprop:pytorch[v_init=0.02]",

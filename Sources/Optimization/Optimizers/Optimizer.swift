@@ -33,6 +33,8 @@ public enum Optimizer: String, CaseIterable, Sendable {
   case radam
   /// AdaBelief (``AdaBelief``).
   case adabelief
+  /// Yogi (``Yogi``).
+  case yogi
 
   /// The type that holds this optimizer's rule: the one place a name maps to a rule.
   var updateRule: any UpdateRule.Type {
@@ -51,6 +53,7 @@ public enum Optimizer: String, CaseIterable, Sendable {
     case .adamw: return AdamW.self
     case .radam: return RAdam.self
     case .adabelief: return AdaBelief.self
+    case .yogi: return Yogi.self
     }
   }
 

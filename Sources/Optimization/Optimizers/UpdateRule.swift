@@ -35,6 +35,9 @@ protocol UpdateRule {
   /// ``settings`` unless ``missing(_:under:)`` gives a reason.
   static func reads(_ setting: Setting, under convention: Convention) -> Bool
 
+  /// The value m starts from (0, the default; optax's Yogi starts it at its accumulator).
+  static func initialFirstMoment(_ h: Hyperparameters, under convention: Convention) -> Double
+
   /// Why the library a convention names ships no such optimizer (nil, the default: it
   /// does). Such a convention is refused rather than run as another library's rule.
   static func unavailable(in convention: Convention) -> String?
@@ -91,6 +94,10 @@ extension UpdateRule {
   static func missing(_ setting: Setting, under convention: Convention) -> String? { nil }
 
   static func unavailable(in convention: Convention) -> String? { nil }
+
+  static func initialFirstMoment(_ h: Hyperparameters, under convention: Convention) -> Double {
+    0
+  }
 
   static func inert(_ setting: Setting, with h: Hyperparameters) -> String? { nil }
 
