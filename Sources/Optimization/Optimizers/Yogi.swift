@@ -54,6 +54,10 @@ enum Yogi: UpdateRule {
   }
 
   static let meanings: [(Quantity, String)] = [
+    (
+      .mW,
+      "starts at v_init under optax (its initial_accumulator_value starts m and v), at 0 in the paper"
+    ),
     (.vW, "moved by ±(1 − β₂)·g² toward g², never by a fraction of itself"),
     (.vHatW, "v/(1 − β₂ᵗ) (optax), v itself with bias_correction off (the paper)"),
   ]
