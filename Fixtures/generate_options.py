@@ -33,6 +33,10 @@ and, for the optimizers added since (beside the others, one file each):
                Keras ship none.  Toy and sparse at the defaults (lr 0.1, eps 1e-3, optax's
                accumulator 1e-6), dense4 at lr 0.05, b1 0.85, b2 0.99, eps 1e-4, and
                optax's accumulator 1e-4 (the lecture's v from 1e-4 too, m from 0).
+    lion       keras.optimizers.Lion, optax.lion and the lecture convention (the paper, as
+               optax: w -= lr*(sign(c) + wd*w)).  PyTorch ships none.  Toy and sparse at
+               lr 0.1, b1 0.9, b2 0.99 (optax's wd 1e-3, the others 0), dense4 at lr 0.02,
+               b1 0.8, b2 0.95 (wd 0.1 for optax and lecture; Keras's Lion has none).
 """
 
 import os
@@ -299,6 +303,67 @@ def yogi_optax(ds, batch, S):
     return run_optax_tx(tx, ds, batch)
 
 
+LION_PLAIN = {"eta": 0.1, "beta1": 0.9, "beta2": 0.99, "weight_decay": 0.0}
+LION_DENSE = {"eta": 0.02, "beta1": 0.8, "beta2": 0.95, "weight_decay": 0.1}
+
+
+def lion_lecture(ds, batch, S):
+    X, Y = ds["x"], ds["y"]
+    b1, b2, eta, wd = S["beta1"], S["beta2"], S["eta"], S["weight_decay"]
+    params = {"w": ds["w0"].copy(), "b": np.float64(ds["b0"])}
+    m = {"w": np.zeros_like(ds["w0"]), "b": np.float64(0.0)}
+    rec = G.Recorder()
+    for t in range(1, G.N_UPDATES + 1):
+        idx = G.batch_indices(len(Y), batch, t)
+        _, dw, db = G.loss_and_grad(params["w"], params["b"], X[idx], Y[idx])
+        grads = {"w": dw, "b": np.float64(db)}
+        for p in ("w", "b"):
+            g = grads[p]
+            c = b1 * m[p] + (1 - b1) * g
+            params[p] = params[p] - eta * (np.sign(c) + wd * params[p])
+            m[p] = b2 * m[p] + (1 - b2) * g
+        rec.add(w=params["w"], b=params["b"], dw=dw, db=db, m_w=m["w"], m_b=m["b"])
+    return rec.steps
+
+
+def lion_optax(ds, batch, S):
+    X, Y = ds["x"], ds["y"]
+    tx = optax.lion(learning_rate=S["eta"], b1=S["beta1"], b2=S["beta2"],
+                    weight_decay=S["weight_decay"])
+    params = {"w": jnp.asarray(ds["w0"].copy()), "b": jnp.asarray(np.float64(ds["b0"]))}
+    state = tx.init(params)
+    rec = G.Recorder()
+    for t in range(1, G.N_UPDATES + 1):
+        idx = G.batch_indices(len(Y), batch, t)
+        _, dw, db = G.loss_and_grad(np.asarray(params["w"]), float(params["b"]), X[idx], Y[idx])
+        grads = {"w": jnp.asarray(dw), "b": jnp.asarray(np.float64(db))}
+        updates, state = tx.update(grads, state, params)
+        params = optax.apply_updates(params, updates)
+        mu = G.find_state(state, "mu")
+        rec.add(w=np.asarray(params["w"]), b=np.asarray(params["b"]), dw=dw, db=db,
+                m_w=np.asarray(mu["w"]), m_b=np.asarray(mu["b"]))
+    return rec.steps
+
+
+def lion_keras(ds, batch, S):
+    assert S.get("weight_decay", 0.0) == 0.0
+    X, Y = ds["x"], ds["y"]
+    w = G.keras.Variable(ds["w0"].copy(), dtype="float64", name="w")
+    b = G.keras.Variable(np.float64(ds["b0"]), dtype="float64", name="b")
+    o = G.keras.optimizers.Lion(learning_rate=S["eta"], beta_1=S["beta1"], beta_2=S["beta2"])
+    rec = G.Recorder()
+    for t in range(1, G.N_UPDATES + 1):
+        idx = G.batch_indices(len(Y), batch, t)
+        _, dw, db = G.loss_and_grad(np.asarray(w.value, dtype=np.float64),
+                                    float(np.asarray(b.value)), X[idx], Y[idx])
+        o.apply_gradients([(jnp.asarray(dw), w), (jnp.asarray(np.float64(db)), b)])
+        mom = lambda var: np.asarray(o._momentums[o._get_variable_index(var)].value, dtype=np.float64)
+        rec.add(w=np.asarray(w.value), b=np.asarray(b.value), dw=dw, db=db,
+                m_w=mom(w), m_b=mom(b))
+    assert w.dtype == "float64"
+    return rec.steps
+
+
 def new_optimizer_cases(name, runners, plain, dense):
     cases = []
     for conv, run in runners.items():
@@ -346,6 +411,13 @@ def main():
         "adabelief": new_optimizer_cases(
             "adabelief", {"lecture": adabelief_lecture, "optax": adabelief_optax},
             BELIEF_PLAIN, BELIEF_DENSE),
+        "lion": new_optimizer_cases("lion", {"lecture": lion_lecture}, LION_PLAIN, LION_DENSE)
+        + new_optimizer_cases(
+            "lion", {"optax": lion_optax}, dict(LION_PLAIN, weight_decay=1e-3), LION_DENSE)
+        + new_optimizer_cases(
+            "lion", {"keras": lion_keras},
+            {k: v for k, v in LION_PLAIN.items() if k != "weight_decay"},
+            {k: v for k, v in LION_DENSE.items() if k != "weight_decay"}),
         "yogi": new_optimizer_cases(
             "yogi", {"lecture": yogi_lecture}, YOGI_PLAIN, YOGI_DENSE)
         + new_optimizer_cases(

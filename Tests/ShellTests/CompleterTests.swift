@@ -24,8 +24,8 @@ struct CompleterTests {
     "watch",
   ]
   static let optimizers = [
-    "adabelief", "adadelta", "adagrad", "adam", "adamax", "adamw", "amsgrad", "gd", "maxprop",
-    "momentum", "nadam", "nag", "radam", "rmsprop", "yogi",
+    "adabelief", "adadelta", "adagrad", "adam", "adamax", "adamw", "amsgrad", "gd", "lion",
+    "maxprop", "momentum", "nadam", "nag", "radam", "rmsprop", "yogi",
   ]
   static let quantities = [
     "b", "db", "dw", "epoch", "loss", "lr_b", "lr_w", "m_b", "m_hat_b", "m_hat_w", "m_w", "t",

@@ -78,6 +78,15 @@ import Testing
     Refusal(
       before: [], line: "use yogi:keras",
       message: "keras ships no Yogi; use yogi:optax or yogi:lecture"),
+    Refusal(
+      before: [], line: "use lion:pytorch",
+      message: "pytorch ships no Lion; use lion:keras, lion:optax or lion:lecture"),
+    Refusal(
+      before: ["use lion:keras"], line: "set weight_decay 0.1",
+      message: "lion:keras has no setting 'weight_decay': keras's Lion has no decay of its own"),
+    Refusal(
+      before: ["use lion; step"], line: "plot bias",
+      message: "lion keeps m but never corrects its bias, so it has no bias correction to draw"),
     // The same refusals through the brackets of `use` and `compare`.
     Refusal(
       before: [], line: "use rmsprop:pytorch[v_init=0.02]",

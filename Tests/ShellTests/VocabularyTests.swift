@@ -26,7 +26,7 @@ struct VocabularyTests {
     #expect(
       Vocabulary.optimizers.map(\.name) == [
         "gd", "momentum", "nag", "adagrad", "rmsprop", "adadelta", "adam", "adamax", "maxprop",
-        "nadam", "amsgrad", "adamw", "radam", "adabelief", "yogi",
+        "nadam", "amsgrad", "adamw", "radam", "adabelief", "yogi", "lion",
       ])
     #expect(Vocabulary.conventions.map(\.name) == ["lecture", "pytorch", "keras", "optax"])
     #expect(Vocabulary.presets.map(\.name) == ["do_adagrad", "do_rmsprop", "do_adam_sgd"])

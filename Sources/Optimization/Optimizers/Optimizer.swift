@@ -35,6 +35,8 @@ public enum Optimizer: String, CaseIterable, Sendable {
   case adabelief
   /// Yogi (``Yogi``).
   case yogi
+  /// Lion (``Lion``).
+  case lion
 
   /// The type that holds this optimizer's rule: the one place a name maps to a rule.
   var updateRule: any UpdateRule.Type {
@@ -54,6 +56,7 @@ public enum Optimizer: String, CaseIterable, Sendable {
     case .radam: return RAdam.self
     case .adabelief: return AdaBelief.self
     case .yogi: return Yogi.self
+    case .lion: return Lion.self
     }
   }
 
@@ -73,5 +76,5 @@ public enum Optimizer: String, CaseIterable, Sendable {
   }
 
   /// Optimizers that keep Adam's first moment m and its bias correction.
-  public var isAdamFamily: Bool { updateRule.quantities.contains(.mW) }
+  public var isAdamFamily: Bool { updateRule.sharedNumbers.contains(.biasCorrections) }
 }

@@ -92,6 +92,7 @@ public enum Vocabulary {
       "adabelief",
       "adam whose v tracks (g - m)^2, the surprise, not g^2: large steps where g is as predicted"),
     Term("yogi", "adam whose v moves additively, so it cannot forget a burst too fast"),
+    Term("lion", "the sign of an interpolated momentum: every step has size eta"),
   ]
 
   /// Whose formulas to follow where the lecture and the libraries differ.
