@@ -13,6 +13,9 @@ the settings it changes; the libraries run with exactly those constructor argume
 Data sets: the toy set and the sparse set of generate.py with their starts, and "dense4",
 16 points x 4 dense features with a non-zero start, run with non-default hyperparameters.
 
+    adam_family.json  torch.optim.NAdam and RAdam with weight_decay, L2 (coupled) and with
+               decoupled_weight_decay=True.  Toy and sparse at lr 0.1 and wd 0.01, dense4
+               at lr 0.05, betas (0.85, 0.99), eps 1e-7, wd 0.05.
     sgd.json   PyTorch SGD: dampening (momentum) and L2 weight_decay (momentum, nesterov).
                Keras's SGD weight_decay is decoupled and optax's sgd has none: adalab
                refuses both, so there is nothing of theirs to record.
@@ -380,6 +383,43 @@ def new_optimizer_cases(name, runners, plain, dense):
     return cases
 
 
+def torch_adam_family(opt, ds, batch, S):
+    """torch.optim.NAdam or RAdam with the case's weight decay; m, v from its state."""
+    X, Y = ds["x"], ds["y"]
+    w = torch.tensor(ds["w0"], dtype=torch.float64, requires_grad=True)
+    b = torch.tensor(ds["b0"], dtype=torch.float64, requires_grad=True)
+    cls = {"nadam": torch.optim.NAdam, "radam": torch.optim.RAdam}[opt]
+    o = cls([w, b], lr=S["eta"], betas=(S["beta1"], S["beta2"]), eps=S["epsilon"],
+            weight_decay=S["weight_decay"],
+            decoupled_weight_decay=bool(S["decoupled_weight_decay"]), foreach=False)
+    rec = G.Recorder()
+    for t in range(1, G.N_UPDATES + 1):
+        idx = G.batch_indices(len(Y), batch, t)
+        _, dw, db = G.loss_and_grad(w.detach().numpy().copy(), float(b.detach()), X[idx], Y[idx])
+        w.grad = torch.tensor(dw, dtype=torch.float64)
+        b.grad = torch.tensor(db, dtype=torch.float64)
+        o.step()
+        sw, sb = o.state[w], o.state[b]
+        rec.add(w=w.detach().numpy(), b=b.detach().numpy(), dw=dw, db=db,
+                m_w=sw["exp_avg"].numpy(), m_b=sb["exp_avg"].numpy(),
+                v_w=sw["exp_avg_sq"].numpy(), v_b=sb["exp_avg_sq"].numpy())
+    return rec.steps
+
+
+def adam_family_cases():
+    cases = []
+    for opt in ("nadam", "radam"):
+        for decoupled in (0.0, 1.0):
+            plain = {"eta": 0.1, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8,
+                     "weight_decay": 0.01, "decoupled_weight_decay": decoupled}
+            dense = {"eta": 0.05, "beta1": 0.85, "beta2": 0.99, "epsilon": 1e-7,
+                     "weight_decay": 0.05, "decoupled_weight_decay": decoupled}
+            cases += new_optimizer_cases(
+                opt, {"pytorch": lambda ds, batch, S, opt=opt: torch_adam_family(opt, ds, batch, S)},
+                plain, dense)
+    return cases
+
+
 def main():
     cases = []
     for opt, plain, dense in SGD_CASES:
@@ -405,6 +445,12 @@ def main():
         "versions": G.VERSIONS,
         "datasets": datasets_json,
         "cases": cases,
+    })
+    G.write_json(os.path.join(OUT, "adam_family.json"), {
+        "generator": GENERATOR,
+        "versions": G.VERSIONS,
+        "datasets": datasets_json,
+        "cases": adam_family_cases(),
     })
     new = {
         "radam": radam_cases(),

@@ -48,6 +48,15 @@ import Testing
           if optimizer == .momentum { v.hyperparameters.dampening = 0.3 }
           variants.append(v)
         }
+        if optimizer == .nadam || optimizer == .radam {
+          // PyTorch's weight decay, L2 and decoupled (issue 11).
+          for decoupled in [false, true] {
+            var v = base
+            v.hyperparameters.weightDecay = 0.05
+            v.hyperparameters.decoupledWeightDecay = decoupled
+            variants.append(v)
+          }
+        }
         if optimizer == .adagrad {
           var v = base
           v.hyperparameters.learningRateDecay = 0.1

@@ -6,7 +6,7 @@ import Testing
 /// (Fixtures/generate_options.py): each file's cases checked update by update at 1e-12, as
 /// ``ConformanceTests`` checks the defaults.
 @Suite struct OptionConformanceTests {
-  @Test(arguments: ["sgd"])
+  @Test(arguments: ["sgd", "adam_family"])
   func matchesTheLibraries(_ family: String) throws {
     let cases = try Fixtures.cases(in: "conformance/options/\(family).json")
     #expect(cases.count >= 18)

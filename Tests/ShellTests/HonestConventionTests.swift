@@ -87,6 +87,12 @@ import Testing
     Refusal(
       before: ["use lion; step"], line: "plot bias",
       message: "lion keeps m but never corrects its bias, so it has no bias correction to draw"),
+    Refusal(
+      before: ["use nadam:optax"], line: "set weight_decay 0.01",
+      message: "nadam:optax has no setting 'weight_decay': optax's nadam has no weight decay"),
+    Refusal(
+      before: ["use radam"], line: "set decoupled_weight_decay on",
+      message: "radam:lecture has no setting 'decoupled_weight_decay'"),
     // The same refusals through the brackets of `use` and `compare`.
     Refusal(
       before: [], line: "use rmsprop:pytorch[v_init=0.02]",
@@ -120,6 +126,8 @@ import Testing
     ("use adagrad", "set lr_decay 0.01"),
     ("use nadam:pytorch", "set momentum_decay 0.01"),
     ("use nadam; set nadam_form schedule", "set momentum_decay 0.01"),
+    ("use nadam:pytorch[eta=0.1]", "set weight_decay 0.5"),
+    ("use radam:pytorch[eta=0.1,weight_decay=0.5]", "set decoupled_weight_decay on"),
     ("use momentum:pytorch", "set dampening 0.3"),
     ("use momentum:pytorch", "set weight_decay 0.1"),
     ("use nag:pytorch", "set weight_decay 0.1"),

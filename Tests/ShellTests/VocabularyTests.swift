@@ -32,7 +32,7 @@ struct VocabularyTests {
     #expect(Vocabulary.presets.map(\.name) == ["do_adagrad", "do_rmsprop", "do_adam_sgd"])
     #expect(Vocabulary.groups.map(\.name) == ["settings", "state", "all", "data", "convention"])
     #expect(Vocabulary.quantities.count == 21)
-    #expect(Vocabulary.settings.count == 21)
+    #expect(Vocabulary.settings.count == 22)
   }
 
   @Test func everySettingTakesSomething() {

@@ -26,6 +26,8 @@ public struct Hyperparameters: Equatable, Sendable {
   /// λ, AdamW's decoupled weight decay; for PyTorch's SGD (momentum, nag) the L2 term
   /// added to the gradient, g ← g + λ·w.
   public var weightDecay: Double
+  /// Whether PyTorch's NAdam and RAdam shrink w by 1 − η·λ instead of adding λ·w to g.
+  public var decoupledWeightDecay: Bool
   /// d, PyTorch SGD's dampening: from the second update on, the velocity adds (1 − d)·g.
   public var dampening: Double
   /// ψ, the momentum decay of NAdam's schedule.
@@ -47,7 +49,8 @@ public struct Hyperparameters: Equatable, Sendable {
   static let base = Hyperparameters(
     learningRate: 0.1, beta: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8,
     epsilonRoot: 0, epsilonPlacement: .outside, biasCorrection: true, biasPower: .update,
-    initialAccumulator: 0, learningRateDecay: 0, weightDecay: 0, dampening: 0, momentumDecay: 0.004,
+    initialAccumulator: 0, learningRateDecay: 0, weightDecay: 0, decoupledWeightDecay: false,
+    dampening: 0, momentumDecay: 0.004,
     rectificationThreshold: 5, powersBySquaring: false, amsgradMaximum: .raw,
     nesterovForm: .reformulated, nadamForm: .lecture)
 }

@@ -40,11 +40,15 @@ enum NAdam: UpdateRule {
   }
 
   static let settings = Adam.familySettings.union([.momentumDecay, .nadamForm])
+    .union(TorchWeightDecay.settings)
   static let epsilonPlacements: [EpsilonPlacement] = [.outside, .inside]
   static let quantities = Adam.quantities
 
   /// Only PyTorch lets ψ be set: Keras fixes it at 1, optax has no schedule.
   static func missing(_ setting: Setting, under convention: Convention) -> String? {
+    if let reason = TorchWeightDecay.missing(setting, under: convention, name: "nadam") {
+      return reason
+    }
     guard setting == .momentumDecay else { return nil }
     switch convention {
     case .keras:
@@ -78,6 +82,7 @@ enum NAdam: UpdateRule {
 
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
+    c.applyTorchWeightDecay(s)
     c.updateMoments(s)
     c.finishNAdam(s)
   }
@@ -105,7 +110,8 @@ enum NAdam: UpdateRule {
       "Πμ", nil, shared: true, "Πμ·μₜ", [n(s.muProduct / s.mu), "·", n(s.mu)], s.muProduct)
   }
 
-  static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate) {
+  static func explain(_ e: inout ExplanationBuilder, _ original: Coordinate) {
+    let before = e.torchWeightDecay(original)
     let n = ExplanationBuilder.n
     let (x, p, gName, h, s) = (e.suffix, e.parameterName, e.gradientName, e.h, e.s)
     let (p0, g) = (before.parameter, before.gradient)

@@ -57,7 +57,11 @@ enum RAdam: UpdateRule {
       ? "keras ships no RAdam; use radam:pytorch, radam:optax or radam:lecture" : nil
   }
 
-  static let settings = Adam.familySettings
+  static let settings = Adam.familySettings.union(TorchWeightDecay.settings)
+
+  static func missing(_ setting: Setting, under convention: Convention) -> String? {
+    TorchWeightDecay.missing(setting, under: convention, name: "radam")
+  }
   static let epsilonPlacements: [EpsilonPlacement] = [.outside, .hat]
   static let quantities = Adam.quantities
 
@@ -92,6 +96,7 @@ enum RAdam: UpdateRule {
 
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
+    c.applyTorchWeightDecay(s)
     c.updateMoments(s)
     c.mHat = c.m / s.correction1
     c.vHat = c.v / s.correction2
@@ -134,7 +139,8 @@ enum RAdam: UpdateRule {
     }
   }
 
-  static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate) {
+  static func explain(_ e: inout ExplanationBuilder, _ original: Coordinate) {
+    let before = e.torchWeightDecay(original)
     let n = ExplanationBuilder.n
     let x = e.suffix
     let m = e.firstMoment(before)

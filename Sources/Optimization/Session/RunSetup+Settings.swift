@@ -26,6 +26,8 @@ extension RunSetup {
     case .weightDecay: copy.hyperparameters.weightDecay = try number(input, setting)
     case .momentumDecay: copy.hyperparameters.momentumDecay = try number(input, setting)
     case .dampening: copy.hyperparameters.dampening = try fraction(input, setting)
+    case .decoupledWeightDecay:
+      copy.hyperparameters.decoupledWeightDecay = try flag(input, setting)
     case .epsPlacement:
       copy.hyperparameters.epsilonPlacement = try choice(
         input, setting, EpsilonPlacement.allowed(for: optimizer))
@@ -61,6 +63,7 @@ extension RunSetup {
     case .weightDecay: return .number(h.weightDecay)
     case .momentumDecay: return .number(h.momentumDecay)
     case .dampening: return .number(h.dampening)
+    case .decoupledWeightDecay: return .word(h.decoupledWeightDecay ? "on" : "off")
     case .epsPlacement: return .word(h.epsilonPlacement.rawValue)
     case .biasCorrection: return .word(h.biasCorrection ? "on" : "off")
     case .biasPower: return .word(h.biasPower.rawValue)

@@ -8,6 +8,7 @@ public enum Setting: String, CaseIterable, Sendable {
   case vInit = "v_init"
   case lrDecay = "lr_decay"
   case weightDecay = "weight_decay"
+  case decoupledWeightDecay = "decoupled_weight_decay"
   case momentumDecay = "momentum_decay"
   case dampening
   case amsgradMax = "amsgrad_max"

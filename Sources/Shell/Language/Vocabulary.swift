@@ -126,6 +126,9 @@ public enum Vocabulary {
     Term("v_init", takesNumber: true, "the starting value of the accumulator v"),
     Term("lr_decay", takesNumber: true, "how fast eta decays over time"),
     Term("weight_decay", takesNumber: true, "how strongly the weights are pulled toward zero"),
+    Term(
+      "decoupled_weight_decay", choices: ["on", "off"],
+      "pytorch nadam and radam: shrink w by 1 - eta*weight_decay instead of adding the L2 term"),
     Term("momentum_decay", takesNumber: true, "nadam's schedule for the momentum coefficient"),
     Term(
       "dampening", takesNumber: true,
