@@ -41,6 +41,22 @@ import Testing
           v.hyperparameters.nesterovForm = .lookahead
           variants.append(v)
         }
+        if optimizer == .momentum || optimizer == .nag {
+          // PyTorch SGD's options (issue 11), with the start away from the L2 equilibrium.
+          var v = base
+          v.hyperparameters.weightDecay = 0.05
+          if optimizer == .momentum { v.hyperparameters.dampening = 0.3 }
+          variants.append(v)
+        }
+        if optimizer == .nadam || optimizer == .radam {
+          // PyTorch's weight decay, L2 and decoupled (issue 11).
+          for decoupled in [false, true] {
+            var v = base
+            v.hyperparameters.weightDecay = 0.05
+            v.hyperparameters.decoupledWeightDecay = decoupled
+            variants.append(v)
+          }
+        }
         if optimizer == .adagrad {
           var v = base
           v.hyperparameters.learningRateDecay = 0.1

@@ -137,7 +137,12 @@ enum Fixtures {
 
   /// Every conformance case of one optimizer.
   static func cases(of optimizer: Optimizer) throws -> [FixtureCase] {
-    let file = try decode(File.self, "conformance/\(optimizer.rawValue).json")
+    try cases(in: "conformance/\(optimizer.rawValue).json")
+  }
+
+  /// Every case of one fixture file (a path under `Fixtures/`).
+  static func cases(in relativePath: String) throws -> [FixtureCase] {
+    let file = try decode(File.self, relativePath)
     return file.cases.map { raw in
       FixtureCase(
         optimizer: Optimizer(rawValue: raw.optimizer)!,

@@ -16,11 +16,12 @@ import Testing
     // eps_placement is a setting exactly when ε has more than one place.
     #expect(rule.settings.contains(.epsPlacement) == !rule.epsilonPlacements.isEmpty)
     #expect(rule.epsilonPlacements.isEmpty || rule.settings.contains(.epsilon))
-    // The Adam family keeps m and reads β₁, β₂ and the bias correction; no one else does.
-    let family = rule.quantities.contains(.mW)
-    #expect(rule.settings.contains(.beta1) == family)
+    // The Adam family keeps m, reads β₁, β₂ and the bias correction and needs the powers;
+    // no one else corrects the bias (Lion keeps an m and reads β₁ without correcting it).
+    let family = rule.sharedNumbers.contains(.biasCorrections)
     #expect(rule.settings.contains(.biasCorrection) == family)
-    #expect(rule.sharedNumbers.contains(.biasCorrections) == family)
+    #expect(!family || (rule.settings.contains(.beta1) && rule.quantities.contains(.mW)))
+    #expect(rule.settings.contains(.beta1) == rule.quantities.contains(.mW))
     // Quantities come in weight and bias pairs, and never the ones every rule has.
     let pairs: [(Quantity, Quantity)] = [
       (.mW, .mB), (.vW, .vB), (.uW, .uB), (.vmaxW, .vmaxB), (.mHatW, .mHatB), (.vHatW, .vHatB),

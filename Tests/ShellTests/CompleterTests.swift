@@ -25,8 +25,8 @@ struct CompleterTests {
     "watch",
   ]
   static let optimizers = [
-    "adadelta", "adagrad", "adam", "adamax", "adamw", "amsgrad", "gd", "maxprop", "momentum",
-    "nadam", "nag", "rmsprop",
+    "adabelief", "adadelta", "adagrad", "adam", "adamax", "adamw", "amsgrad", "gd", "lion",
+    "maxprop", "momentum", "nadam", "nag", "radam", "rmsprop", "yogi",
   ]
   static let quantities = [
     "b", "db", "dw", "epoch", "loss", "lr_b", "lr_w", "m_b", "m_hat_b", "m_hat_w", "m_w", "t",
@@ -42,7 +42,7 @@ struct CompleterTests {
       ("ex", 0, ["exit", "expect", "explain", "export"]),
       ("STE", 0, ["step"]),
       ("step; sh", 6, ["show"]),
-      ("set eta 0.1;set e", 16, ["eps_placement", "epsilon", "eta"]),
+      ("set eta 0.1;set e", 16, ["eps_placement", "eps_root", "epsilon", "eta"]),
       ("xyz ", 4, []),
       ("step 1", 5, []),
       ("step # co", 9, []),
@@ -59,18 +59,18 @@ struct CompleterTests {
   @Test(
     arguments: [
       ("use ", 4, optimizers),
-      ("use ad", 4, ["adadelta", "adagrad", "adam", "adamax", "adamw"]),
+      ("use ad", 4, ["adabelief", "adadelta", "adagrad", "adam", "adamax", "adamw"]),
       ("use adam", 4, ["adam", "adamax", "adamw"]),
       ("use adam:", 9, ["keras", "lecture", "optax", "pytorch"]),
       ("use adam : py", 11, ["pytorch"]),
       ("use adam[be", 9, ["beta", "beta1", "beta2"]),
-      ("use adam:keras[beta2=0.9, e", 26, ["eps_placement", "epsilon", "eta"]),
+      ("use adam:keras[beta2=0.9, e", 26, ["eps_placement", "eps_root", "epsilon", "eta"]),
       ("use adam[eps_placement=", 23, ["hat", "inside", "max", "outside"]),
       ("use adam[eta=1] ", 16, []),
       ("use adam ", 9, []),
       ("compare adam rms", 13, ["rmsprop"]),
       ("compare adam ", 13, optimizers),
-      ("compare adam rmsprop ", 21, optimizers + ["steps"]),
+      ("compare adam rmsprop ", 21, (optimizers + ["steps"]).sorted()),
       ("compare adam rmsprop:keras st", 27, ["steps"]),
       ("compare adam rmsprop steps ", 27, []),
     ] as [(String, Int, [String])])
@@ -166,7 +166,7 @@ struct CompleterTests {
       Self.complete("save 'é'; use a")
         == Completion(
           replaceFrom: 15,
-          candidates: ["adadelta", "adagrad", "adam", "adamax", "adamw", "amsgrad"]))
+          candidates: ["adabelief", "adadelta", "adagrad", "adam", "adamax", "adamw", "amsgrad"]))
     #expect(Self.complete("load \"é") == Completion(replaceFrom: 6, candidates: []))
   }
 

@@ -27,7 +27,7 @@ struct VocabularyTests {
     #expect(
       Vocabulary.optimizers.map(\.name) == [
         "gd", "momentum", "nag", "adagrad", "rmsprop", "adadelta", "adam", "adamax", "maxprop",
-        "nadam", "amsgrad", "adamw",
+        "nadam", "amsgrad", "adamw", "radam", "adabelief", "yogi", "lion",
       ])
     #expect(Vocabulary.conventions.map(\.name) == ["lecture", "pytorch", "keras", "optax"])
     #expect(Vocabulary.presets.map(\.name) == ["do_adagrad", "do_rmsprop", "do_adam_sgd"])
@@ -36,7 +36,7 @@ struct VocabularyTests {
         "settings", "state", "all", "timeline", "data", "convention",
       ])
     #expect(Vocabulary.quantities.count == 21)
-    #expect(Vocabulary.settings.count == 19)
+    #expect(Vocabulary.settings.count == 22)
   }
 
   @Test func everySettingTakesSomething() {

@@ -34,6 +34,15 @@ enum AMSGrad: UpdateRule {
   static let epsilonPlacements = Adam.epsilonPlacements
   static let quantities = Adam.quantities.union([.vmaxW, .vmaxB])
 
+  static let meanings: [(Quantity, String)] = [
+    (
+      .vHatW,
+      "the denominator's second moment, not v/(1 − β₂ᵗ): vmax/(1 − β₂ᵗ) with amsgrad_max raw "
+        + "(lecture, pytorch, keras), vmax itself with corrected (optax)"
+    ),
+    (.vmaxW, "the running maximum of v (raw) or of v/(1 − β₂ᵗ) (corrected)"),
+  ]
+
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
     c.updateMoments(s)

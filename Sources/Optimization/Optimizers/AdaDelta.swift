@@ -38,6 +38,7 @@ enum AdaDelta: UpdateRule {
   /// The notes' AdaDelta has no η.
   static func reads(_ setting: Setting, under convention: Convention) -> Bool {
     settings.contains(setting) && !(setting == .eta && convention == .lecture)
+      && missing(setting, under: convention) == nil
   }
 
   @inline(__always)

@@ -32,6 +32,14 @@ enum AdaGrad: UpdateRule {
   }
 
   static let settings: Set<Setting> = [.eta, .epsilon, .epsPlacement, .vInit, .lrDecay]
+
+  /// Only PyTorch's Adagrad decays η.
+  static func missing(_ setting: Setting, under convention: Convention) -> String? {
+    guard setting == .lrDecay, convention == .keras || convention == .optax else { return nil }
+    let name = convention == .keras ? "keras's Adagrad" : "optax's adagrad"
+    return "\(name) has no lr_decay (η stays fixed); "
+      + "use pytorch's adagrad or the lecture convention"
+  }
   static let epsilonPlacements: [EpsilonPlacement] = [.outside, .inside]
   static let quantities: Set<Quantity> = [.vW, .vB]
 

@@ -11,6 +11,8 @@ public struct Hyperparameters: Equatable, Sendable {
   public var beta2: Double
   /// ε, which keeps a denominator away from zero.
   public var epsilon: Double
+  /// ε_root, optax's ε under the root; AdaBelief adds it to s at every update.
+  public var epsilonRoot: Double
   /// Where ε goes.
   public var epsilonPlacement: EpsilonPlacement
   /// Whether m and v are divided by 1 − βᵗ.
@@ -21,10 +23,21 @@ public struct Hyperparameters: Equatable, Sendable {
   public var initialAccumulator: Double
   /// PyTorch AdaGrad's decay: the step uses η/(1 + (t − 1)·decay).
   public var learningRateDecay: Double
-  /// λ, AdamW's decoupled weight decay.
+  /// λ, AdamW's decoupled weight decay; for PyTorch's SGD (momentum, nag) the L2 term
+  /// added to the gradient, g ← g + λ·w.
   public var weightDecay: Double
+  /// Whether PyTorch's NAdam and RAdam shrink w by 1 − η·λ instead of adding λ·w to g.
+  public var decoupledWeightDecay: Bool
+  /// d, PyTorch SGD's dampening: from the second update on, the velocity adds (1 − d)·g.
+  public var dampening: Double
   /// ψ, the momentum decay of NAdam's schedule.
   public var momentumDecay: Double
+  /// The ρₜ above which RAdam rectifies its step (5 in the libraries, 4 in the paper).
+  public var rectificationThreshold: Double
+  /// Whether RAdam's β₂ᵗ in ρₜ is raised by repeated squaring, as optax's integer power
+  /// (XLA) does, rather than by `pow`: the two differ in the last bits, and ρₜ's 1 − β₂ᵗ
+  /// and the square root of rₜ magnify that to 1e-12 within 30 steps.
+  public var powersBySquaring: Bool
   /// Where AMSGrad takes its maximum.
   public var amsgradMaximum: AMSGradMaximum
   /// How NAG looks ahead.
@@ -35,9 +48,11 @@ public struct Hyperparameters: Equatable, Sendable {
   /// The values shared by every convention before its own defaults are applied.
   static let base = Hyperparameters(
     learningRate: 0.1, beta: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8,
-    epsilonPlacement: .outside, biasCorrection: true, biasPower: .update,
-    initialAccumulator: 0, learningRateDecay: 0, weightDecay: 0, momentumDecay: 0.004,
-    amsgradMaximum: .raw, nesterovForm: .reformulated, nadamForm: .lecture)
+    epsilonRoot: 0, epsilonPlacement: .outside, biasCorrection: true, biasPower: .update,
+    initialAccumulator: 0, learningRateDecay: 0, weightDecay: 0, decoupledWeightDecay: false,
+    dampening: 0, momentumDecay: 0.004,
+    rectificationThreshold: 5, powersBySquaring: false, amsgradMaximum: .raw,
+    nesterovForm: .reformulated, nadamForm: .lecture)
 }
 
 extension Hyperparameters {

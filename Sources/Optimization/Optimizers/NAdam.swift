@@ -40,13 +40,49 @@ enum NAdam: UpdateRule {
   }
 
   static let settings = Adam.familySettings.union([.momentumDecay, .nadamForm])
+    .union(TorchWeightDecay.settings)
   static let epsilonPlacements: [EpsilonPlacement] = [.outside, .inside]
   static let quantities = Adam.quantities
+
+  /// Only PyTorch lets ψ be set: Keras fixes it at 1, optax has no schedule.
+  static func missing(_ setting: Setting, under convention: Convention) -> String? {
+    if let reason = TorchWeightDecay.missing(setting, under: convention, name: "nadam") {
+      return reason
+    }
+    guard setting == .momentumDecay else { return nil }
+    switch convention {
+    case .keras:
+      return "keras's Nadam fixes its schedule at μₜ = β₁·(1 − ½·0.96ᵗ) (ψ = 1); "
+        + "use pytorch's nadam or the lecture convention with nadam_form schedule"
+    case .optax:
+      return "optax's nadam has no momentum schedule; "
+        + "use pytorch's nadam or the lecture convention with nadam_form schedule"
+    case .lecture, .pytorch: return nil
+    }
+  }
+
+  /// ψ acts only through the schedule.
+  static func inert(_ setting: Setting, with h: Hyperparameters) -> String? {
+    guard setting == .momentumDecay, h.nadamForm != .schedule else { return nil }
+    return "momentum_decay acts only in nadam_form schedule (now \(h.nadamForm.rawValue)); "
+      + "set nadam_form schedule first"
+  }
+
+  static let meanings: [(Quantity, String)] = [
+    (
+      .mHatW,
+      "the step's direction, not m̂: β₁·m̂ + (1 − β₁)·g/(1 − β₁ᵗ) (lecture), "
+        + "β₁·m/(1 − β₁ᵗ⁺¹) + (1 − β₁)·g/(1 − β₁ᵗ) (optax), "
+        + "μₜ₊₁·m/(1 − Πμ·μₜ₊₁) + (1 − μₜ)·g/(1 − Πμ) (schedule)"
+    ),
+    (.vHatW, "v/(1 − β₂ᵗ), as Adam"),
+  ]
 
   static func schedulesMomentum(_ h: Hyperparameters) -> Bool { h.nadamForm == .schedule }
 
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
+    c.applyTorchWeightDecay(s)
     c.updateMoments(s)
     c.finishNAdam(s)
   }
@@ -74,7 +110,8 @@ enum NAdam: UpdateRule {
       "Πμ", nil, shared: true, "Πμ·μₜ", [n(s.muProduct / s.mu), "·", n(s.mu)], s.muProduct)
   }
 
-  static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate) {
+  static func explain(_ e: inout ExplanationBuilder, _ original: Coordinate) {
+    let before = e.torchWeightDecay(original)
     let n = ExplanationBuilder.n
     let (x, p, gName, h, s) = (e.suffix, e.parameterName, e.gradientName, e.h, e.s)
     let (p0, g) = (before.parameter, before.gradient)

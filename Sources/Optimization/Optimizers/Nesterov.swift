@@ -21,7 +21,12 @@ enum Nesterov: UpdateRule {
     return h
   }
 
-  static let settings: Set<Setting> = [.eta, .beta, .nagForm]
+  static let settings: Set<Setting> = [.eta, .beta, .nagForm, .weightDecay]
+
+  /// PyTorch's L2 term, as for ``Momentum`` (its SGD refuses dampening with Nesterov).
+  static func missing(_ setting: Setting, under convention: Convention) -> String? {
+    Momentum.sgdOption(setting, under: convention)
+  }
   static let epsilonPlacements: [EpsilonPlacement] = []
   static let quantities: Set<Quantity> = [.uW, .uB]
 
@@ -36,8 +41,9 @@ enum Nesterov: UpdateRule {
       Momentum.apply(&c, s)
     case .reformulated:
       c.rate = s.h.learningRate
-      c.u = s.h.beta * c.u + c.rate * c.gradient
-      let move = c.rate * c.gradient + s.h.beta * c.u
+      let g = c.l2Gradient(s)
+      c.u = s.h.beta * c.u + c.rate * g
+      let move = c.rate * g + s.h.beta * c.u
       c.mHat = move / c.rate
       c.parameter -= move
     }
@@ -51,10 +57,12 @@ enum Nesterov: UpdateRule {
     let u = Momentum.explainVelocity(&e, before)
     let n = ExplanationBuilder.n
     let (p, x, h) = (e.parameterName, e.suffix, e.h)
-    let (p0, g, rate) = (before.parameter, before.gradient, h.learningRate)
+    let (p0, rate) = (before.parameter, h.learningRate)
+    let g = before.l2Gradient(e.s)
+    let gName = h.weightDecay == 0 ? e.gradientName : "(\(e.gradientName) + λ·\(p))"
     let move = rate * g + h.beta * u
     e.add(
-      p, e.quantity(.w, .b), "\(p) − (η·\(e.gradientName) + β·u\(x))",
+      p, e.quantity(.w, .b), "\(p) − (η·\(gName) + β·u\(x))",
       [n(p0), " − (", n(rate), "·", n(g), " + ", n(h.beta), "·", n(u), ")"], p0 - move)
   }
 }

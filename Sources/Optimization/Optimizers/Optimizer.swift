@@ -29,6 +29,14 @@ public enum Optimizer: String, CaseIterable, Sendable {
   case amsgrad
   /// AdamW (``AdamW``).
   case adamw
+  /// RAdam (``RAdam``).
+  case radam
+  /// AdaBelief (``AdaBelief``).
+  case adabelief
+  /// Yogi (``Yogi``).
+  case yogi
+  /// Lion (``Lion``).
+  case lion
 
   /// The type that holds this optimizer's rule: the one place a name maps to a rule.
   var updateRule: any UpdateRule.Type {
@@ -45,6 +53,10 @@ public enum Optimizer: String, CaseIterable, Sendable {
     case .nadam: return NAdam.self
     case .amsgrad: return AMSGrad.self
     case .adamw: return AdamW.self
+    case .radam: return RAdam.self
+    case .adabelief: return AdaBelief.self
+    case .yogi: return Yogi.self
+    case .lion: return Lion.self
     }
   }
 
@@ -52,6 +64,17 @@ public enum Optimizer: String, CaseIterable, Sendable {
   /// t counts updates from 1), followed by the one-line reason it exists.
   public var rule: [String] { updateRule.rule }
 
+  /// Why the library `convention` names ships no such optimizer; nil when it does.
+  public func unavailable(in convention: Convention) -> String? {
+    updateRule.unavailable(in: convention)
+  }
+
+  /// What the rule's quantities mean where their general names would mislead (NAdam's
+  /// `m_hat_w` is its look-ahead direction): the weights' quantity and one line.
+  public var meanings: [(quantity: Quantity, meaning: String)] {
+    updateRule.meanings.map { (quantity: $0.0, meaning: $0.1) }
+  }
+
   /// Optimizers that keep Adam's first moment m and its bias correction.
-  public var isAdamFamily: Bool { updateRule.quantities.contains(.mW) }
+  public var isAdamFamily: Bool { updateRule.sharedNumbers.contains(.biasCorrections) }
 }

@@ -26,12 +26,13 @@ public struct OptimizerState: Equatable, Sendable {
   /// Πμ, the running product of NAdam's momentum schedule.
   public internal(set) var momentumProduct: Double
 
-  /// A state before any update: parameters at `start`, v at `initialAccumulator`, the rest 0.
-  public init(start: [Double], initialAccumulator: Double = 0) {
+  /// A state before any update: parameters at `start`, v at `initialAccumulator`, m at
+  /// `initialFirstMoment`, the rest 0.
+  public init(start: [Double], initialAccumulator: Double = 0, initialFirstMoment: Double = 0) {
     let zeros = [Double](repeating: 0, count: start.count)
     parameters = start
     gradient = zeros
-    m = zeros
+    m = [Double](repeating: initialFirstMoment, count: start.count)
     v = [Double](repeating: initialAccumulator, count: start.count)
     u = zeros
     vMax = zeros

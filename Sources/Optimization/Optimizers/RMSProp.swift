@@ -32,6 +32,13 @@ enum RMSProp: UpdateRule {
 
   static let settings: Set<Setting> = [.eta, .beta, .epsilon, .epsPlacement, .vInit]
   static let epsilonPlacements: [EpsilonPlacement] = [.outside, .inside]
+
+  /// Only optax's rmsprop (`initial_scale`) starts v anywhere but 0.
+  static func missing(_ setting: Setting, under convention: Convention) -> String? {
+    guard setting == .vInit, convention == .pytorch || convention == .keras else { return nil }
+    return "\(convention.rawValue)'s RMSprop has no initial accumulator (v starts at 0); "
+      + "use optax's rmsprop (initial_scale) or the lecture convention"
+  }
   static let quantities: Set<Quantity> = [.vW, .vB]
 
   @inline(__always)

@@ -32,8 +32,30 @@ protocol UpdateRule {
   static var settings: Set<Setting> { get }
 
   /// Whether the rule reads `setting` under `convention`. Defaults to membership of
-  /// ``settings``.
+  /// ``settings`` unless ``missing(_:under:)`` gives a reason.
   static func reads(_ setting: Setting, under convention: Convention) -> Bool
+
+  /// The value m starts from (0, the default; optax's Yogi starts it at its accumulator).
+  static func initialFirstMoment(_ h: Hyperparameters, under convention: Convention) -> Double
+
+  /// Why the library a convention names ships no such optimizer (nil, the default: it
+  /// does). Such a convention is refused rather than run as another library's rule.
+  static func unavailable(in convention: Convention) -> String?
+
+  /// Why the library a convention names has no such option, for a setting the rule reads
+  /// in another convention: such a setting is refused with this reason rather than
+  /// accepted as a silent departure from the library's numbers. nil (the default): the
+  /// convention has it. The lecture convention is adalab's own and refuses nothing.
+  static func missing(_ setting: Setting, under convention: Convention) -> String?
+
+  /// Why a setting the convention has would change nothing with the other settings as they
+  /// are (`h`), so that setting it is refused instead of ignored. Defaults to nil.
+  static func inert(_ setting: Setting, with h: Hyperparameters) -> String?
+
+  /// What a quantity means for this rule where its general name would mislead (NAdam's
+  /// m̂ is its look-ahead direction, not the corrected moment): `help NAME` prints these.
+  /// Keyed by the weights' quantity; defaults to none.
+  static var meanings: [(Quantity, String)] { get }
 
   /// The places ε can take in this rule, the first the usual one (empty: ε has one place).
   static var epsilonPlacements: [EpsilonPlacement] { get }
@@ -66,8 +88,20 @@ protocol UpdateRule {
 
 extension UpdateRule {
   static func reads(_ setting: Setting, under convention: Convention) -> Bool {
-    settings.contains(setting)
+    settings.contains(setting) && missing(setting, under: convention) == nil
   }
+
+  static func missing(_ setting: Setting, under convention: Convention) -> String? { nil }
+
+  static func unavailable(in convention: Convention) -> String? { nil }
+
+  static func initialFirstMoment(_ h: Hyperparameters, under convention: Convention) -> Double {
+    0
+  }
+
+  static func inert(_ setting: Setting, with h: Hyperparameters) -> String? { nil }
+
+  static var meanings: [(Quantity, String)] { [] }
 
   static func takesGradientAtLookahead(_ h: Hyperparameters) -> Bool { false }
 

@@ -1,11 +1,16 @@
 extension RunSetup {
-  /// The setup with one setting changed, after checking the value is in range and that
-  /// the optimizer reads the setting at all.
+  /// The setup with one setting changed, after checking the value is in range, that the
+  /// optimizer reads the setting at all, that the convention's library has it (a setting it
+  /// lacks is refused with the reason, never a silent departure from its numbers) and that
+  /// it would change something.
   public func setting(_ setting: Setting, to input: SettingInput) throws(SettingError)
     -> RunSetup
   {
     guard setting.applies(to: optimizer, convention: convention) else {
       throw notApplicable(setting)
+    }
+    if let reason = optimizer.updateRule.inert(setting, with: hyperparameters) {
+      throw SettingError("\(optimizer.rawValue) ignores '\(setting.rawValue)' here: \(reason)")
     }
     var copy = self
     switch setting {
@@ -16,9 +21,13 @@ extension RunSetup {
     case .beta2: copy.hyperparameters.beta2 = try decay(input, setting)
     case .epsilon: copy.hyperparameters.epsilon = try number(input, setting, positive: true)
     case .vInit: copy.hyperparameters.initialAccumulator = try number(input, setting)
+    case .epsRoot: copy.hyperparameters.epsilonRoot = try number(input, setting)
     case .lrDecay: copy.hyperparameters.learningRateDecay = try number(input, setting)
     case .weightDecay: copy.hyperparameters.weightDecay = try number(input, setting)
     case .momentumDecay: copy.hyperparameters.momentumDecay = try number(input, setting)
+    case .dampening: copy.hyperparameters.dampening = try fraction(input, setting)
+    case .decoupledWeightDecay:
+      copy.hyperparameters.decoupledWeightDecay = try flag(input, setting)
     case .epsPlacement:
       copy.hyperparameters.epsilonPlacement = try choice(
         input, setting, EpsilonPlacement.allowed(for: optimizer))
@@ -49,9 +58,12 @@ extension RunSetup {
     case .beta2: return .number(h.beta2)
     case .epsilon: return .number(h.epsilon)
     case .vInit: return .number(h.initialAccumulator)
+    case .epsRoot: return .number(h.epsilonRoot)
     case .lrDecay: return .number(h.learningRateDecay)
     case .weightDecay: return .number(h.weightDecay)
     case .momentumDecay: return .number(h.momentumDecay)
+    case .dampening: return .number(h.dampening)
+    case .decoupledWeightDecay: return .word(h.decoupledWeightDecay ? "on" : "off")
     case .epsPlacement: return .word(h.epsilonPlacement.rawValue)
     case .biasCorrection: return .word(h.biasCorrection ? "on" : "off")
     case .biasPower: return .word(h.biasPower.rawValue)
@@ -66,6 +78,11 @@ extension RunSetup {
   }
 
   private func notApplicable(_ setting: Setting) -> SettingError {
+    if let reason = optimizer.updateRule.missing(setting, under: convention) {
+      return SettingError(
+        "\(optimizer.rawValue):\(convention.rawValue) has no setting '\(setting.rawValue)': \(reason)"
+      )
+    }
     if setting == .eta {
       return SettingError(
         "the notes' adadelta has no learning rate η (its rate is √(u+ε)/√(v+ε)); "
@@ -93,6 +110,13 @@ extension RunSetup {
   private func decay(_ input: SettingInput, _ setting: Setting) throws(SettingError) -> Double {
     guard case .number(let x) = input, x.isFinite, x >= 0, x < 1 else {
       throw SettingError("\(setting.rawValue) must be in [0, 1), found '\(input)'")
+    }
+    return x
+  }
+
+  private func fraction(_ input: SettingInput, _ setting: Setting) throws(SettingError) -> Double {
+    guard case .number(let x) = input, x.isFinite, x >= 0, x <= 1 else {
+      throw SettingError("\(setting.rawValue) must be in [0, 1], found '\(input)'")
     }
     return x
   }

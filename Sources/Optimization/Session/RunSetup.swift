@@ -37,6 +37,8 @@ public struct RunSetup: Equatable, Sendable {
   public var initialState: OptimizerState {
     let usesAccumulator = optimizer.updateRule.reads(.vInit, under: convention)
     return OptimizerState(
-      start: start, initialAccumulator: usesAccumulator ? hyperparameters.initialAccumulator : 0)
+      start: start, initialAccumulator: usesAccumulator ? hyperparameters.initialAccumulator : 0,
+      initialFirstMoment: optimizer.updateRule.initialFirstMoment(
+        hyperparameters, under: convention))
   }
 }

@@ -2,12 +2,15 @@
 public enum Setting: String, CaseIterable, Sendable {
   case eta, beta, beta1, beta2, epsilon
   case epsPlacement = "eps_placement"
+  case epsRoot = "eps_root"
   case biasCorrection = "bias_correction"
   case biasPower = "bias_power"
   case vInit = "v_init"
   case lrDecay = "lr_decay"
   case weightDecay = "weight_decay"
+  case decoupledWeightDecay = "decoupled_weight_decay"
   case momentumDecay = "momentum_decay"
+  case dampening
   case amsgradMax = "amsgrad_max"
   case nagForm = "nag_form"
   case nadamForm = "nadam_form"

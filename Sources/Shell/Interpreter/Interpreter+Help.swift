@@ -127,12 +127,21 @@ enum HelpText {
     lines += optimizer.rule.map { "  \($0)" }
     lines.append("conventions (defaults):")
     for convention in Convention.allCases {
+      if let reason = optimizer.unavailable(in: convention) {
+        lines.append("  \(convention.rawValue.padding(to: 8)) none: \(reason)")
+        continue
+      }
       let setup = RunSetup(dataset: .toy, optimizer: optimizer, convention: convention)
       let settings = Setting.applicable(to: optimizer, convention: convention).filter {
         !$0.isTraining
       }
       let values = settings.map { "\($0.rawValue) \(Interpreter.text(setup.value(of: $0)))" }
       lines.append("  \(convention.rawValue.padding(to: 8)) " + values.joined(separator: ", "))
+    }
+    let meanings = optimizer.meanings
+    if !meanings.isEmpty {
+      lines.append("state (for w; the _b quantities likewise):")
+      lines += meanings.map { "  \($0.quantity.rawValue): \($0.meaning)" }
     }
     return lines
   }

@@ -193,9 +193,12 @@ extension Interpreter {
   /// updates, so that the shrinkage of m by 1 − beta1^t shows.
   func bias(_ request: PlotRequest) throws(ShellError) -> Figure {
     let setup = session.setup
-    guard Quantity.mB.exists(for: setup.optimizer) else {
+    guard setup.optimizer.isAdamFamily else {
+      let what =
+        Quantity.mB.exists(for: setup.optimizer)
+        ? "keeps m but never corrects its bias" : "keeps no first moment m"
       throw ShellError(
-        "\(setup.optimizer.rawValue) keeps no first moment m, so it has no bias correction to draw (try 'use adam')"
+        "\(setup.optimizer.rawValue) \(what), so it has no bias correction to draw (try 'use adam')"
       )
     }
     guard session.t > 0 else {

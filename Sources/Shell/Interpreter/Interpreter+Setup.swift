@@ -74,6 +74,9 @@ extension Interpreter {
       }
       convention = named
     }
+    if let reason = optimizer.unavailable(in: convention) {
+      throw ShellError(reason)
+    }
     var setup = base
     setup.optimizer = optimizer
     setup.convention = convention

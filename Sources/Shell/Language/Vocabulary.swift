@@ -98,6 +98,14 @@ public enum Vocabulary {
     Term("nadam", "adam with Nesterov's look-ahead on the momentum"),
     Term("amsgrad", "adam that never lets v decrease, so the learning rate never grows"),
     Term("adamw", "adam with weight decay applied to the weights, not to the gradient"),
+    Term(
+      "radam",
+      "rectified adam: momentum's step until v_hat is reliable, then adam's rate damped by r"),
+    Term(
+      "adabelief",
+      "adam whose v tracks (g - m)^2, the surprise, not g^2: large steps where g is as predicted"),
+    Term("yogi", "adam whose v moves additively, so it cannot forget a burst too fast"),
+    Term("lion", "the sign of an interpolated momentum: every step has size eta"),
   ]
 
   /// Whose formulas to follow where the lecture and the libraries differ.
@@ -121,6 +129,9 @@ public enum Vocabulary {
       "eps_placement", choices: ["outside", "inside", "hat", "max"],
       "where epsilon goes: sqrt(v) + eps, sqrt(v + eps), Keras's eps-hat (eps added to the root of the raw v), or inside adamax's max(beta2*v, |g| + eps)"
     ),
+    Term(
+      "eps_root", takesNumber: true,
+      "optax's epsilon under the root; adabelief adds it to s = v every update"),
     Term("bias_correction", choices: ["on", "off"], "whether m and v are divided by 1 - beta^t"),
     Term(
       "bias_power", choices: ["update", "epoch"],
@@ -128,7 +139,13 @@ public enum Vocabulary {
     Term("v_init", takesNumber: true, "the starting value of the accumulator v"),
     Term("lr_decay", takesNumber: true, "how fast eta decays over time"),
     Term("weight_decay", takesNumber: true, "how strongly the weights are pulled toward zero"),
+    Term(
+      "decoupled_weight_decay", choices: ["on", "off"],
+      "pytorch nadam and radam: shrink w by 1 - eta*weight_decay instead of adding the L2 term"),
     Term("momentum_decay", takesNumber: true, "nadam's schedule for the momentum coefficient"),
+    Term(
+      "dampening", takesNumber: true,
+      "pytorch sgd's dampening d: from the second update on, momentum adds (1 - d)*g"),
     Term(
       "amsgrad_max", choices: ["raw", "corrected"],
       "whether amsgrad keeps the maximum of v or of v_hat"),
@@ -168,10 +185,22 @@ public enum Vocabulary {
     Term("u_b", "adadelta's history of squared updates for b"),
     Term("vmax_w", isPerFeature: true, "amsgrad's running maximum of v_w"),
     Term("vmax_b", "amsgrad's running maximum of v_b"),
-    Term("m_hat_w", isPerFeature: true, "m_w after bias correction"),
-    Term("m_hat_b", "m_b after bias correction"),
-    Term("v_hat_w", isPerFeature: true, "v_w after bias correction"),
-    Term("v_hat_b", "v_b after bias correction"),
+    Term(
+      "m_hat_w", isPerFeature: true,
+      "the direction of the step for w: m_w after bias correction (nadam: its look-ahead, see help nadam)"
+    ),
+    Term(
+      "m_hat_b",
+      "the direction of the step for b: m_b after bias correction (nadam: its look-ahead, see help nadam)"
+    ),
+    Term(
+      "v_hat_w", isPerFeature: true,
+      "the second moment in the denominator for w: v_w after bias correction (amsgrad: from vmax_w, see help amsgrad)"
+    ),
+    Term(
+      "v_hat_b",
+      "the second moment in the denominator for b: v_b after bias correction (amsgrad: from vmax_b, see help amsgrad)"
+    ),
     Term("lr_w", isPerFeature: true, "the effective learning rate of each weight"),
     Term("lr_b", "the effective learning rate of the bias"),
     Term("t", "the number of updates taken"),
