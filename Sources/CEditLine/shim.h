@@ -48,6 +48,12 @@ static inline EditLine *adalab_el_init(const char *program) {
 /* Flushes stdout, the stream libedit writes the prompt and line to. */
 static inline void adalab_flush_stdout(void) { fflush(stdout); }
 
+/* fflush(stdout): 0, or EOF with errno set (a full disk, a closed stream). */
+static inline int adalab_flush_standard_output(void) { return fflush(stdout); }
+
+/* Whether a write to stdout has failed since the start (ferror). */
+static inline int adalab_standard_output_failed(void) { return ferror(stdout); }
+
 /* Writes text to stdout (the same FILE libedit uses, so output interleaves
  * in order). */
 static inline void adalab_write_stdout(const char *text) { fputs(text, stdout); }

@@ -83,12 +83,12 @@ final class LineEditor {
   /// Ctrl-C drops the line being typed and returns ``LineInput/interrupted``; Ctrl-D on an empty
   /// line returns ``LineInput/endOfInput``, as does a pending `SIGTERM` or `SIGHUP`. A Ctrl-C
   /// left over from before the prompt (see ``Interrupts/isRequested``) is cleared.
-  func readLine(prompt: String) -> LineInput {
+  func readLine(prompt: String, style: Bool = true) -> LineInput {
     guard Interrupts.shared.terminationSignal == nil else { return .endOfInput }
     Interrupts.shared.clear()
     guard let editLine else { return readPlainLine() }
 
-    setPrompt(promptStyle.render(prompt))
+    setPrompt(style ? promptStyle.render(prompt) : prompt)
     var count: Int32 = 0
     let text = el_gets(editLine, &count)
     if let text, count > 0 {

@@ -29,8 +29,8 @@ struct Output {
     }
   }
 
+  /// A line on standard error; a failure to write it is ignored, never a crash.
   func printError(_ text: String) {
-    fflush(nil)
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    StandardStreams.printError(text)
   }
 }

@@ -7,10 +7,14 @@ import Shell
 /// `[next: step 10]`. Enter on an empty line runs it; anything typed instead runs as an
 /// ordinary command and the script waits where it was, so a teacher can improvise and
 /// then carry on. `skip` passes over the next scripted command; Ctrl-D ends the lesson.
+///
+/// The scripted commands are the file's: their paths start from its folder, confined to it as
+/// a replay is. What the teacher types is the teacher's: paths start from the current folder.
 struct Presenter {
   var shell: InteractiveShell
   let transcript: Transcript
   let path: String
+  let confinement: Confinement
 
   mutating func run() -> Int32 {
     var blocks = transcript.blocks[...]
@@ -41,8 +45,12 @@ struct Presenter {
           shell.editor.remember(line)
         }
         Interrupts.shared.clear()
+        if scripted {
+          confinement.apply(to: shell.disk, interpreter: &shell.interpreter, replaying: path)
+        }
         let outcome = shell.interpreter.execute(
           line, isCancelled: { Interrupts.shared.isRequested })
+        Confinement.lift(from: shell.disk, interpreter: &shell.interpreter)
         Interrupts.shared.clear()
         shell.output.emit(outcome)
         if outcome.quit { return 0 }

@@ -19,7 +19,9 @@ extension Interpreter {
     case .csv(let path, let target):
       let text = try files.read(path)
       do {
-        dataset = try Dataset.parsingCSV(text, name: path, target: target)
+        var parsed = try Dataset.parsingCSV(text, name: path, target: target)
+        parsed.file = resolve(path)
+        dataset = parsed
       } catch {
         throw ShellError(error.message)
       }
@@ -34,10 +36,12 @@ extension Interpreter {
     let sparse = densities.enumerated().filter { $0.element < 0.5 }.map {
       "\(data.featureNames[$0.offset]) non-zero in \(NumberFormat.text($0.element * 100, digits: 3))%"
     }
+    let name = ShellError.visible(data.name)
     var line =
-      "\(prefix) \(data.name): \(data.count) point\(data.count == 1 ? "" : "s"), "
+      "\(prefix) \(name): \(data.count) point\(data.count == 1 ? "" : "s"), "
       + "\(data.dimension) feature\(data.dimension == 1 ? "" : "s") "
-      + "(\(data.featureNames.joined(separator: ", "))), target \(data.targetName)"
+      + ShellError.visible(
+        "(\(data.featureNames.joined(separator: ", "))), target \(data.targetName)")
     if !sparse.isEmpty { line += "; " + sparse.joined(separator: ", ") }
     return Reply(
       lines: [line, "start \(startDescription), t=0"],

@@ -30,8 +30,12 @@ public struct Interpreter {
   /// The named copies `fork` keeps, and the name of the session being driven.
   var forks: [String: Session] = [:]
   var forkName = "main"
-  /// Where `load`, `source` and `save` read and write.
-  let files: FileAccess
+  /// Where `load`, `source` and `save` read and write (through ``files``, which resolves
+  /// paths against ``folder``).
+  let fileAccess: FileAccess
+  /// The folder a line's relative paths start from: `""` (the current folder) for what a
+  /// person types; the host sets a replayed file's folder, and `source` its file's folder.
+  public var folder = ""
   /// How deep `source` is nested, to refuse a file that sources itself.
   var sourceDepth = 0
   /// The polled interrupt flag of the current line.
@@ -39,7 +43,7 @@ public struct Interpreter {
 
   /// An interpreter on the default session: the toy set and the notes' Adam.
   public init(files: FileAccess) {
-    self.files = files
+    self.fileAccess = files
   }
 
   /// What a line produced: the replies of the commands that ran, then the error that
@@ -149,7 +153,7 @@ public struct Interpreter {
     case .sweep(let request): return try sweep(request)
     case .diagnose(let path, let tolerance): return try diagnose(path, tolerance: tolerance)
     case .plot(let request): return try plot(request)
-    case .export(let path): return try export(path)
+    case .export(let file): return try export(file)
     }
   }
 

@@ -63,12 +63,12 @@ public enum Command: Equatable, Sendable {
   case diagnose(String, tolerance: Double?)
   /// `source lesson.txt`: run the commands in a file.
   case source(String)
-  /// `save session.txt`: write the session to a file.
-  case save(String)
+  /// `save session.txt`, `save session.txt replace`: write the session to a file.
+  case save(OutputFile)
   /// `preset do_adagrad`: set up one of the code listings of the notes.
   case preset(String)
   /// `plot loss lr_b log`, `plot surface to s.svg`, `plot norms`, `plot bias`.
   case plot(PlotRequest)
-  /// `export notes.html`, `export notes.md`: the session so far as a notebook.
-  case export(String)
+  /// `export notes.html`, `export notes.md [replace]`: the session so far as a notebook.
+  case export(OutputFile)
 }

@@ -22,8 +22,8 @@ public struct PlotRequest: Equatable, Sendable {
   public var isLogarithmic = false
   /// `ascii`: ASCII marks instead of braille.
   public var isAscii = false
-  /// `to FILE.svg`: also write the picture as SVG.
-  public var file: String?
+  /// `to FILE.svg [replace]`: also write the picture as SVG.
+  public var file: OutputFile?
 
   public init(_ subject: Subject) {
     self.subject = subject

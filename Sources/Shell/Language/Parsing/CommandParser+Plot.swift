@@ -92,13 +92,8 @@ extension CommandParser {
         {
           request.to = try parseStep(after: "to")
         } else {
-          guard let path = freeText() else { throw expected("a step or a file.svg", after: "to") }
-          guard path.text.lowercased().hasSuffix(".svg") else {
-            throw ParseError(
-              "expected a file name ending in .svg after 'to', found '\(path.text)'",
-              column: path.column)
-          }
-          request.file = path.text
+          guard next != nil else { throw expected("a step or a file.svg", after: "to") }
+          request.file = try parseOutputFile(after: "to", suffixes: [".svg"])
         }
       default:
         throw ParseError(
@@ -123,15 +118,8 @@ extension CommandParser {
     return Int(value)
   }
 
-  /// `export FILE.html` or `export FILE.md`.
+  /// `export FILE.html [replace]` or `export FILE.md [replace]`.
   mutating func parseExport() throws(ParseError) -> Command {
-    guard let path = freeText() else { throw expected("a file.html or file.md", after: "export") }
-    let lower = path.text.lowercased()
-    guard lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".md") else {
-      throw ParseError(
-        "expected a file name ending in .html or .md after 'export', found '\(path.text)'",
-        column: path.column)
-    }
-    return .export(path.text)
+    .export(try parseOutputFile(after: "export", suffixes: [".html", ".htm", ".md"]))
   }
 }
