@@ -68,7 +68,8 @@ struct AdalabCommand: ParsableCommand {
       return ScriptRunner.check(files, update: update, confinement: confinement)
     }
     let disk = DiskFiles()
-    let interpreter = Interpreter(files: disk)
+    var interpreter = Interpreter(files: disk)
+    interpreter.memoryAvailable = MemoryBudget.available
     var runner = ScriptRunner(
       interpreter: interpreter, disk: disk, output: Output(json: json), keepGoing: keepGoing)
     if let commands { return runner.runCommands(commands) }

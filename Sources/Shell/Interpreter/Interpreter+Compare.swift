@@ -16,7 +16,12 @@ extension Interpreter {
     for spec in specs {
       setups.append(try Interpreter.setup(for: spec, from: session.setup))
     }
-    let runs = Interpreter.runIndependently(setups, updates: count, isCancelled: isCancelled)
+    let started = Interpreter.runIndependently(setups, updates: count, isCancelled: isCancelled)
+    let runs = started.compactMap { $0 }
+    guard runs.count == started.count else {
+      throw ShellError(
+        "interrupted: 'compare' stopped before every run had started; the session is as it was")
+    }
     let rows = zip(specs, runs).map {
       ComparedRun(label: Interpreter.label($0), session: $1.session, report: $1.report)
     }
@@ -54,16 +59,19 @@ extension Interpreter {
   }
 
   /// Runs every setup from its start for `updates` updates, each independent of the
-  /// others (what `compare` and `sweep` do); stops all of them when cancelled.
+  /// others (what `compare` and `sweep` do); stops all of them when cancelled. A run not yet
+  /// started when `isCancelled` turns true is not started: its slot is nil (setting up a run
+  /// on a million points is itself a pass over them).
   ///
   /// The runs share nothing, so they run concurrently on all cores (one Dispatch iteration
   /// per setup); each is deterministic and the results come back in the order of `setups`.
   /// `isCancelled` is then called from several threads at once: the host's flag is atomic.
   static func runIndependently(
     _ setups: [RunSetup], updates: Int, isCancelled: () -> Bool
-  ) -> [(session: Session, report: StepReport)] {
+  ) -> [(session: Session, report: StepReport)?] {
     guard setups.count > 1 else {
       return setups.map { setup in
+        guard !isCancelled() else { return nil }
         var run = Session(setup: setup)
         let report = run.step(updates, isCancelled: isCancelled)
         return (run, report)
@@ -76,13 +84,14 @@ extension Interpreter {
         // last one, so handing the buffer and the closure to the threads is safe.
         let shared = IndependentRuns(slots: slots, isCancelled: isCancelled)
         DispatchQueue.concurrentPerform(iterations: setups.count) { k in
+          guard !shared.isCancelled() else { return }
           var run = Session(setup: setups[k])
           let report = run.step(updates, isCancelled: shared.isCancelled)
           shared.slots[k] = (run, report)
         }
       }
     }
-    return results.map { $0! }
+    return results
   }
 
   /// `adam`, `adam:keras`, `adam[beta2=0.99]`, as written.

@@ -15,16 +15,32 @@ extension Interpreter {
       guard p >= 0 && p <= 1 else {
         throw ShellError("density must be in [0, 1], found \(NumberFormat.text(p))")
       }
+      // Measured: 66 bytes a point at the peak of generating 4 features and a target.
+      let needed = Double(n) * 68
+      if let available = memoryAvailable(), needed > available {
+        throw ShellError(
+          "load sparse n=\(n) needs about \(ByteCount.text(needed)) of memory, more than the \(ByteCount.text(available)) this process may still use"
+        )
+      }
       dataset = .sparse(count: n, density: p, seed: seed ?? Dataset.sparseDefaultSeed)
     case .csv(let path, let target):
       let text = try files.read(path)
       do {
-        var parsed = try Dataset.parsingCSV(text, name: path, target: target)
+        var parsed = try Dataset.parsingCSV(
+          text, name: path, target: target, isCancelled: isCancelled)
         parsed.file = resolve(path)
         dataset = parsed
       } catch {
+        if isCancelled() {
+          throw ShellError("interrupted: 'load' read nothing; the data are as they were")
+        }
         throw ShellError(error.message)
       }
+    }
+    do {
+      try session.setup.training.loss.checkTargets(of: dataset)
+    } catch {
+      throw ShellError(error.message + " (set loss squared first)")
     }
     session.load(dataset)
     return describeData(prefix: "loaded")

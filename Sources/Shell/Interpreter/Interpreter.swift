@@ -40,6 +40,10 @@ public struct Interpreter {
   var sourceDepth = 0
   /// The polled interrupt flag of the current line.
   var isCancelled: () -> Bool = { false }
+  /// The bytes this process may still allocate, as the host measures them (an address-space
+  /// limit, the memory available); nil when unknown. Commands that would need more refuse
+  /// up front, saying how much they need.
+  public var memoryAvailable: () -> Double? = { nil }
 
   /// An interpreter on the default session: the toy set and the notes' Adam.
   public init(files: FileAccess) {
@@ -53,6 +57,9 @@ public struct Interpreter {
     public var error: ShellError?
     /// Whether a `quit` ran.
     public var quit = false
+    /// Whether the line stopped at an interrupt (Ctrl-C or a termination signal): the
+    /// command that saw it stopped where it was, and the rest of the line did not run.
+    public var interrupted = false
   }
 
   /// The prompt: the optimizer, its convention when it is not the notes', and t.
@@ -92,6 +99,10 @@ public struct Interpreter {
         }
         if located.command == .quit {
           outcome.quit = true
+          return outcome
+        }
+        if isCancelled() {
+          outcome.interrupted = true
           return outcome
         }
       } catch {
