@@ -93,3 +93,30 @@ import Testing
     #expect(!run.output.contains("big.csv"), "\(run.output)")
   }
 }
+
+/// Sizes that cannot fit are refused up front, through the binary.
+@Suite struct SizeLimitTests {
+  /// Once an abort ("failed to allocate") under a 6 GB address-space limit.
+  @Test func theLargestSparseSetUnderAnAddressSpaceLimitIsRefused() throws {
+    let run = try CLITests.run(
+      "/bin/sh",
+      [
+        "-c", "ulimit -v 6000000 && \"$1\" -c 'load sparse n=100000000'", "sh",
+        CLITests.binary.path,
+      ])
+    #expect(run.status == 1)
+    #expect(
+      run.errors.hasPrefix(
+        "error: load sparse n=100000000 needs about 6.8 GB of memory, more than the "))
+  }
+
+  /// Once an abort: "failed to allocate 8000000000032 bytes".
+  @Test func aSweepOfATrillionValuesIsRefused() throws {
+    let run = try CLITests.adalab(["-c", "sweep eta 0.01..1 1e12"])
+    #expect(run.status == 1)
+    #expect(
+      run.errors
+        == "error: sweep tries at most 10000 values, found 1000000000000 (their runs would need at least 384 TB)\n"
+    )
+  }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import Testing
 
@@ -103,13 +104,16 @@ import Testing
   /// An interrupted `compare … at T` says so, instead of "diverged".
   @Test func anInterruptedCompareIsNotLabelledDiverged() {
     var interpreter = Interpreter(files: MemoryFiles())
-    // The runs poll from several threads at once.
-    let polls = Mutex(0)
+    // The runs poll from several threads at once: the interrupt comes once both have
+    // polled a few times (or, should they run one after the other, after many polls).
+    let polls = Mutex([pthread_t: Int]())
     let outcome = interpreter.execute(
       "compare adam rmsprop steps 1000000000000 at 1,1000000000000",
       isCancelled: {
-        polls.withLock {
-          $0 += 1; return $0 > 10
+        polls.withLock { counts in
+          counts[pthread_self(), default: 0] += 1
+          let total = counts.values.reduce(0, +)
+          return (counts.count >= 2 && counts.values.allSatisfy { $0 > 3 }) || total > 4000
         }
       })
     let text = outcome.replies.flatMap(\.lines).joined(separator: "\n")
