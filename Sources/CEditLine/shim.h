@@ -48,6 +48,12 @@ static inline EditLine *adalab_el_init(const char *program) {
 /* Flushes stdout, the stream libedit writes the prompt and line to. */
 static inline void adalab_flush_stdout(void) { fflush(stdout); }
 
+/* fflush(stdout): 0, or EOF with errno set (a full disk, a closed stream). */
+static inline int adalab_flush_standard_output(void) { return fflush(stdout); }
+
+/* Whether a write to stdout has failed since the start (ferror). */
+static inline int adalab_standard_output_failed(void) { return ferror(stdout); }
+
 /* Writes text to stdout (the same FILE libedit uses, so output interleaves
  * in order). */
 static inline void adalab_write_stdout(const char *text) { fputs(text, stdout); }
@@ -67,10 +73,18 @@ static inline int adalab_el_set_editor(EditLine *e, const char *mode) {
 
 /* With on != 0, libedit installs its own handlers for SIGINT, SIGTERM,
  * SIGHUP, SIGTSTP, SIGCONT, SIGWINCH, ... for the duration of el_gets: they
- * restore the terminal (or call el_resize on SIGWINCH), then re-deliver the
- * signal to the handler the program had installed. */
+ * restore the terminal, then re-deliver the signal with kill(0, signo), which
+ * reaches the whole process group (the parent shell of a script too). adalab
+ * leaves it off and reads characters itself (adalab_el_set_getc). */
 static inline int adalab_el_set_signal(EditLine *e, int on) {
   return el_set(e, EL_SIGNAL, on);
+}
+
+/* The function el_gets reads each character with: it returns 1 with the
+ * character, 0 at end of input, -1 on error (errno says which; EINTR for an
+ * interrupted read, which ends el_gets). */
+static inline int adalab_el_set_getc(EditLine *e, int (*getc)(EditLine *, wchar_t *)) {
+  return el_set(e, EL_GETCFN, getc);
 }
 
 /* An opaque pointer handed back to callbacks (prompt, user functions). */
@@ -174,6 +188,16 @@ static inline int adalab_install_signal_handler(int signo, void (*handler)(int),
   sigemptyset(&action.sa_mask);
   action.sa_flags = restart ? SA_RESTART : 0;
   return sigaction(signo, &action, NULL);
+}
+
+/* Removes signo from this thread's blocked signals: a parent may have spawned
+ * adalab with signals blocked, and a blocked SIGTERM would never reach its
+ * handler. Returns 0 on success. */
+static inline int adalab_unblock_signal(int signo) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, signo);
+  return sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 
 #endif

@@ -44,8 +44,11 @@ struct AdalabCommand: ParsableCommand {
   @Flag(help: "Answer requests on standard input in JSON, one a line (for the Jupyter kernel).")
   var serve = false
 
-  @Flag(help: "Let replayed sessions write to absolute paths and through '..'.")
+  @Flag(help: "Let replayed sessions write outside their folder, any kind of file.")
   var allowWrites = false
+
+  @Flag(help: "Let replayed sessions read outside their folder.")
+  var allowReads = false
 
   @Argument(help: "Session files to replay, check or present.")
   var files: [String] = []
@@ -76,52 +79,79 @@ struct AdalabCommand: ParsableCommand {
   func run() throws {
     setlocale(LC_ALL, "")
     Interrupts.shared.install()
-    throw ExitCode(execute())
+    var status = execute()
+    if let failure = StandardStreams.outputFailure() {
+      StandardStreams.printError("adalab: \(failure)")
+      status = max(status, 1)
+    }
+    throw ExitCode(status)
   }
 
   private func execute() -> Int32 {
+    let confinement = Confinement(allowReads: allowReads, allowWrites: allowWrites)
     if check {
-      return ScriptRunner.check(files, update: update, allowWrites: allowWrites)
+      return ScriptRunner.check(files, update: update, confinement: confinement)
     }
-    let replaying = !files.isEmpty
-    let base = files.first.map { ($0 as NSString).deletingLastPathComponent }
-    let interpreter = Interpreter(
-      files: DiskFiles(
-        allowsWritesAnywhere: allowWrites || !replaying,
-        base: replaying && base?.isEmpty == false ? base : nil))
+    let disk = DiskFiles()
+    var interpreter = Interpreter(files: disk)
+    interpreter.memoryAvailable = MemoryBudget.available
     var runner = ScriptRunner(
-      interpreter: interpreter, output: Output(json: json), keepGoing: keepGoing)
+      interpreter: interpreter, disk: disk, output: Output(json: json), keepGoing: keepGoing)
     if serve {
       var server = Server(interpreter: interpreter)
       return server.run()
     }
     if let commands { return runner.runCommands(commands) }
-    if let exportPath { return runner.export(files[0], to: exportPath) }
+    if let exportPath {
+      return runner.export(files[0], to: exportPath, confinement: confinement)
+    }
     if present {
       let path = files[0]
       do {
-        let text = try DiskFiles().read(path)
+        let text = try disk.read(path)
         var presenter = Presenter(
-          shell: InteractiveShell(interpreter: interpreter),
-          transcript: Transcript(parsing: text), path: path)
+          shell: InteractiveShell(interpreter: interpreter, disk: disk),
+          transcript: Transcript(parsing: text), path: path, confinement: confinement)
         return presenter.run()
       } catch {
         Output(json: false).emit(error)
         return 1
       }
     }
-    if replaying {
+    if !files.isEmpty {
       var status: Int32 = 0
       for path in files {
-        status = max(status, runner.replay(path))
-        if status != 0 && !keepGoing { return status }
+        status = max(status, runner.replay(path, confinement: confinement))
+        if status != 0 && (!keepGoing || status > 1) { return status }
       }
       return status
     }
     if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 && !json {
-      var shell = InteractiveShell(interpreter: interpreter)
+      var shell = InteractiveShell(interpreter: interpreter, disk: disk)
       return shell.run()
     }
     return runner.runStandardInput()
+  }
+}
+
+/// What a replayed file may reach: its own folder only, unless the user allows more.
+struct Confinement {
+  var allowReads: Bool
+  var allowWrites: Bool
+
+  /// Confines `disk` to the folder of the session file at `path`, and has relative paths
+  /// start there.
+  func apply(to disk: DiskFiles, interpreter: inout Interpreter, replaying path: String) {
+    let folder = Interpreter.folder(of: path)
+    interpreter.folder = folder
+    disk.readRoot = allowReads ? nil : (folder.isEmpty ? "." : folder)
+    disk.writeRoot = allowWrites ? nil : (folder.isEmpty ? "." : folder)
+  }
+
+  /// Lifts the confinement: a person types, paths start from the current folder.
+  static func lift(from disk: DiskFiles, interpreter: inout Interpreter) {
+    interpreter.folder = ""
+    disk.readRoot = nil
+    disk.writeRoot = nil
   }
 }

@@ -6,17 +6,30 @@ import Shell
 /// after Ctrl-C on `step 100000000`, a stray Enter does not start it again).
 struct InteractiveShell {
   var interpreter: Interpreter
+  /// The interpreter's files, which ask here before replacing a file this session did not
+  /// write.
+  let disk: DiskFiles
   let editor: LineEditor
   let style = PromptStyle.fromEnvironment()
   let output = Output(json: false)
   /// The last stepping line, repeated by an empty line.
   private var lastStep: String?
 
-  init(interpreter: Interpreter) {
+  init(interpreter: Interpreter, disk: DiskFiles) {
     self.interpreter = interpreter
+    self.disk = disk
     let home = ProcessInfo.processInfo.environment["HOME"]
-    editor = LineEditor(
+    let editor = LineEditor(
       programName: "adalab", historyPath: home.map { $0 + "/.adalab_history" })
+    self.editor = editor
+    disk.confirmReplace = { name in
+      guard editor.isInteractive else { return false }
+      let prompt = "replace '\(name)', which this session did not write? [y/N] "
+      guard case .line(let answer) = editor.readLine(prompt: prompt, style: false) else {
+        return false
+      }
+      return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+    }
     editor.completer = { before in
       let completion = Completer.complete(lineBeforeCursor: before, files: PathCompletion.list)
       return CompletionResult(

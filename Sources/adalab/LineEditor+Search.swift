@@ -36,7 +36,11 @@ extension LineEditor {
       var byte: CChar = 0
       guard el_getc(editLine, &byte) > 0 else {
         finish(with: original)
-        return UInt8(CC_REDISPLAY)
+        // Ctrl-C or a termination signal (the key reader returns -1 for them): end the line
+        // as at the prompt, where ``readLine(prompt:style:)`` tells which it was.
+        let signalled =
+          Interrupts.shared.isRequested || Interrupts.shared.terminationSignal != nil
+        return UInt8(signalled ? CC_EOF : CC_REDISPLAY)
       }
       let key = UInt8(bitPattern: byte)
       switch key {

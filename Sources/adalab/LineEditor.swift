@@ -37,7 +37,11 @@ final class LineEditor {
 
   private let editLine: OpaquePointer?
   private let history: CommandHistory
-  private let historyPath: String?
+  /// The history file, nil without one, without a terminal, or when the file there is not
+  /// adalab's (a warning said so once).
+  private let historyFile: HistoryFile?
+  /// The lines entered in this run, oldest first: what ``saveHistory()`` appends.
+  private var added: [String] = []
   private let promptStyle: PromptStyle
   /// The prompt libedit asks for through ``promptCallback``; owned here, freed on change.
   private var promptText: UnsafeMutablePointer<CChar>?
@@ -51,16 +55,27 @@ final class LineEditor {
     _ = adalab_setup_locale()
     Interrupts.shared.install()
     history = CommandHistory(limit: historyLimit)
-    self.historyPath = historyPath
     promptStyle = PromptStyle.fromEnvironment()
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1,
       let editLine = adalab_el_init(programName)
     else {
       editLine = nil
+      historyFile = nil
       return
     }
     self.editLine = editLine
-    if let historyPath { history.load(from: historyPath) }
+    var file = historyPath.map { HistoryFile(path: $0, limit: historyLimit) }
+    if let candidate = file {
+      if candidate.isAdalabs {
+        history.load(from: candidate.path)
+      } else {
+        StandardStreams.printError(
+          "adalab: \(candidate.path) is not an adalab history file; leaving it alone (this session's history stays in memory)"
+        )
+        file = nil
+      }
+    }
+    historyFile = file
     configure(editLine)
   }
 
@@ -74,7 +89,8 @@ final class LineEditor {
     let ignore = CChar(PromptStyle.ignoreCharacter.asciiValue!)
     _ = adalab_el_set_prompt(editLine, LineEditor.promptCallback, ignore)
     _ = adalab_el_set_editor(editLine, "emacs")
-    _ = adalab_el_set_signal(editLine, 1)
+    _ = adalab_el_set_signal(editLine, 0)
+    _ = adalab_el_set_getc(editLine, LineEditor.readCharacter)
     _ = adalab_el_set_history(editLine, history.handle)
     _ = adalab_el_add_function(
       editLine, "adalab-complete", "complete the word before the cursor",
@@ -93,12 +109,12 @@ final class LineEditor {
   /// Ctrl-C drops the line being typed and returns ``LineInput/interrupted``; Ctrl-D on an empty
   /// line returns ``LineInput/endOfInput``, as does a pending `SIGTERM` or `SIGHUP`. A Ctrl-C
   /// left over from before the prompt (see ``Interrupts/isRequested``) is cleared.
-  func readLine(prompt: String) -> LineInput {
+  func readLine(prompt: String, style: Bool = true) -> LineInput {
     guard Interrupts.shared.terminationSignal == nil else { return .endOfInput }
     Interrupts.shared.clear()
     guard let editLine else { return readPlainLine() }
 
-    setPrompt(promptStyle.render(prompt))
+    setPrompt(style ? promptStyle.render(prompt) : prompt)
     lastListing = nil
     if !pendingInput.isEmpty {
       // libedit reads pushed text before the terminal, last pushed first.
@@ -107,13 +123,16 @@ final class LineEditor {
       el_push(editLine, text)
     }
     var count: Int32 = 0
+    Interrupts.shared.atPrompt(true)
     let text = el_gets(editLine, &count)
+    Interrupts.shared.atPrompt(false)
     if let text, count > 0 {
       var line = String(cString: text)
       if line.hasSuffix("\n") { line.removeLast() }
       return .line(line)
     }
-    if count < 0, Interrupts.shared.terminationSignal == nil, Interrupts.shared.isRequested {
+    // A Ctrl-C ends el_gets with -1 at the prompt, and with no line in a Ctrl-R search.
+    if Interrupts.shared.terminationSignal == nil, Interrupts.shared.isRequested {
       // libedit leaves the dropped text in its buffer; the next el_gets would show it again.
       el_reset(editLine)
       Interrupts.shared.clear()
@@ -126,14 +145,17 @@ final class LineEditor {
 
   /// Adds a line to the history, unless it is blank or repeats the line before it.
   func remember(_ line: String) {
+    guard line.contains(where: { !$0.isWhitespace }) else { return }
+    if history.entries.last != line { added.append(line) }
     history.add(line)
   }
 
-  /// Writes the history to the history file atomically (temporary file, then rename). Does
-  /// nothing without a history file or without a terminal: scripts leave the history alone.
+  /// Appends this run's lines to the history file (see ``HistoryFile``). Does nothing
+  /// without a history file or without a terminal: scripts leave the history alone.
   func saveHistory() throws(HistorySaveError) {
-    guard isInteractive, let historyPath else { return }
-    try history.save(to: historyPath)
+    guard isInteractive, let historyFile else { return }
+    try historyFile.append(added)
+    added = []
   }
 
   /// The history, oldest first, for a `history` command.
@@ -173,6 +195,38 @@ final class LineEditor {
     }
     return editor.reverseSearch(in: editLine)
   }
+  /// libedit's character reader (`EL_GETCFN`): one character from standard input, decoded from
+  /// UTF-8. A read interrupted by Ctrl-C or a termination signal ends the line (-1, `EINTR`);
+  /// one interrupted by a resize tells libedit the new size and reads on.
+  private static let readCharacter:
+    @convention(c) (OpaquePointer?, UnsafeMutablePointer<wchar_t>?)
+      -> Int32 = { editLine, character in
+        var bytes: [CChar] = []
+        while true {
+          var byte: UInt8 = 0
+          let count = read(STDIN_FILENO, &byte, 1)
+          if count == 0 { return 0 }
+          if count < 0 {
+            guard errno == EINTR else { return -1 }
+            if Interrupts.shared.isRequested || Interrupts.shared.terminationSignal != nil {
+              errno = EINTR
+              return -1
+            }
+            if Interrupts.shared.takeResize(), let editLine { el_resize(editLine) }
+            continue
+          }
+          bytes.append(CChar(bitPattern: byte))
+          var state = mbstate_t()
+          var wide: wchar_t = 0
+          let used = bytes.withUnsafeBufferPointer {
+            mbrtowc(&wide, $0.baseAddress, $0.count, &state)
+          }
+          if used == -2 && bytes.count < 4 { continue }  // an incomplete UTF-8 sequence
+          // An invalid byte is passed on as it is, as libedit's own reader does.
+          character?.pointee = used < 0 ? wchar_t(byte) : wide
+          return 1
+        }
+      }
 
   private static let completionCallback: @convention(c) (OpaquePointer?, Int32) -> UInt8 = {
     editLine, _ in

@@ -1,3 +1,4 @@
+import CEditLine
 import Foundation
 import Shell
 
@@ -18,6 +19,8 @@ struct Output {
       }
     }
     if let error = outcome.error { emit(error, location: location) }
+    // Each line's answer as soon as it is complete, also into a pipe (`| tee`, a test).
+    _ = adalab_flush_standard_output()
   }
 
   func emit(_ error: ShellError, location: String? = nil) {
@@ -29,8 +32,8 @@ struct Output {
     }
   }
 
+  /// A line on standard error; a failure to write it is ignored, never a crash.
   func printError(_ text: String) {
-    fflush(nil)
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    StandardStreams.printError(text)
   }
 }

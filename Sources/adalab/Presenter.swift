@@ -11,10 +11,14 @@ import Shell
 /// `back` makes the last scripted command the next one again (the session itself is not
 /// rewound; `back 1` still goes back one update). Scripted commands go into the history, so
 /// Up recalls them; Tab completes the three words. Ctrl-D ends the lesson.
+///
+/// The scripted commands are the file's: their paths start from its folder, confined to it as
+/// a replay is. What the teacher types is the teacher's: paths start from the current folder.
 struct Presenter {
   var shell: InteractiveShell
   let transcript: Transcript
   let path: String
+  let confinement: Confinement
 
   /// The words the presenter understands on a line of their own.
   static let words = ["again", "back", "skip"]
@@ -57,6 +61,8 @@ struct Presenter {
       case .line(let typed):
         let word = typed.trimmingCharacters(in: .whitespaces).lowercased()
         var line = typed
+        // A command of the file (Enter, `again`), as opposed to one the teacher typed.
+        var scripted = false
         switch word {
         case "skip":
           next += 1
@@ -76,9 +82,11 @@ struct Presenter {
             continue
           }
           line = old.command
+          scripted = true
           shell.editor.remember(line)
         case "":
           line = entry.command
+          scripted = true
           // The prompt line showed the command once, as `[3/24 next: ...]`: write it over
           // with the command as if typed, so that it shows once.
           if shell.editor.isInteractive {
@@ -95,7 +103,11 @@ struct Presenter {
         default:
           shell.editor.remember(line)
         }
+        if scripted {
+          confinement.apply(to: shell.disk, interpreter: &shell.interpreter, replaying: path)
+        }
         let (outcome, _) = shell.perform(line)
+        Confinement.lift(from: shell.disk, interpreter: &shell.interpreter)
         shell.output.emit(outcome)
         if outcome.quit { return 0 }
       }

@@ -3,38 +3,61 @@ import Shell
 
 /// Non-interactive uses of the shell: `-c`, replaying session files, checking them, and
 /// reading commands from a pipe.
+///
+/// A script ends at a signal: Ctrl-C (`SIGINT`), `SIGTERM` or `SIGHUP` stops the command that
+/// is running (the session stays at the update it reached) and the script exits with status
+/// 128 + the signal's number (130, 143, 129). Lost output (a full disk, a closed standard
+/// output) stops it with status 1.
 struct ScriptRunner {
   var interpreter: Interpreter
+  let disk: DiskFiles
   var output: Output
   var keepGoing: Bool
+
+  /// The status a script ends with after a signal, or nil when none arrived.
+  static var signalStatus: Int32? {
+    if let signal = Interrupts.shared.terminationSignal { return 128 + signal }
+    return Interrupts.shared.isRequested ? 128 + SIGINT : nil
+  }
 
   /// `adalab -c 'COMMANDS'`: runs the line; returns the exit status.
   mutating func runCommands(_ line: String) -> Int32 {
     let outcome = interpreter.execute(line, isCancelled: { Interrupts.shared.isRequested })
     output.emit(outcome)
+    if let status = Self.signalStatus { return status }
     return outcome.error == nil || keepGoing ? 0 : 1
   }
 
   /// Commands from standard input when it is not a terminal: no prompt, no colour.
   mutating func runStandardInput() -> Int32 {
+    var isDirectory = stat()
+    if fstat(STDIN_FILENO, &isDirectory) == 0 && isDirectory.st_mode & S_IFMT == S_IFDIR {
+      output.emit(ShellError("cannot read commands from standard input: it is a folder"))
+      return 1
+    }
     var status: Int32 = 0
     var lineNumber = 0
     while let line = Swift.readLine(strippingNewline: true) {
+      if let status = Self.signalStatus { return status }
       lineNumber += 1
-      let outcome = interpreter.execute(line, isCancelled: { Interrupts.shared.isRequested })
+      let command = line.hasSuffix("\r") ? String(line.dropLast()) : line
+      let outcome = interpreter.execute(command, isCancelled: { Interrupts.shared.isRequested })
       output.emit(outcome, location: "<stdin>:\(lineNumber)")
+      if let status = Self.signalStatus { return status }
+      if StandardStreams.outputFailure() != nil { return 1 }
       if outcome.error != nil {
         status = 1
         if !keepGoing { return status }
       }
       if outcome.quit { break }
     }
-    return status
+    return Self.signalStatus ?? status
   }
 
   /// `adalab FILE...`: shows each session as a teacher would, narration, prompt, command
-  /// and output in order. The first error stops with status 1 unless `keepGoing`.
-  mutating func replay(_ path: String) -> Int32 {
+  /// and output in order. The first error stops with status 1 unless `keepGoing`. The file
+  /// reads and writes only inside its folder, within `confinement`.
+  mutating func replay(_ path: String, confinement: Confinement) -> Int32 {
     let text: String
     do {
       text = try DiskFiles().read(path)
@@ -42,6 +65,8 @@ struct ScriptRunner {
       output.emit(error)
       return 1
     }
+    confinement.apply(to: disk, interpreter: &interpreter, replaying: path)
+    defer { Confinement.lift(from: disk, interpreter: &interpreter) }
     let transcript = Transcript(parsing: text)
     var status: Int32 = 0
     for block in transcript.blocks {
@@ -54,6 +79,8 @@ struct ScriptRunner {
         let outcome = interpreter.execute(
           entry.command, isCancelled: { Interrupts.shared.isRequested })
         output.emit(outcome, location: "\(path):\(entry.lineNumber)")
+        if let status = Self.signalStatus { return status }
+        if StandardStreams.outputFailure() != nil { return 1 }
         if outcome.error != nil {
           status = 1
           if !keepGoing { return status }
@@ -65,9 +92,11 @@ struct ScriptRunner {
   }
 
   /// `adalab --export OUT LESSON`: replays the lesson without printing it, then writes it
-  /// as a notebook to OUT, resolved against the current folder. An error the lesson does
-  /// not record stops it (status 1) unless `keepGoing`; then nothing is written.
-  mutating func export(_ path: String, to out: String) -> Int32 {
+  /// as a notebook to OUT, resolved against the current folder. The lesson replays as
+  /// `--check` does, inside its own folder (`confinement`), its writes checked but not made;
+  /// OUT, named on the command line, may replace a file. An error the lesson does not record stops it (status 1)
+  /// unless `keepGoing`; then nothing is written.
+  mutating func export(_ path: String, to out: String, confinement: Confinement) -> Int32 {
     let text: String
     do {
       text = try DiskFiles().read(path)
@@ -75,8 +104,16 @@ struct ScriptRunner {
       output.emit(error)
       return 1
     }
+    // The lesson's own writes are checked as `--check` checks them, and not made: the
+    // export is the hand-out, and running it twice must not trip over the first run's files.
+    confinement.apply(to: disk, interpreter: &interpreter, replaying: path)
+    disk.isDryRun = true
     let replay = TranscriptReplay(
-      Transcript(parsing: text), file: path, interpreter: &interpreter)
+      Transcript(parsing: text), file: path, interpreter: &interpreter,
+      isCancelled: { Interrupts.shared.isRequested })
+    disk.isDryRun = false
+    Confinement.lift(from: disk, interpreter: &interpreter)
+    if let status = Self.signalStatus { return status }
     // An error the lesson records is part of it (the tour's misspelt setting); any
     // other stops the export.
     let unexpected = replay.actual.commands.filter { entry in
@@ -95,7 +132,8 @@ struct ScriptRunner {
     }
     do {
       let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-      let reply = try interpreter.export(ExportRequest(path: out), to: DiskFiles(), title: name)
+      let reply = try interpreter.export(
+        ExportRequest(path: out, replace: true), to: DiskFiles(), title: name)
       if output.json { print(reply.json.rendered) } else { reply.lines.forEach { print($0) } }
       return 0
     } catch {
@@ -107,13 +145,12 @@ struct ScriptRunner {
   /// `adalab --check FILE...`: replays each file on a fresh session and compares the
   /// output with the recorded one; prints a unified diff of a mismatch; with `update`,
   /// rewrites the file with the replayed output instead, unless one of its `expect` claims
-  /// no longer holds: a lesson whose story broke is not re-recorded with the error in it.
-  static func check(_ paths: [String], update: Bool, allowWrites: Bool) -> Int32 {
+  /// no longer holds: a lesson whose story broke is not re-recorded with the error in it. A
+  /// check writes nothing but the updated files: the session's own writes are checked as a
+  /// replay would make them, and not made.
+  static func check(_ paths: [String], update: Bool, confinement: Confinement) -> Int32 {
     var status: Int32 = 0
     for path in paths {
-      let files = DiskFiles(
-        allowsWritesAnywhere: allowWrites,
-        base: (path as NSString).deletingLastPathComponent)
       let text: String
       do {
         text = try DiskFiles().read(path)
@@ -122,9 +159,14 @@ struct ScriptRunner {
         status = 1
         continue
       }
-      var interpreter = Interpreter(files: files)
+      let disk = DiskFiles()
+      disk.isDryRun = true
+      var interpreter = Interpreter(files: disk)
+      confinement.apply(to: disk, interpreter: &interpreter, replaying: path)
       let replay = TranscriptReplay(
-        Transcript(parsing: text), file: path, interpreter: &interpreter)
+        Transcript(parsing: text), file: path, interpreter: &interpreter,
+        isCancelled: { Interrupts.shared.isRequested })
+      if let signal = signalStatus { return signal }
       if replay.matches {
         print("ok \(path)")
       } else if update, let broken = ScriptRunner.brokenClaim(in: replay.actual) {
@@ -133,7 +175,7 @@ struct ScriptRunner {
         status = 1
       } else if update {
         do {
-          try DiskFiles().write(path, contents: replay.actual.text)
+          try DiskFiles().write(path, contents: replay.actual.text, replacing: true)
           print("updated \(path)")
         } catch {
           Output(json: false).emit(error)

@@ -1,2 +1,3 @@
 // adalab: the command line, the shell at a terminal, and replay of session files.
+StandardStreams.protect()
 AdalabCommand.main()

@@ -199,5 +199,18 @@ import Testing
     _ = Self.replies(&interpreter, "save history")
     #expect(files.files["history"] != nil)
     #expect(try Command.parseLine("save history h.txt") == [.saveHistory("h.txt")])
+    #expect(
+      try Command.parseLine("save history h.txt replace")
+        == [.saveHistory(OutputFile(path: "h.txt", replace: true))])
+    // `save history replace` replaces a file named history.
+    #expect(
+      try Command.parseLine("save history replace")
+        == [.save(OutputFile(path: "history", replace: true))])
+    #expect(
+      try Command.parseLine("history w to w.csv replace")
+        == [
+          .historyTable(
+            HistoryRequest(names: ["w"], file: OutputFile(path: "w.csv", replace: true)))
+        ])
   }
 }

@@ -99,6 +99,12 @@ import Testing
     #expect(
       try Command.parseLine("export l.md last 5")[0]
         == .export(ExportRequest(path: "l.md", range: .last(5))))
+    // `replace` right after the name (as for `save`) or among the options.
+    for line in ["export l.md replace last 5", "export l.md last 5 replace"] {
+      #expect(
+        try Command.parseLine(line)[0]
+          == .export(ExportRequest(path: "l.md", range: .last(5), replace: true)))
+    }
     for (line, message) in [
       (
         "export l.md last",
@@ -115,7 +121,7 @@ import Testing
       ),
       (
         "export l.pdf",
-        "expected a file name ending in .html, .md or .ipynb after 'export', found 'l.pdf'"
+        "expected a file name ending in .html, .htm, .md or .ipynb after 'export', found 'l.pdf'"
       ),
     ] {
       #expect(throws: ParseError.self) { try Command.parseLine(line) }

@@ -41,6 +41,9 @@ import Testing
       for reply in outcome.replies where Self.containsNonFinite(reply.json) {
         Issue.record("non-finite number in the reply to \(line.debugDescription)")
       }
+      for reply in outcome.replies where Self.hasDuplicateKeys(reply.json) {
+        Issue.record("a JSON object with a key twice in the reply to \(line.debugDescription)")
+      }
       if outcome.quit { interpreter = Interpreter(files: MemoryFiles()) }
       // Keep runs short so that the slice stays fast: start over now and then.
       if index % 200 == 199 { interpreter = Interpreter(files: MemoryFiles()) }
@@ -57,6 +60,15 @@ extension FuzzTests {
     case .number(let x): return !x.isFinite
     case .array(let items): return items.contains(where: containsNonFinite)
     case .object(let pairs): return pairs.contains { containsNonFinite($0.1) }
+    default: return false
+    }
+  }
+
+  static func hasDuplicateKeys(_ json: JSON) -> Bool {
+    switch json {
+    case .array(let items): return items.contains(where: hasDuplicateKeys)
+    case .object(let pairs):
+      return Set(pairs.map(\.0)).count != pairs.count || pairs.contains { hasDuplicateKeys($0.1) }
     default: return false
     }
   }

@@ -75,6 +75,8 @@ struct ParseErrorTests {
     ("set eta ]", "expected a value for 'eta', found ']'", 8),
     ("set eta 1e400", "number out of range '1e400'", 8),
     ("set eta -1e400", "number out of range '-1e400'", 8),
+    // Once "eta must be a number > 0, found 0": the value the user typed was not 0.
+    ("set eta 1e-400", "number out of range '1e-400' (too small for a double: it would be 0)", 8),
     ("set eta 0.1.2", "expected a number for 'eta', found '0.1.2'", 8),
     ("set eta 0.1 0.2", "expected end of command after '0.1', found '0.2'", 12),
     (

@@ -48,7 +48,7 @@ import Testing
     ("plot norms p=0.5", "expected p >= 1 (a norm needs it), found 0.5"),
     (
       "export notes.txt",
-      "expected a file name ending in .html, .md or .ipynb after 'export', found 'notes.txt'"
+      "expected a file name ending in .html, .htm, .md or .ipynb after 'export', found 'notes.txt'"
     ),
   ])
   func refusesWithOneLine(_ line: String, _ message: String) {

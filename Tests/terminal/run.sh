@@ -38,6 +38,7 @@ PANE=adalab:0.0
 tm() { tmux -u -L "$SOCKET" -f "$CONF" "$@"; }
 cleanup() {
   stop_shell
+  tm kill-session -t second 2>/dev/null
   tm kill-server 2>/dev/null
   rm -rf "$WORK"
 }
@@ -113,12 +114,15 @@ type_text() { tm send-keys -t "$PANE" -l -- "$1"; }
 press() { tm send-keys -t "$PANE" "$@"; }
 # The shell runs under a small wrapper that records its exit status in STATUS_FILE (tmux's own
 # #{pane_dead_status} is unreliable: tmux 3.3a sometimes leaves the exited process unreaped).
-# The wrapper's traps keep it alive through the signals libedit re-sends to the process group.
+# The wrapper shares the shell's process group: it records a TERM or HUP that reaches it (libedit
+# once re-sent every signal to the whole group with kill(0, ...)) in STATUS_FILE.signals.
 # Each run gets its own file, as the wrapper of a killed session may still write to its own.
 cat >"$WORK/launch" <<EOF
 #!/usr/bin/env bash
-trap : INT TERM HUP
 status_file=\$1
+trap : INT
+trap 'echo TERM >>"\$status_file.signals"' TERM
+trap 'echo HUP >>"\$status_file.signals"' HUP
 shift
 env -u LC_ALL -u LANG -u LC_CTYPE -u NO_COLOR HOME="$HOME_DIR" "\$@" "$BIN"
 echo \$? >"\$status_file"
@@ -466,6 +470,83 @@ check_sigterm_saves_history_and_exits() {
     ! grep -q "partial" "$HOME_DIR/.adalab_history"
 }
 
+# SIGTERM and SIGHUP at the prompt end adalab alone (143, 129): the process group, here the
+# wrapper, receives nothing.
+check_signals_at_prompt_reach_only_adalab() {
+  local signal status
+  for signal in TERM HUP; do
+    start_shell || return 1
+    kill -"$signal" "$(shell_pid)"
+    poll "$TIMEOUT" has_exited || return 1
+    status=$(exit_status)
+    [[ $signal == TERM && $status == 143 || $signal == HUP && $status == 129 ]] || return 1
+    [[ ! -s "$STATUS_FILE.signals" ]] || return 1
+  done
+}
+
+# Two shells with the same HOME: both keep their lines (appended under a lock, not overwritten).
+check_two_shells_merge_history() {
+  rm -f "$HOME_DIR/.adalab_history"
+  start_shell || return 1
+  enter "from-first" || return 1
+  local second=$WORK/status.second
+  rm -f "$second"
+  tm new-session -d -s second -x 100 -y 30 "$WORK/launch $second" || { echo "  no second session"; return 1; }
+  poll "$TIMEOUT" eval 'tm capture-pane -p -t second:0.0 | grep -q "t=0>"' || { echo "  no second prompt"; return 1; }
+  tm send-keys -t second:0.0 -l "from-second"
+  tm send-keys -t second:0.0 Enter
+  poll "$TIMEOUT" eval 'tm capture-pane -p -t second:0.0 | grep -q "unknown command"' || return 1
+  tm send-keys -t second:0.0 C-d
+  poll "$TIMEOUT" eval '[[ -s $second ]]' || { echo "  second did not exit"; tm capture-pane -p -t second:0.0; return 1; }
+  press C-d
+  poll "$TIMEOUT" has_exited || return 1
+  grep -q "from-first" "$HOME_DIR/.adalab_history" &&
+    grep -q "from-second" "$HOME_DIR/.adalab_history"
+}
+
+# A symlinked history file is written through the link; a file that is not adalab's is left as
+# it was, with one warning.
+check_history_file_link_and_foreign_file() {
+  rm -f "$HOME_DIR/.adalab_history" "$WORK/real_history"
+  ln -s "$WORK/real_history" "$HOME_DIR/.adalab_history"
+  start_shell || return 1
+  enter "through-the-link" || return 1
+  press C-d
+  poll "$TIMEOUT" has_exited || return 1
+  [[ -L "$HOME_DIR/.adalab_history" ]] && grep -q "through-the-link" "$WORK/real_history" || return 1
+  rm -f "$HOME_DIR/.adalab_history"
+  head -c 4096 /dev/urandom >"$WORK/garbage"
+  cp "$WORK/garbage" "$HOME_DIR/.adalab_history"
+  start_shell || return 1
+  screen | grep -q "is not an adalab history file; leaving it alone" || return 1
+  enter "kept-in-memory" || return 1
+  press C-d
+  poll "$TIMEOUT" has_exited || return 1
+  cmp -s "$WORK/garbage" "$HOME_DIR/.adalab_history" || return 1
+  rm -f "$HOME_DIR/.adalab_history"
+}
+
+# `save` over a file this session did not write asks at a terminal; no keeps the file.
+check_save_asks_before_replacing() {
+  local folder=$WORK/asks
+  mkdir -p "$folder"
+  printf 'mine\n' >"$folder/s.txt"
+  start_shell || return 1
+  enter "save $folder/s.txt" 2>/dev/null
+  poll "$TIMEOUT" eval 'screen | grep -q "which this session did not write? \[y/N\]"' || return 1
+  type_text "n"
+  press Enter
+  poll "$TIMEOUT" eval 'screen | grep -q "exists and this session did not write it"' || return 1
+  [[ $(cat "$folder/s.txt") == mine ]] || return 1
+  type_text "save $folder/s.txt"
+  press Enter
+  poll "$TIMEOUT" eval '(( $(screen | grep -c "did not write? \[y/N\]") == 2 ))' || return 1
+  type_text "y"
+  press Enter
+  poll "$TIMEOUT" eval 'screen | grep -q "^saved "' || return 1
+  grep -q "adalab session" "$folder/s.txt"
+}
+
 check_piped_input_is_plain() {
   local output
   output=$(printf '%s\n' "$DEMO_PIPED_INPUT" | env HOME="$HOME_DIR" "$BIN") || return 1
@@ -537,8 +618,12 @@ checks=(
   check_piped_input_is_plain
   check_empty_line_repeats_step
   check_completion_knows_the_language
+  check_signals_at_prompt_reach_only_adalab
+  check_two_shells_merge_history
+  check_history_file_link_and_foreign_file
+  check_save_asks_before_replacing
 )
-for check in "${checks[@]}"; do run_check "$check"; done
+for check in "${checks[@]}"; do [[ -z ${ONLY:-} || $check == *"$ONLY"* ]] && run_check "$check"; done
 
 echo "$passed passed, $failed failed"
 ((failed == 0))

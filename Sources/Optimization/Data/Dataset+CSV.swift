@@ -7,12 +7,18 @@ extension Dataset {
   /// other column is a feature. Every field must be a finite number. A broken table throws a
   /// ``DataError`` naming the line (1-based, the header is line 1), the column and the reason;
   /// nothing is returned half-read.
+  ///
+  /// `isCancelled` is polled every 65,536 rows; when it turns true the reading stops with a
+  /// ``DataError`` and nothing is returned.
   public static func parsingCSV(
-    _ text: String, name: String, target: String? = nil
+    _ text: String, name: String, target: String? = nil, isCancelled: () -> Bool = { false }
   ) throws(DataError) -> Dataset {
-    switch fastParsingCSV(text, name: name, target: target) {
+    try checkRawCSV(text, name: name, isCancelled: isCancelled)
+    switch fastParsingCSV(text, name: name, target: target, isCancelled: isCancelled) {
     case .parsed(let table):
       return table
+    case .cancelled:
+      throw DataError("\(name): interrupted while reading")
     case .unsupported:
       return try libraryParsingCSV(text, name: name, target: target)
     case .failed(let headerEnd, let rowStart, let line):
@@ -45,6 +51,7 @@ extension Dataset {
       throw DataError(
         "\(name):1: expected at least two columns (features and a target), found 1")
     }
+    try checkHeader(header, name: name)
     let targetIndex = try targetColumn(in: header, named: target, file: name)
     let featureNames = header.indices.filter { $0 != targetIndex }.map { header[$0] }
     var features: [Double] = []
@@ -60,7 +67,7 @@ extension Dataset {
       for (column, field) in row.enumerated() {
         guard let value = Double(field), value.isFinite else {
           throw DataError(
-            "\(name):\(line): column \(column + 1) ('\(header[column])'): expected a finite number, found '\(field)'"
+            "\(name):\(line): column \(column + 1) ('\(DataError.excerpt(header[column]))'): expected a finite number, found '\(DataError.excerpt(field))'"
           )
         }
         if column == targetIndex { targets.append(value) } else { features.append(value) }
@@ -84,8 +91,10 @@ extension Dataset {
   ) throws(DataError) -> Int {
     guard let target else { return header.count - 1 }
     guard let index = header.firstIndex(of: target) else {
-      let columns = header.map { "'\($0)'" }.joined(separator: ", ")
-      throw DataError("\(file): no column named '\(target)' (columns: \(columns))")
+      let columns = header.prefix(8).map { "'\(DataError.excerpt($0))'" }.joined(separator: ", ")
+      let more = header.count > 8 ? ", … \(header.count) in all" : ""
+      throw DataError(
+        "\(file): no column named '\(DataError.excerpt(target))' (columns: \(columns)\(more))")
     }
     return index
   }

@@ -13,6 +13,8 @@ enum FastCSVResult {
   /// A row it could not read: `headerEnd` is the byte offset where the header line ends,
   /// `rowStart` where the row starts, `line` its 1-based line number.
   case failed(headerEnd: Int, rowStart: Int, line: Int)
+  /// Stopped on request.
+  case cancelled
 }
 
 extension Dataset {
@@ -23,13 +25,16 @@ extension Dataset {
   /// The library builds a `String` per field; on a million rows that took 20 s, against 3 s
   /// for `numpy.loadtxt`. Here each field is parsed in place by the C library's `strtod`,
   /// which rounds correctly, like Swift's `Double(_:)`, so both paths give the same bits.
-  static func fastParsingCSV(_ text: String, name: String, target: String?) -> FastCSVResult {
+  static func fastParsingCSV(
+    _ text: String, name: String, target: String?, isCancelled: () -> Bool = { false }
+  ) -> FastCSVResult {
     var bytes = Array(text.utf8)
     guard !bytes.contains(UInt8(ascii: "\"")) else { return .unsupported }
     bytes.append(0)  // strtod stops at the terminator after the last field
     return bytes.withUnsafeBufferPointer { buffer -> FastCSVResult in
       var reader = ByteCursor(buffer: buffer)
-      guard let header = reader.headerFields(), header.count >= 2, !header.contains("")
+      guard let header = reader.headerFields(), header.count >= 2, !header.contains(""),
+        Set(header).count == header.count
       else { return .unsupported }
       let headerEnd = buffer[..<reader.position].lastIndex(of: 10) ?? reader.position
       let targetIndex: Int
@@ -47,6 +52,7 @@ extension Dataset {
       var line = 1
       while !reader.isAtEnd {
         line += 1
+        if line & 0xFFFF == 0 && isCancelled() { return .cancelled }
         if reader.skipBlankLine() { continue }
         let rowStart = reader.position
         for column in 0..<header.count {

@@ -15,6 +15,9 @@ public struct Dataset: Equatable, Sendable {
   public var targetName: String
   /// The words after `load` that rebuild this data set (`sparse n=200 density=0.05 seed=1`).
   public var recipe: String
+  /// The file the points were read from, as the shell opened it (relative to the current
+  /// folder, or absolute); nil for the built-in and generated sets.
+  public var file: String?
   /// Where each feature lives, in feature order.
   private(set) var storage: [FeatureStorage]
   /// Row-major values of the dense features: `count × denseCount` numbers.

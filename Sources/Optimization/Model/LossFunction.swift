@@ -31,3 +31,16 @@ public enum LossFunction: String, CaseIterable, Sendable {
     }
   }
 }
+
+extension LossFunction {
+  /// Cross-entropy reads each target as a probability: a target outside [0, 1] makes the loss
+  /// meaningless (and negative or unbounded), so it is refused, naming the first one.
+  public func checkTargets(of dataset: Dataset) throws(SettingError) {
+    guard self == .crossEntropy,
+      let i = dataset.targets.firstIndex(where: { !($0 >= 0 && $0 <= 1) })
+    else { return }
+    throw SettingError(
+      "cross_entropy needs targets in [0, 1], found \(dataset.targetName) = \(dataset.targets[i]) at point \(i + 1) of \(dataset.name)"
+    )
+  }
+}

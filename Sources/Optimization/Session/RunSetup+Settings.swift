@@ -43,7 +43,9 @@ extension RunSetup {
     case .batch: copy.training.batch = try batchSize(input)
     case .shuffle: copy.training.shuffle = try flag(input, setting)
     case .seed: copy.training.seed = UInt64(try wholeNumber(input, setting, minimum: 0))
-    case .loss: copy.training.loss = try choice(input, setting, LossFunction.allCases)
+    case .loss:
+      copy.training.loss = try choice(input, setting, LossFunction.allCases)
+      try copy.training.loss.checkTargets(of: dataset)
     }
     return copy
   }

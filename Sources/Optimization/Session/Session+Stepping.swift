@@ -16,6 +16,11 @@ public struct StepReport: Equatable, Sendable {
   public var taken: Int
   /// Why it stopped.
   public var outcome: StepOutcome
+
+  public init(taken: Int, outcome: StepOutcome) {
+    self.taken = taken
+    self.outcome = outcome
+  }
 }
 
 /// A read-only view of a run between two updates, for stop conditions.
@@ -36,24 +41,80 @@ public struct Observation {
 }
 
 extension Session {
+  /// How often `isCancelled` is polled, as a mask: before the update taken when
+  /// `taken & mask == mask`. Every 256 updates when they are cheap; more often as an update
+  /// costs more (a full batch of a million points), so that a poll comes at least every
+  /// 2²² point-features of work, a few milliseconds: Ctrl-C is seen well within 0.2 s.
+  var pollMask: Int {
+    let points: Int
+    switch setup.training.batch {
+    case .full: points = setup.dataset.count
+    case .points(let k): points = min(k, setup.dataset.count)
+    }
+    let work = max(1, points * (setup.dataset.dimension + 1))
+    var every = 256
+    while every > 1 && every * work > 1 << 22 { every /= 2 }
+    return every - 1
+  }
+
   /// Takes up to `count` updates. Stops early when `stop` returns true after an update, when
-  /// `isCancelled` returns true (polled every few hundred updates), or before an update that
-  /// would produce a non-finite value.
+  /// `isCancelled` returns true (polled every few hundred updates, or more often when updates
+  /// are expensive, see `pollMask`), or before an update that would produce a non-finite
+  /// value.
   public mutating func step(
     _ count: Int, stop: ((Observation) -> Bool)? = nil,
     isCancelled: () -> Bool = { false }
   ) -> StepReport {
-    if let stop { return step(count, watching: stop, isCancelled: isCancelled) }
+    let start = t
+    if let stop {
+      return checkingLoss(step(count, watching: stop, isCancelled: isCancelled), from: start)
+    }
+    return checkingLoss(stepUnwatched(count, isCancelled: isCancelled), from: start)
+  }
+
+  /// A run whose loss stopped being finite has diverged, even with every parameter finite
+  /// (cross-entropy of a saturated sigmoid, a squared error past 1e154). The loss is looked at
+  /// once, after the updates (each look is a pass over the data); when it is not finite, the
+  /// update that made it so is found by bisection over the recomputed states, and the session
+  /// goes back to the update before it, as for any divergence.
+  private mutating func checkingLoss(_ report: StepReport, from start: Int) -> StepReport {
+    guard report.taken > 0, !loss.isFinite else { return report }
+    if case .diverged = report.outcome { return report }
+    var finite = start
+    var infinite = t
+    while infinite - finite > 1 {
+      let middle = finite + (infinite - finite) / 2
+      if lossIsFinite(at: middle) {
+        finite = middle
+      } else {
+        infinite = middle
+      }
+    }
+    rewind(to: infinite - 1)
+    let divergence = Divergence(
+      step: infinite, quantity: .loss, parameterIndex: setup.dataset.dimension)
+    return StepReport(taken: infinite - 1 - start, outcome: .diverged(divergence))
+  }
+
+  private func lossIsFinite(at target: Int) -> Bool {
+    var copy = self
+    copy.rewind(to: target)
+    return copy.loss.isFinite
+  }
+
+  /// The updates of ``step(_:stop:isCancelled:)`` without a stop condition.
+  private mutating func stepUnwatched(_ count: Int, isCancelled: () -> Bool) -> StepReport {
     var taken = 0
+    let mask = pollMask
     while taken < count {
-      if taken & 255 == 255 && isCancelled() {
+      if taken & mask == mask && isCancelled() {
         return StepReport(taken: taken, outcome: .interrupted)
       }
       // One block runs up to the next interrupt poll (before the update taken when
-      // `taken & 255 == 255`, as in the loop below) or the next checkpoint, whichever comes
+      // `taken & mask == mask`, as in the loop below) or the next checkpoint, whichever comes
       // first, so polling and recording happen at exactly the same updates as there, and
       // `record` is called at the only update of the block that can be a checkpoint.
-      let untilPoll = ((254 - (taken & 255)) & 255) + 1
+      let untilPoll = ((mask - 1 - (taken & mask)) & mask) + 1
       let untilCheckpoint = trajectory.nextCheckpoint - run.state.updateCount
       let block = min(count - taken, untilPoll, untilCheckpoint, updatesBeforeNextChange)
       let (done, divergence) = run.step(count: block)
@@ -73,8 +134,9 @@ extension Session {
     _ count: Int, watching stop: (Observation) -> Bool, isCancelled: () -> Bool
   ) -> StepReport {
     var taken = 0
+    let mask = pollMask
     while taken < count {
-      if taken & 255 == 255 && isCancelled() {
+      if taken & mask == mask && isCancelled() {
         return StepReport(taken: taken, outcome: .interrupted)
       }
       if let divergence = run.step() {

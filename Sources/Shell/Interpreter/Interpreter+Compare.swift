@@ -24,8 +24,13 @@ extension Interpreter {
     for spec in specs {
       setups.append(try Interpreter.setup(for: spec, from: session.setup, keepingSettings: true))
     }
-    let runs = Interpreter.runIndependently(
+    let started = Interpreter.runIndependently(
       setups, updates: count, isCancelled: isCancelled, progress: progress)
+    let runs = started.compactMap { $0 }
+    guard runs.count == started.count else {
+      throw ShellError(
+        "interrupted: 'compare' stopped before every run had started; the session is as it was")
+    }
     let rows = zip(specs, runs).map {
       ComparedRun(label: Interpreter.label($0), session: $1.session, report: $1.report)
     }
@@ -95,7 +100,9 @@ extension Interpreter {
   }
 
   /// Runs every setup from its start for `updates` updates, each independent of the
-  /// others (what `compare` and `sweep` do); stops all of them when cancelled.
+  /// others (what `compare` and `sweep` do); stops all of them when cancelled. A run not yet
+  /// started when `isCancelled` turns true is not started: its slot is nil (setting up a run
+  /// on a million points is itself a pass over them).
   ///
   /// The runs share nothing, so they run concurrently on all cores (one Dispatch iteration
   /// per setup); each is deterministic and the results come back in the order of `setups`.
@@ -106,10 +113,11 @@ extension Interpreter {
   static func runIndependently(
     _ setups: [RunSetup], updates: Int, isCancelled: () -> Bool,
     progress: ((StepProgress) -> Void)? = nil
-  ) -> [(session: Session, report: StepReport)] {
+  ) -> [(session: Session, report: StepReport)?] {
     let tally = progress.map { RunTally(runs: setups.count, updates: updates, report: $0) }
     guard setups.count > 1 else {
       return setups.map { setup in
+        guard !isCancelled() else { return nil }
         var run = Session(setup: setup)
         let report =
           tally.map { run.step(updates, isCancelled: isCancelled, tally: $0) }
@@ -124,6 +132,7 @@ extension Interpreter {
         // last one, so handing the buffer and the closure to the threads is safe.
         let shared = IndependentRuns(slots: slots, isCancelled: isCancelled, tally: tally)
         DispatchQueue.concurrentPerform(iterations: setups.count) { k in
+          guard !shared.isCancelled() else { return }
           var run = Session(setup: setups[k])
           let report =
             shared.tally.map { run.step(updates, isCancelled: shared.isCancelled, tally: $0) }
@@ -132,7 +141,7 @@ extension Interpreter {
         }
       }
     }
-    return results.map { $0! }
+    return results
   }
 
   /// `adam`, `adam:keras`, `adam[beta2=0.99]`, as written.

@@ -19,7 +19,13 @@ extension Interpreter {
       var table = TextTable(header: ["optimizer"] + columns.map(\.name))
       for (k, row) in rows.enumerated() {
         guard t <= row.session.t else {
-          table.rows.append([row.label, "(diverged at t=\(row.session.t + 1))"])
+          let note =
+            if case .interrupted = row.report.outcome {
+              "(interrupted at t=\(row.session.t))"
+            } else {
+              "(diverged at t=\(row.session.t + 1))"
+            }
+          table.rows.append([row.label, note])
           extra[k].append(("at \(t)", .null))
           continue
         }

@@ -1,12 +1,14 @@
 import Notebooks
 
 extension Interpreter {
-  /// `export FILE [from N | last N] [with help]`: the session so far as a notebook, its
-  /// narration and commands in order, each command with its output and pictures. `.html` is
-  /// one self-contained page; `.md` writes its pictures into `FILE.files/` beside it;
-  /// `.ipynb` is a Jupyter notebook.
+  /// `export FILE [from N | last N] [with help] [replace]`: the session so far as a notebook,
+  /// its narration and commands in order, each command with its output and pictures. `.html`
+  /// is one self-contained page; `.md` writes its pictures into `FILE.files/` beside it;
+  /// `.ipynb` is a Jupyter notebook. Paths resolve against ``folder``, and every write goes
+  /// through the host's rules (confined while replaying, atomic, never replacing a file this
+  /// session did not write unless the command says `replace`).
   func export(_ request: ExportRequest) throws(ShellError) -> Reply {
-    try export(request, to: files)
+    try export(request, to: files, resolvedAs: resolve, title: "adalab session")
   }
 
   /// `export`, writing through `files` (`adalab --export` writes where it was started, not
@@ -14,16 +16,26 @@ extension Interpreter {
   public func export(
     _ request: ExportRequest, to files: FileAccess, title: String = "adalab session"
   ) throws(ShellError) -> Reply {
+    try export(request, to: files, resolvedAs: { $0 }, title: title)
+  }
+
+  /// `export` through `files`, whose paths `resolved` turns into the ones it opens (for the
+  /// JSON reply, which gives the resolved path).
+  private func export(
+    _ request: ExportRequest, to files: FileAccess, resolvedAs resolved: (String) -> String,
+    title: String
+  ) throws(ShellError) -> Reply {
     var notebook = try notebook(request)
     notebook.fallbackTitle = title
     let commands = notebook.entries.count
     var pictures = notebook.entries.map(\.figures.count).reduce(0, +)
     var written = ""
+    let replace = request.replace
     switch request.format {
     case .html:
-      try files.write(request.path, contents: notebook.html)
+      try files.write(request.path, contents: notebook.html, replacing: replace)
     case .jupyter:
-      try files.write(request.path, contents: notebook.jupyter)
+      try files.write(request.path, contents: notebook.jupyter, replacing: replace)
     case .markdown:
       let folder = Interpreter.picturesFolder(for: request.path)
       let export = notebook.markdown(picturesFolder: Interpreter.lastComponent(folder))
@@ -31,20 +43,22 @@ extension Interpreter {
         try files.createFolder(folder)
         for picture in export.pictures {
           let name = Interpreter.lastComponent(picture.path)
-          try files.write(folder + "/" + name, contents: picture.svg)
+          try files.write(folder + "/" + name, contents: picture.svg, replacing: replace)
         }
         written = " in \(folder)/"
       }
       pictures = export.pictures.count
-      try files.write(request.path, contents: export.text)
+      try files.write(request.path, contents: export.text, replacing: replace)
     }
     let title = notebook.title
+    let full = files.fullPath(request.path)
+    let shown = ShellError.visible(full == request.path ? full : "\(request.path) (\(full))")
     return Reply(
       lines: [
-        "exported \(request.path): \(commands) command\(commands == 1 ? "" : "s"), \(pictures) picture\(pictures == 1 ? "" : "s")\(written)"
+        "exported \(shown): \(commands) command\(commands == 1 ? "" : "s"), \(pictures) picture\(pictures == 1 ? "" : "s")\(ShellError.visible(written))"
       ],
       json: .object([
-        ("exported", .string(request.path)), ("title", .string(title)),
+        ("exported", .string(resolved(request.path))), ("title", .string(title)),
         ("commands", .integer(commands)), ("pictures", .integer(pictures)),
       ]))
   }

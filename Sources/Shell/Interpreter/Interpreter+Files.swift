@@ -5,7 +5,7 @@ extension Interpreter {
   static let maximumSourceDepth = 8
 
   /// `source PATH`: runs a command file or a session transcript, line by line; stops at the
-  /// first error, naming FILE:LINE.
+  /// first error, naming FILE:LINE. The file's own relative paths start from its folder.
   mutating func source(_ path: String) throws(ShellError) -> Reply {
     guard sourceDepth < Interpreter.maximumSourceDepth else {
       throw ShellError(
@@ -14,8 +14,13 @@ extension Interpreter {
     let text = try files.read(path)
     let script = Transcript(parsing: text)
     var lines: [String] = []
+    let outerFolder = folder
     sourceDepth += 1
-    defer { sourceDepth -= 1 }
+    folder = Interpreter.folder(of: resolve(path))
+    defer {
+      sourceDepth -= 1
+      folder = outerFolder
+    }
     for block in script.blocks {
       guard case .command(let entry) = block else {
         if case .narration(let line) = block { narrate(line) }
@@ -31,21 +36,28 @@ extension Interpreter {
     return Reply(lines: lines)
   }
 
-  /// `save PATH`: writes the commands that rebuild this session, ending at the current t.
-  func save(_ path: String) throws(ShellError) -> Reply {
-    let text = rebuildScript().joined(separator: "\n") + "\n"
-    try files.write(path, contents: text)
+  /// `save PATH [replace]`: writes the commands that rebuild this session, ending at the
+  /// current t.
+  func save(_ file: OutputFile) throws(ShellError) -> Reply {
+    let text =
+      try rebuildScript(savedIn: Interpreter.folder(of: resolve(file.path)))
+      .joined(separator: "\n") + "\n"
+    try files.write(file.path, contents: text, replacing: file.replace)
     return Reply(
-      lines: ["saved \(path): the commands that rebuild this session at t=\(session.t)"],
-      json: .object([("saved", .string(path))]))
+      lines: [
+        "saved \(named(file.path)): the commands that rebuild this session at t=\(session.t)"
+      ],
+      json: .object([("saved", .string(resolve(file.path)))]))
   }
 
   /// The commands that rebuild the session: data, optimizer, every setting that differs
-  /// from the convention's default, the start, then the timeline's steps and changes.
-  func rebuildScript() -> [String] {
+  /// from the convention's default, the start, then the timeline's steps and changes. Names are quoted so that
+  /// `source` reads them back exactly, and a data file is named from `folder`, where the
+  /// script is saved (its references resolve against its own folder).
+  func rebuildScript(savedIn folder: String = "") throws(ShellError) -> [String] {
     let setup = session.timeline.start
     var lines = ["# adalab session, saved at t=\(session.t)"]
-    lines.append("load \(setup.dataset.recipe)")
+    lines.append("load " + (try loadArguments(of: setup.dataset, savedIn: folder)))
     lines.append("use \(setup.optimizer.rawValue):\(setup.convention.rawValue)")
     let defaults = RunSetup(
       dataset: setup.dataset, optimizer: setup.optimizer, convention: setup.convention)
@@ -58,6 +70,32 @@ extension Interpreter {
       "init w=" + start.dropLast().map { Interpreter.exactText(.number($0)) }.joined(separator: ",")
         + " b=\(Interpreter.exactText(.number(start.last!)))")
     return lines + timelineScript()
+  }
+
+  /// `'my data.csv' target=y`, `toy`, `sparse n=… density=… seed=…`.
+  private func loadArguments(of dataset: Dataset, savedIn folder: String) throws(ShellError)
+    -> String
+  {
+    guard let file = dataset.file else { return dataset.recipe }
+    let path = relativePath(of: file, from: folder)
+    guard let quotedPath = Lexer.quoted(path), let quotedTarget = Lexer.quoted(dataset.targetName)
+    else {
+      throw ShellError(
+        "cannot save: the data file '\(path)' or its target '\(dataset.targetName)' has a line break in its name, which a command line cannot hold"
+      )
+    }
+    return "\(quotedPath) target=\(quotedTarget)"
+  }
+
+  /// `path` (relative to the current folder, or absolute) as seen from `folder`.
+  private func relativePath(of path: String, from folder: String) -> String {
+    if path.hasPrefix("/") || path.hasPrefix("~") || folder.isEmpty { return path }
+    if path.hasPrefix(folder + "/") { return String(path.dropFirst(folder.count + 1)) }
+    let parts = folder.split(separator: "/").filter { $0 != "." }
+    if !folder.hasPrefix("/") && !folder.hasPrefix("~") && !parts.contains("..") {
+      return String(repeating: "../", count: parts.count) + path
+    }
+    return fileAccess.absolutePath(path)
   }
 
   /// A setting value in shortest round-trip form, so a saved session rebuilds bit for bit.

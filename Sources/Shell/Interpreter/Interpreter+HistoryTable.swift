@@ -19,7 +19,7 @@ extension Interpreter {
   /// `history NAME... [FROM..TO] [every K] [to FILE]`: the values the run had, recomputed
   /// exactly, printed or written to FILE.csv or FILE.json at full precision.
   func historyTable(_ request: HistoryRequest) throws(ShellError) -> Reply {
-    let format = try request.file.map { path throws(ShellError) in try tableFormat(path) }
+    let format = try request.file.map { file throws(ShellError) in try tableFormat(file.path) }
     var columns: [HistoryColumn] = []
     for name in request.names {
       let (base, index) = Interpreter.splitIndex(name)
@@ -53,9 +53,9 @@ extension Interpreter {
         "the table would have \(rows) rows; at most \(limit) \(format == nil ? "on the screen" : "in a file"): choose a larger 'every'"
           + (format == nil ? ", or write it with 'to FILE.csv'" : ""))
     }
-    if let path = request.file, let format {
+    if let file = request.file, let format {
       return try write(
-        columns, from: from, to: to, every: every, into: path, as: format)
+        columns, from: from, to: to, every: every, into: file, as: format)
     }
     var table = TextTable(header: ["t"] + columns.map(\.name))
     var series = [[JSON]](repeating: [], count: columns.count)
@@ -132,7 +132,7 @@ extension Interpreter {
   /// `w[1]`, `w[2]` with several features), every number in its shortest round-trip form,
   /// row by row as the replay reaches it.
   private func write(
-    _ columns: [HistoryColumn], from: Int, to: Int, every: Int, into path: String,
+    _ columns: [HistoryColumn], from: Int, to: Int, every: Int, into file: OutputFile,
     as format: TableFormat
   ) throws(ShellError) -> Reply {
     let d = session.setup.dataset.dimension
@@ -180,10 +180,12 @@ extension Interpreter {
       let fields = names.indices.map { "  \"\(names[$0])\": [" + jsonColumns[$0] + "]" }
       text = "{\n" + fields.joined(separator: ",\n") + "\n}\n"
     }
-    try files.write(path, contents: text)
+    try files.write(file.path, contents: text, replacing: file.replace)
     let range = span.map { " (t=\($0.0)…\($0.1))" } ?? ""
     return Reply(
-      lines: ["wrote \(path): \(count) rows\(range), columns \(names.joined(separator: ", "))"],
-      json: .object([("wrote", .string(path)), ("rows", .integer(count))]))
+      lines: [
+        "wrote \(named(file.path)): \(count) rows\(range), columns \(names.joined(separator: ", "))"
+      ],
+      json: .object([("wrote", .string(resolve(file.path))), ("rows", .integer(count))]))
   }
 }

@@ -6,9 +6,9 @@ extension Interpreter {
   /// A first row made only of numbers is data, not column names: the columns are then named
   /// x1, x2, ... and y (the last, unless `target=` names another), and a note says so. Errors
   /// name the file's own line numbers either way.
-  static func readCSV(_ text: String, path: String, target: String?) throws(ShellError)
-    -> (dataset: Dataset, notes: [String])
-  {
+  static func readCSV(
+    _ text: String, path: String, target: String?, isCancelled: () -> Bool = { false }
+  ) throws(ShellError) -> (dataset: Dataset, notes: [String]) {
     let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
     let fields = firstLine.split(separator: ",", omittingEmptySubsequences: false).map {
       String($0.filter { !$0.isWhitespace })
@@ -18,7 +18,9 @@ extension Interpreter {
       && fields.allSatisfy { field in Double(field).map { $0.isFinite } ?? false }
     guard isHeaderless else {
       do throws(DataError) {
-        return (try Dataset.parsingCSV(text, name: path, target: target), [])
+        return (
+          try Dataset.parsingCSV(text, name: path, target: target, isCancelled: isCancelled), []
+        )
       } catch {
         throw ShellError(error.message)
       }
@@ -26,7 +28,8 @@ extension Interpreter {
     let names = (1..<fields.count).map { "x\($0)" } + ["y"]
     do throws(DataError) {
       let dataset = try Dataset.parsingCSV(
-        names.joined(separator: ",") + "\n" + text, name: path, target: target)
+        names.joined(separator: ",") + "\n" + text, name: path, target: target,
+        isCancelled: isCancelled)
       return (
         dataset,
         [

@@ -21,10 +21,10 @@ extension Interpreter {
     case .bias: figure = try bias(request)
     }
     if let file = request.file {
-      try files.write(file, contents: figure.svg)
-      figure.lines.append("wrote \(file)")
+      try files.write(file.path, contents: figure.svg, replacing: file.replace)
+      figure.lines.append("wrote \(named(file.path))")
       if case .object(var pairs) = figure.json {
-        pairs.append(("file", .string(file)))
+        pairs.append(("file", .string(resolve(file.path))))
         figure.json = .object(pairs)
       }
     }

@@ -16,10 +16,33 @@ extension Interpreter {
       guard p >= 0 && p <= 1 else {
         throw ShellError("density must be in [0, 1], found \(NumberFormat.text(p))")
       }
+      // Measured: 66 bytes a point at the peak of generating 4 features and a target.
+      let needed = Double(n) * 68
+      if let available = memoryAvailable(), needed > available {
+        throw ShellError(
+          "load sparse n=\(n) needs about \(ByteCount.text(needed)) of memory, more than the \(ByteCount.text(available)) this process may still use"
+        )
+      }
       dataset = .sparse(count: n, density: p, seed: seed ?? Dataset.sparseDefaultSeed)
     case .csv(let path, let target):
       let text = try files.read(path)
-      (dataset, notes) = try Interpreter.readCSV(text, path: path, target: target)
+      do {
+        var parsed: Dataset
+        (parsed, notes) = try Interpreter.readCSV(
+          text, path: path, target: target, isCancelled: isCancelled)
+        parsed.file = resolve(path)
+        dataset = parsed
+      } catch {
+        if isCancelled() {
+          throw ShellError("interrupted: 'load' read nothing; the data are as they were")
+        }
+        throw error
+      }
+    }
+    do {
+      try session.setup.training.loss.checkTargets(of: dataset)
+    } catch {
+      throw ShellError(error.message + " (set loss squared first)")
     }
     session.load(dataset)
     var reply = describeData(prefix: "loaded")
@@ -34,10 +57,12 @@ extension Interpreter {
     let sparse = densities.enumerated().filter { $0.element < 0.5 }.map {
       "\(data.featureNames[$0.offset]) non-zero in \(NumberFormat.text($0.element * 100, digits: 3))%"
     }
+    let name = ShellError.visible(data.name)
     var line =
-      "\(prefix) \(data.name): \(data.count) point\(data.count == 1 ? "" : "s"), "
+      "\(prefix) \(name): \(data.count) point\(data.count == 1 ? "" : "s"), "
       + "\(data.dimension) feature\(data.dimension == 1 ? "" : "s") "
-      + "(\(data.featureNames.joined(separator: ", "))), target \(data.targetName)"
+      + ShellError.visible(
+        "(\(data.featureNames.joined(separator: ", "))), target \(data.targetName)")
     if !sparse.isEmpty { line += "; " + sparse.joined(separator: ", ") }
     return Reply(
       lines: [line, "start \(startDescription), t=0"],

@@ -27,7 +27,33 @@ extension Interpreter {
     if session.t == 0, !gradients.isEmpty {
       lines.append("(t=0: the gradient at the start, which the first update uses)")
     }
-    return Reply(lines: lines, json: .object(pairs))
+    return Reply(lines: lines, json: .object(Interpreter.uniqueKeys(pairs)))
+  }
+
+  /// One key per name in a JSON object: a name shown twice (`show w w`, `show all
+  /// settings`) once; the setting `loss` beside the quantity `loss` (`show all`) as
+  /// `loss_function`.
+  static func uniqueKeys(_ pairs: [(String, JSON)]) -> [(String, JSON)] {
+    let isSetting: (String, JSON) -> Bool = { key, value in
+      if key == "loss", case .string = value { return true }
+      return false
+    }
+    let bothLosses =
+      pairs.contains(where: isSetting)
+      && pairs.contains { $0.0 == "loss" && !isSetting($0.0, $0.1) }
+    var seen: [String: JSON] = [:]
+    var unique: [(String, JSON)] = []
+    for (key, value) in pairs {
+      var key = key
+      if bothLosses && isSetting(key, value) { key = "loss_function" }
+      if let earlier = seen[key] {
+        if earlier == value { continue }
+        key += "_2"
+      }
+      seen[key] = value
+      unique.append((key, value))
+    }
+    return unique
   }
 
   private func showGroup(_ name: String) throws(ShellError) -> (

@@ -47,12 +47,20 @@ extension Interpreter {
     let xs = ContourPlot.samples(of: axes.x, count: Interpreter.surfaceGrid.columns)
     let ys = ContourPlot.samples(of: axes.y, count: Interpreter.surfaceGrid.rows)
     var theta = held
-    let grid = ys.map { y in
-      xs.map { x in
+    // Each value is a pass over the data: on a million points Ctrl-C is polled every few
+    // milliseconds, and an interrupted surface draws nothing.
+    var grid: [[Double]] = []
+    for y in ys {
+      var row: [Double] = []
+      for x in xs {
+        if isCancelled() {
+          throw ShellError("interrupted: 'plot surface' drew nothing; the session is as it was")
+        }
         theta[indices[0]] = x
         theta[indices[1]] = y
-        return setup.loss(at: theta)
+        row.append(setup.loss(at: theta))
       }
+      grid.append(row)
     }
     let plot = ContourPlot(
       axes: axes, grid: grid, paths: paths,

@@ -4,6 +4,9 @@ import Optimization
 extension Interpreter {
   /// Values `sweep` tries when no count is given.
   static let defaultSweepCount = 5
+  /// The most values one `sweep` tries: each is a whole run kept in memory and a row of the
+  /// table.
+  static let maximumSweepCount = 10_000
 
   /// `sweep SETTING FROM..TO [log] [N] [steps N]`: the current setup with one setting at
   /// each value, every run independent and from the same start, side by side.
@@ -12,6 +15,14 @@ extension Interpreter {
       throw ShellError("unknown setting '\(request.setting)'")
     }
     let count = request.count ?? Interpreter.defaultSweepCount
+    guard count <= Interpreter.maximumSweepCount else {
+      // A run keeps at least its parameters and the optimizer's buffers: about eight vectors
+      // of d + 1 numbers.
+      let bytes = Double(count) * Double(8 * 8 * (session.setup.dataset.dimension + 1) + 256)
+      throw ShellError(
+        "sweep tries at most \(Interpreter.maximumSweepCount) values, found \(count) (their runs would need at least \(ByteCount.text(bytes)))"
+      )
+    }
     if request.logarithmic && (request.from <= 0 || request.to <= 0) {
       throw ShellError(
         "a log sweep needs both ends > 0, found \(NumberFormat.text(request.from))..\(NumberFormat.text(request.to))"
@@ -33,11 +44,14 @@ extension Interpreter {
       }
     }
     let steps = request.steps ?? Interpreter.defaultCompareSteps
-    let runs = Interpreter.runIndependently(
+    let started = Interpreter.runIndependently(
       setups, updates: steps, isCancelled: isCancelled, progress: progress)
+    // After Ctrl-C the values whose runs never started are left out, and said to be.
+    let ranValues = zip(values, started).filter { $0.1 != nil }.map(\.0)
+    let runs = started.compactMap { $0 }
     var table = TextTable(header: [setting.rawValue, "loss", "w", "b", ""])
     var objects: [JSON] = []
-    for (value, run) in zip(values, runs) {
+    for (value, run) in zip(ranValues, runs) {
       let p = run.session.state.parameters
       var note = ""
       var pairs: [(String, JSON)] = [
@@ -65,9 +79,12 @@ extension Interpreter {
           + "\(Interpreter.updates(steps)) from \(startDescription):"
       ]
       + table.lines(fitting: screen.width)
-    let finished = zip(values, runs).filter {
+    let finished = zip(ranValues, runs).filter {
       if case .diverged = $0.1.report.outcome { return false }
       return true
+    }
+    if runs.count < started.count {
+      lines.append("interrupted: \(started.count - runs.count) of \(started.count) values not run")
     }
     if let best = finished.min(by: { $0.1.session.loss < $1.1.session.loss }) {
       lines.append("lowest loss: \(setting.rawValue) \(NumberFormat.text(best.0))")

@@ -37,8 +37,12 @@ public struct Interpreter {
   /// The named copies `fork` keeps, and the name of the session being driven.
   var forks: [String: Session] = [:]
   var forkName = "main"
-  /// Where `load`, `source` and `save` read and write.
-  let files: FileAccess
+  /// Where `load`, `source` and `save` read and write (through ``files``, which resolves
+  /// paths against ``folder``).
+  let fileAccess: FileAccess
+  /// The folder a line's relative paths start from: `""` (the current folder) for what a
+  /// person types; the host sets a replayed file's folder, and `source` its file's folder.
+  public var folder = ""
   /// How deep `source` is nested, to refuse a file that sources itself.
   var sourceDepth = 0
   /// What `undo` and `redo` return to (see Interpreter+Undo.swift).
@@ -49,10 +53,14 @@ public struct Interpreter {
   /// Where long stepping commands of the current line report how far they have got (the
   /// host's progress line), or nil.
   var progress: ((StepProgress) -> Void)?
+  /// The bytes this process may still allocate, as the host measures them (an address-space
+  /// limit, the memory available); nil when unknown. Commands that would need more refuse
+  /// up front, saying how much they need.
+  public var memoryAvailable: () -> Double? = { nil }
 
   /// An interpreter on the default session: the toy set and the notes' Adam.
   public init(files: FileAccess) {
-    self.files = files
+    self.fileAccess = files
   }
 
   /// What a line produced: the replies of the commands that ran, then the error that
@@ -62,6 +70,9 @@ public struct Interpreter {
     public var error: ShellError?
     /// Whether a `quit` ran.
     public var quit = false
+    /// Whether the line stopped at an interrupt (Ctrl-C or a termination signal): the
+    /// command that saw it stopped where it was, and the rest of the line did not run.
+    public var interrupted = false
   }
 
   /// The prompt: the optimizer, its convention when it is not the notes', and t.
@@ -118,6 +129,10 @@ public struct Interpreter {
         }
         if located.command == .quit {
           outcome.quit = true
+          return outcome
+        }
+        if isCancelled() {
+          outcome.interrupted = true
           return outcome
         }
       } catch {

@@ -31,7 +31,7 @@ public enum Vocabulary {
     Term("redo", usage: "redo", "re-apply the last command undo reverted"),
     Term("quit", aliases: ["q", "exit"], usage: "quit", "leave adalab"),
     Term(
-      "history", usage: "history [NAME... [FROM..TO] [every K] [to FILE.csv|FILE.json]]",
+      "history", usage: "history [NAME... [FROM..TO] [every K] [to FILE.csv|FILE.json [replace]]]",
       "list the lines typed so far, or the recorded values of quantities as a table or file"),
     Term("help", aliases: ["?"], usage: "help [TOPIC]", "explain a command, optimizer or setting"),
     Term(
@@ -40,7 +40,7 @@ public enum Vocabulary {
       "run several optimizers from the same start and compare them"),
     Term("source", usage: "source PATH", "run the commands in a file"),
     Term(
-      "save", usage: "save PATH | save history PATH",
+      "save", usage: "save PATH [replace] | save history PATH [replace]",
       "write the setup that rebuilds this session, or (history) every line typed, to a file"),
     Term("preset", usage: "preset NAME", "set up one of the notes' code listings"),
     Term(
@@ -77,10 +77,11 @@ public enum Vocabulary {
     Term(
       "plot",
       usage:
-        "plot NAME... | plot surface [over w[i] b] [around w=X b=Y] [width W] | plot norms [p=P,...] [g=V,...] | plot bias; then [from T] [to T] [log] [ascii] [to FILE.svg]",
+        "plot NAME... | plot surface [over w[i] b] [around w=X b=Y] [width W] | plot norms [p=P,...] [g=V,...] | plot bias; then [from T] [to T] [log] [ascii] [to FILE.svg [replace]]",
       "draw quantities against t, the error surface, the Lp unit curves or Adam's bias correction"),
     Term(
-      "export", usage: "export FILE.html|FILE.md|FILE.ipynb [from N | last N] [with help]",
+      "export",
+      usage: "export FILE.html|FILE.md|FILE.ipynb [replace] [from N | last N] [with help]",
       "write the session so far as a notebook: narration, commands, output and pictures"),
   ]
 

@@ -36,7 +36,11 @@ public struct Transcript: Equatable, Sendable {
 
   /// Parses a transcript or a plain script.
   public init(parsing text: String) {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // "\r\n" is one Character in Swift: split on it too, so that a file saved on Windows
+    // is read line by line, not as one line.
+    var lines = text.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    ).map(String.init)
     if lines.last == "" { lines.removeLast() }
     let hasPrompts = lines.contains { Transcript.splitPrompt($0) != nil }
     var blocks: [Block] = []

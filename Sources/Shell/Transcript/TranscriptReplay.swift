@@ -10,10 +10,11 @@ public struct TranscriptReplay {
   /// The first error a command produced, as `FILE:LINE: error: ...`, if any.
   public private(set) var firstError: String?
 
-  /// Replays every command of `transcript` on `interpreter`, recording the output.
+  /// Replays every command of `transcript` on `interpreter`, recording the output; stops
+  /// when `isCancelled` turns true.
   public init(
     _ transcript: Transcript, file: String, interpreter: inout Interpreter,
-    stopAtFirstError: Bool = false
+    stopAtFirstError: Bool = false, isCancelled: @escaping () -> Bool = { false }
   ) {
     expected = transcript
     actual = transcript
@@ -23,7 +24,7 @@ public struct TranscriptReplay {
         continue
       }
       let prompt = entry.prompt.isEmpty ? "" : interpreter.prompt
-      let outcome = interpreter.execute(entry.command)
+      let outcome = interpreter.execute(entry.command, isCancelled: isCancelled)
       var output = outcome.replies.flatMap(\.lines)
       if let error = outcome.error {
         output.append("error: \(error.message)")
@@ -36,7 +37,7 @@ public struct TranscriptReplay {
       if !TranscriptReplay.matches(recorded, entry, tolerance: transcript.tolerance) {
         mismatchedLines.append(entry.lineNumber)
       }
-      if outcome.quit || (stopAtFirstError && outcome.error != nil) { break }
+      if outcome.quit || (stopAtFirstError && outcome.error != nil) || isCancelled() { break }
     }
   }
 

@@ -75,15 +75,15 @@ public enum Command: Equatable, Sendable {
   case diagnose(String, tolerance: Double?)
   /// `source lesson.txt`: run the commands in a file.
   case source(String)
-  /// `save session.txt`: write the session to a file.
-  case save(String)
-  /// `save history typed.txt`: write the lines typed so far, in order, as a script.
-  case saveHistory(String)
+  /// `save session.txt`, `save session.txt replace`: write the session to a file.
+  case save(OutputFile)
+  /// `save history typed.txt [replace]`: write the lines typed so far, in order, as a script.
+  case saveHistory(OutputFile)
   /// `preset do_adagrad`: set up one of the code listings of the notes.
   case preset(String)
   /// `plot loss lr_b log`, `plot surface to s.svg`, `plot norms`, `plot bias`.
   case plot(PlotRequest)
-  /// `export notes.html`, `export notes.md`, `export notes.ipynb last 5`: the session so far
-  /// as a notebook.
+  /// `export notes.html`, `export notes.md`, `export notes.ipynb last 5 [replace]`: the
+  /// session so far as a notebook.
   case export(ExportRequest)
 }

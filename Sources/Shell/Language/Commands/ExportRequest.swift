@@ -1,4 +1,5 @@
-/// What `export` writes: `export lesson.html`, `export l4.ipynb from 12 with help`.
+/// What `export` writes: `export lesson.html`, `export l4.ipynb from 12 with help`,
+/// `export l4.md replace`.
 public struct ExportRequest: Equatable, Sendable {
   /// The notebook's format, from the file name's ending.
   public enum Format: String, Equatable, Sendable, CaseIterable {
@@ -17,11 +18,14 @@ public struct ExportRequest: Equatable, Sendable {
   /// `with help`: keep `help`, `info`, `export` and failed commands, which are left out
   /// otherwise.
   public var withHelp = false
+  /// `replace`: the export may replace a file that this session did not write.
+  public var replace = false
 
-  public init(path: String, range: Range = .all, withHelp: Bool = false) {
+  public init(path: String, range: Range = .all, withHelp: Bool = false, replace: Bool = false) {
     self.path = path
     self.range = range
     self.withHelp = withHelp
+    self.replace = replace
   }
 
   /// The format a file name asks for: `.html`/`.htm`, `.md`, `.ipynb`.

@@ -8,11 +8,12 @@ public struct HistoryRequest: Equatable, Sendable {
   /// Every how many updates a row; nil lets the shell choose at most about 20 rows.
   public var every: Int?
   /// `to FILE.csv` or `to FILE.json`: where to write the table at full precision, nil to
-  /// print it.
-  public var file: String?
+  /// print it; `replace` lets it replace a file this session did not write.
+  public var file: OutputFile?
 
   public init(
-    names: [String], from: Int? = nil, to: Int? = nil, every: Int? = nil, file: String? = nil
+    names: [String], from: Int? = nil, to: Int? = nil, every: Int? = nil,
+    file: OutputFile? = nil
   ) {
     self.names = names
     self.from = from

@@ -22,8 +22,8 @@ public struct PlotRequest: Equatable, Sendable {
   public var isLogarithmic = false
   /// `ascii`: ASCII marks instead of braille.
   public var isAscii = false
-  /// `to FILE.svg`: also write the picture as SVG.
-  public var file: String?
+  /// `to FILE.svg [replace]`: also write the picture as SVG.
+  public var file: OutputFile?
   /// `around w=1.8 b=-2.3`: the centre of a surface's window, by parameter (`w`, `w[2]`, `b`).
   public var around: [ParameterValue] = []
   /// `width 2`: how much of each parameter a surface's window spans.

@@ -27,11 +27,11 @@ extension CommandParser {
     case "source": command = .source(try parsePath(after: name))
     case "save":
       // `save history FILE` writes what was typed; `save history` alone is a file so named.
-      if let word = next, word.isWord("history"), afterNext != nil {
+      if let word = next, word.isWord("history"), let after = afterNext, !after.isWord("replace") {
         advance()
-        command = .saveHistory(try parsePath(after: "save history"))
+        command = .saveHistory(try parseOutputFile(after: "save history"))
       } else {
-        command = .save(try parsePath(after: name))
+        command = .save(try parseOutputFile(after: name))
       }
     case "preset": command = .preset(try parsePreset())
     case "explain": command = try parseExplain()
@@ -75,10 +75,41 @@ extension CommandParser {
     return .set(assignment, restart: restart)
   }
 
-  /// `source PATH`, `save PATH`: a quoted string or a word with whatever touches it.
+  /// `source PATH`: a quoted string or a word with whatever touches it.
   mutating func parsePath(after command: String) throws(ParseError) -> String {
     guard let path = freeText() else { throw expected("a file path", after: command) }
     return path.text
+  }
+
+  /// `PATH [replace]` after `save`, `export` or `plot … to`: a file name (not empty, not a
+  /// folder), and whether it may replace a file this session did not write. `suffixes`, when
+  /// given, are the endings the name must have (lowercase, with the dot).
+  mutating func parseOutputFile(after command: String, suffixes: [String] = [])
+    throws(ParseError) -> OutputFile
+  {
+    let what = suffixes.isEmpty ? "a file path" : "a file name ending in " + Self.list(suffixes)
+    guard let (path, column) = freeText() else { throw expected(what, after: command) }
+    guard !path.isEmpty else {
+      throw ParseError("expected \(what) after '\(command)', found an empty name", column: column)
+    }
+    guard !path.hasSuffix("/"), path != ".", path != "..", !path.hasSuffix("/."),
+      !path.hasSuffix("/..")
+    else {
+      throw ParseError(
+        "expected a file name after '\(command)', found the folder '\(path)' (write \(path.hasSuffix("/") ? path : path + "/")NAME)",
+        column: column)
+    }
+    guard suffixes.isEmpty || suffixes.contains(where: { path.lowercased().hasSuffix($0) }) else {
+      throw ParseError("expected \(what) after '\(command)', found '\(path)'", column: column)
+    }
+    return OutputFile(path: path, replace: skip(keyword: "replace"))
+  }
+
+  /// `.html, .htm or .md`.
+  static func list(_ suffixes: [String]) -> String {
+    suffixes.count == 1
+      ? suffixes[0]
+      : suffixes.dropLast().joined(separator: ", ") + " or " + suffixes.last!
   }
 
   /// `preset NAME`.

@@ -124,7 +124,7 @@ extension CommandParser {
       advance()
       return .number(value)
     case .outOfRange:
-      throw ParseError("number out of range '\(token.text)'", column: token.column)
+      throw ParseError(NumberSyntax.rangeMessage(token.text), column: token.column)
     case .notANumber where NumberSyntax.looksNumeric(token.text):
       throw expected("a number or a quantity")
     case .notANumber:

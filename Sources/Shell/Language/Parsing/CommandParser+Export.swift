@@ -1,15 +1,9 @@
 extension CommandParser {
-  /// `export FILE.html|FILE.md|FILE.ipynb [from N | last N] [with help]`.
+  /// `export FILE.html|FILE.md|FILE.ipynb [replace] [from N | last N] [with help]`.
   mutating func parseExport() throws(ParseError) -> Command {
-    guard let path = freeText() else {
-      throw expected("a file.html, file.md or file.ipynb", after: "export")
-    }
-    guard ExportRequest.format(of: path.text) != nil else {
-      throw ParseError(
-        "expected a file name ending in .html, .md or .ipynb after 'export', found '\(path.text)'",
-        column: path.column)
-    }
-    var request = ExportRequest(path: path.text)
+    let file = try parseOutputFile(
+      after: "export", suffixes: [".html", ".htm", ".md", ".ipynb"])
+    var request = ExportRequest(path: file.path, replace: file.replace)
     while let token = next {
       if skip(keyword: "from") {
         guard request.range == .all else { throw rangeTwice(token) }
@@ -17,6 +11,8 @@ extension CommandParser {
       } else if skip(keyword: "last") {
         guard request.range == .all else { throw rangeTwice(token) }
         request.range = .last(try parseCount(of: "lines of 'history'", after: "last"))
+      } else if skip(keyword: "replace") {
+        request.replace = true
       } else if skip(keyword: "with") {
         guard skip(keyword: "help") else { throw expected("'help'", after: "with") }
         request.withHelp = true

@@ -43,7 +43,7 @@ extension CommandParser {
     return .info(try parseName("topic", in: topics, of: "info").name)
   }
 
-  /// `history NAME... [FROM..TO] [every K] [to FILE]`, after at least one name.
+  /// `history NAME... [FROM..TO] [every K] [to FILE [replace]]`, after at least one name.
   mutating func parseHistoryTable() throws(ParseError) -> Command {
     var request = HistoryRequest(names: [])
     while let token = next, token.kind == .word, !token.isWord("every"), !token.isWord("to"),
@@ -62,7 +62,7 @@ extension CommandParser {
       request.every = try parseCount(of: "updates", after: "every")
     }
     if skip(keyword: "to") {
-      request.file = try parsePath(after: "to")
+      request.file = try parseOutputFile(after: "to")
     }
     return .historyTable(request)
   }

@@ -10,7 +10,7 @@ extension CommandParser {
       advance()
       return value
     case .outOfRange:
-      throw ParseError("number out of range '\(token.text)'", column: token.column)
+      throw ParseError(NumberSyntax.rangeMessage(token.text), column: token.column)
     case .notANumber:
       throw expected("a number", after: after)
     }
@@ -37,7 +37,7 @@ extension CommandParser {
     case .notANumber:
       throw expected(whole, after: after)
     case .outOfRange:
-      throw ParseError("number out of range '\(token.text)'", column: token.column)
+      throw ParseError(NumberSyntax.rangeMessage(token.text), column: token.column)
     case .number(let number):
       let value = number * multiplier
       guard value.rounded() == value else { throw expected(whole, after: after) }

@@ -117,13 +117,8 @@ extension CommandParser {
         {
           request.to = try parseStep(after: "to")
         } else {
-          guard let path = freeText() else { throw expected("a step or a file.svg", after: "to") }
-          guard path.text.lowercased().hasSuffix(".svg") else {
-            throw ParseError(
-              "expected a file name ending in .svg after 'to', found '\(path.text)'",
-              column: path.column)
-          }
-          request.file = path.text
+          guard next != nil else { throw expected("a step or a file.svg", after: "to") }
+          request.file = try parseOutputFile(after: "to", suffixes: [".svg"])
         }
       default:
         throw ParseError(

@@ -22,7 +22,7 @@ extension CommandParser {
         advance()
         return .number(value)
       case .outOfRange:
-        throw ParseError("number out of range '\(token.text)'", column: token.column)
+        throw ParseError(NumberSyntax.rangeMessage(token.text), column: token.column)
       case .notANumber:
         throw ParseError(
           "expected a number for '\(setting.name)', found '\(token.text)'", column: token.column)

@@ -65,13 +65,16 @@ struct CommandParser {
   var nextColumn: Int { next?.column ?? tokens[tokens.count - 1].endColumn }
 
   /// Reads a word or quoted text together with every token that touches it without a blank in
-  /// between, as typed: `data/x.csv`, `C:\x.csv`, `"my data.csv"`. For paths and other free text.
+  /// between, as typed: `data/x.csv`, `C:\x.csv`, `"my data.csv"`, `'it'"'"'s.csv'` (quoted
+  /// pieces that touch are one text, as in a POSIX shell, so any name can be written). For
+  /// paths and other free text.
   mutating func freeText() -> (text: String, column: Int)? {
     guard let first = next, first.kind == .word || first.kind == .quoted else { return nil }
     advance()
-    if first.kind == .quoted { return (first.text, first.column) }
     var text = first.text
-    while let next, next.column == previous.endColumn, next.kind != .quoted {
+    while let next, next.column == previous.endColumn, next.kind != .separator,
+      next.kind != .symbol || previous.kind != .quoted
+    {
       text += advance().text
     }
     return (text, first.column)

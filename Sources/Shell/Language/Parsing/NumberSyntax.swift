@@ -4,7 +4,8 @@ enum NumberSyntax {
   enum Reading: Equatable {
     /// A finite number.
     case number(Double)
-    /// Written as a number, but too large for a Double (`1e400`).
+    /// Written as a number, but too large for a Double (`1e400`), or so small that it rounds
+    /// to 0 (`1e-400`).
     case outOfRange
     /// Not a number.
     case notANumber
@@ -14,7 +15,22 @@ enum NumberSyntax {
   /// digit in all), and an optional exponent.
   static func read(_ text: String) -> Reading {
     guard isDecimalLiteral(text), let value = Double(text) else { return .notANumber }
-    return value.isFinite ? .number(value) : .outOfRange
+    return value.isFinite && !underflows(text, to: value) ? .number(value) : .outOfRange
+  }
+
+  /// `number out of range '1e400'`, saying why for a number too small for a Double.
+  static func rangeMessage(_ text: String) -> String {
+    let why =
+      Double(text).map { underflows(text, to: $0) } == true
+      ? " (too small for a double: it would be 0)" : ""
+    return "number out of range '\(text)'\(why)"
+  }
+
+  /// Whether a literal with a non-zero digit before its exponent became 0.
+  private static func underflows(_ text: String, to value: Double) -> Bool {
+    guard value == 0 else { return false }
+    let mantissa = text.prefix { $0 != "e" && $0 != "E" }
+    return mantissa.contains { $0.isASCII && $0.isNumber && $0 != "0" }
   }
 
   /// Whether a word starts like a number (a digit, or a sign or a point before a digit), so that
