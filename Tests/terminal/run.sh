@@ -270,16 +270,16 @@ check_tab_twice_lists_once() {
   start_shell || return 1
   type_text "$DEMO_AMBIGUOUS_PREFIX"
   press Tab
-  poll "$TIMEOUT" eval '(($(screen | grep -c "^adadelta ") == 1))' || return 1
+  poll "$TIMEOUT" eval '(($(screen | grep -c "^adabelief ") == 1))' || return 1
   press Tab
   sleep 0.3
-  (($(screen | grep -c "^adadelta ") == 1)) || return 1
+  (($(screen | grep -c "^adabelief ") == 1)) || return 1
   type_text "m"
   press Tab # another text: its own list
   poll "$TIMEOUT" eval 'screen | grep -qE "^adam +adamax +adamw$"' || return 1
   press BSpace
   press Tab # back to the first text after another list: list it again
-  poll "$TIMEOUT" eval '(($(screen | grep -c "^adadelta ") == 2))' || return 1
+  poll "$TIMEOUT" eval '(($(screen | grep -c "^adabelief ") == 2))' || return 1
   press C-u
   poll "$TIMEOUT" at_prompt
 }
