@@ -131,11 +131,12 @@ struct Run {
   ///
   /// ``StepContext/init(h:t:biasPowerT:previousMomentumProduct:includingNAdam:)`` evaluates
   /// up to five powers (1 − β₁ᵏ, 1 − β₂ᵏ, 1 − β₁ᵏ⁺¹ and NAdam's two μ), which cost more than
-  /// the rest of a per-point update. Every optimizer but NAdam reads only the bias
-  /// corrections, so NAdam's three powers are skipped for them, and the corrections depend
-  /// on the exponent k alone: while k stays the same (the notes' Adam listing counts k in
-  /// epochs) the context is kept with only t and η updated, the same bits the full
-  /// initialiser would compute. It is updated in place: a context is a few hundred bytes.
+  /// the rest of a per-point update. Here the context is updated in place, with the same
+  /// bits: only the powers the rule reads are computed (``StepPowers``: none for AdaGrad,
+  /// RMSProp and the other rules without bias correction), only when their exponent k
+  /// changes (the notes' Adam listing counts k in epochs), and no longer once they have
+  /// vanished (``VanishingPowers``); NAdam's μₜ is the previous update's μₜ₊₁; η is divided
+  /// by PyTorch AdaGrad's 1 + (t − 1)·decay only when the decay is not 0.
   private mutating func prepareContext(update t: Int, epoch: Int) {
     Run.prepare(
       &context, &contextBiasPowerT, setup, update: t, epoch: epoch,
@@ -149,19 +150,20 @@ struct Run {
     _ context: inout StepContext, _ contextBiasPowerT: inout Int, _ setup: RunSetup,
     update t: Int, epoch: Int, previousMomentumProduct: Double
   ) {
-    let biasPowerT = setup.hyperparameters.biasPower == .epoch ? epoch + 1 : t
-    if setup.optimizer != .nadam && contextBiasPowerT == biasPowerT {
-      context.t = Double(t)
-      context.learningRate =
-        setup.hyperparameters.learningRate
-        / (1 + (Double(t) - 1) * setup.hyperparameters.learningRateDecay)
-      return
+    let h = setup.hyperparameters
+    context.t = Double(t)
+    if h.learningRateDecay != 0 {
+      context.learningRate = h.learningRate / (1 + (Double(t) - 1) * h.learningRateDecay)
     }
-    context = StepContext(
-      h: setup.hyperparameters, t: t, biasPowerT: biasPowerT,
-      previousMomentumProduct: previousMomentumProduct,
-      includingNAdam: setup.optimizer == .nadam)
-    contextBiasPowerT = biasPowerT
+    let powers = StepPowers(setup.optimizer, h)
+    let biasPowerT = h.biasPower == .epoch ? epoch + 1 : t
+    if contextBiasPowerT != biasPowerT {
+      context.setCorrections(biasPowerT, powers)
+      contextBiasPowerT = biasPowerT
+    }
+    if powers.contains(.momentumSchedule) {
+      context.setSchedule(t, previousMomentumProduct: previousMomentumProduct)
+    }
   }
 
   /// The gradient of update `t` into `next.gradient`, at the look-ahead point for the
