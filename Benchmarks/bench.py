@@ -315,17 +315,35 @@ MATRIX_UPDATES = int(os.environ.get("MATRIX_UPDATES", PER_POINT_UPDATES))
 matrix_cells = {}
 
 
-def timed_pair(first, second, runs=RUNS):
-    """Medians of `first()` and `second()` run alternately (so that a change in the machine's
-    load falls on both), after one warm-up each, and their last results."""
-    results = [first(), second()]
-    times = [[], []]
+TIMER = os.environ.get("TIMER", "wall")
+
+
+def measured(arguments):
+    """Runs `arguments`; returns its standard output and its time: wall-clock, or with
+    TIMER=cpu the user + system time of the process (steadier on a busy machine)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(arguments, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               text=True)
+    out = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise subprocess.CalledProcessError(process.returncode, arguments)
+    return out, (usage.ru_utime + usage.ru_stime if TIMER == "cpu" else wall)
+
+
+def alternating(first, second, runs=RUNS):
+    """The median times of the commands `first` and `second`, run alternately (so that a
+    change in the machine's load falls on both) after one warm-up each, and their outputs."""
+    (out_first, warm_first), (out_second, warm_second) = measured(first), measured(second)
+    outputs = [out_first, out_second]
+    times = [[], []] if runs > 0 else [[warm_first], [warm_second]]
     for _ in range(runs):
-        for k, function in enumerate((first, second)):
-            start = time.perf_counter()
-            results[k] = function()
-            times[k].append(time.perf_counter() - start)
-    return [statistics.median(t) for t in times], results
+        for k, arguments in enumerate((first, second)):
+            outputs[k], seconds = measured(arguments)
+            times[k].append(seconds)
+    return [statistics.median(t) for t in times], outputs
 
 
 def matrix_cell(optimizer, convention):
@@ -333,9 +351,12 @@ def matrix_cell(optimizer, convention):
     settings = adalab(setup)[-1]
     macros, numbers = c_rules.peer_for(settings)
     peer = c_rules.build(macros)
-    (t_adalab, t_c), (wb_adalab, wb_c) = timed_pair(
-        lambda: adalab_wb(f"{setup}; step {MATRIX_UPDATES}; show w b"),
-        lambda: np.array(c_rules.run(peer, MATRIX_UPDATES, numbers)))
+    (t_adalab, t_c), (out_adalab, out_c) = alternating(
+        [ADALAB, "--json", "-c", f"{setup}; step {MATRIX_UPDATES}; show w b"],
+        c_rules.command(peer, MATRIX_UPDATES, numbers))
+    last = json.loads(out_adalab.splitlines()[-1])
+    wb_adalab = np.array(last["w"] + [last["b"]])
+    wb_c = np.array([float(v) for v in out_c.split()])
     same = np.array_equal(wb_adalab, wb_c)
     if not same:
         failures.append(f"{optimizer}:{convention}")
@@ -365,8 +386,9 @@ def print_matrix():
     chosen = list(dict.fromkeys(o for o, _ in matrix_cells))
     conventions = list(dict.fromkeys(c for _, c in matrix_cells))
     print()
-    print(f"adalab / C, ns per update (whole processes, {MATRIX_UPDATES:,} updates, "
-          f"median of {RUNS}); w and b bit-identical unless marked")
+    timer = "CPU time" if TIMER == "cpu" else "wall-clock"
+    print(f"adalab / C, ns per update (whole processes, {timer}, {MATRIX_UPDATES:,} updates, "
+          f"median of {RUNS}); w and b bit-identical unless marked !")
     print(f"{'':<10}" + "".join(f"{c:>22}" for c in conventions))
     worst = 0.0
     for optimizer in chosen:
