@@ -135,12 +135,23 @@ struct Neuron {
     _ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>, d: Int,
     into g: UnsafeMutableBufferPointer<Double>
   ) {
-    for j in 0...d { g[j] = 0 }
-    for i in range {
-      var z = p[d]
-      let row = i &* d
+    guard let first = range.first else {
+      for j in 0...d { g[j] = 0 }
+      return
+    }
+    // The first point writes 0 + its term instead of adding to zeros stored first: the same
+    // bits, without a store and a reload on the path from one update to the next.
+    var z = p[d]
+    var row = first &* d
+    for j in 0..<d { z += p[j] * x[row &+ j] }
+    var slope = loss.slope(z: z, target: y[first])
+    for j in 0..<d { g[j] = 0 + slope * x[row &+ j] }
+    g[d] = 0 + slope
+    for i in range.dropFirst() {
+      z = p[d]
+      row = i &* d
       for j in 0..<d { z += p[j] * x[row &+ j] }
-      let slope = loss.slope(z: z, target: y[i])
+      slope = loss.slope(z: z, target: y[i])
       for j in 0..<d { g[j] += slope * x[row &+ j] }
       g[d] += slope
     }
