@@ -33,8 +33,6 @@ struct StepContext {
   var muNext: Double
   var muProduct: Double
   var muProductNext: Double
-  /// Which powers have vanished for good (see ``VanishingPowers``), for ``Run``'s updates.
-  var vanishing = VanishingPowers()
 
   /// The shared numbers of update `t`. With `includingNAdam` false the terms only NAdam
   /// reads (1 − β₁ᵗ⁺¹ and the μ schedule) are left NaN instead of costing three powers.

@@ -8,15 +8,13 @@ extension Run {
   private static let loopPointLimit = 16
 
   /// Whether ``step(count:)`` can take updates in its tight loop: a few points of dense data
-  /// per update, in data order (no shuffle), with the gradient at θ itself (not the notes'
-  /// NAG look-ahead). These are exactly the updates whose gradient the neuron computes with
-  /// its plain small dense loop, which ``smallDenseGradient(_:at:over:_:_:d:into:)``
-  /// repeats operation for operation.
+  /// per update, in data order (no shuffle). These are exactly the updates whose gradient the
+  /// neuron computes with its plain small dense loop, which
+  /// ``smallDenseGradient(_:at:over:_:_:d:into:)`` repeats operation for operation (at the
+  /// notes' NAG look-ahead point θ − β·u when there is one, as ``step()`` does).
   static func takesUpdatesInLoop(for setup: RunSetup) -> Bool {
     guard case .points(let k) = setup.training.batch, k <= loopPointLimit else { return false }
-    let lookahead =
-      setup.optimizer == .nag && setup.hyperparameters.nesterovForm == .lookahead
-    return !setup.training.shuffle && !lookahead && setup.dataset.sparseColumns.count == 0
+    return !setup.training.shuffle && setup.dataset.sparseColumns.count == 0
   }
 
   /// Takes up to `count` updates, stopping before one that would leave the finite numbers;
@@ -77,7 +75,7 @@ extension Run {
     -> Loop.Outcome
   {
     Loop(setup: setup, updatesPerEpoch: updatesPerEpoch).run(
-      count, &state, &next, &context, &contextBiasPowerT, rule)
+      count, &state, &next, &context, &powerCache, rule)
   }
 
   /// The loop of ``step(count:)`` and the run's parts it reads.
@@ -104,7 +102,7 @@ extension Run {
     /// ``Run/step(count:)`` describes. Leaves the scalars of both states alone.
     func run<Rule: CoordinateRule>(
       _ count: Int, _ state: inout OptimizerState, _ next: inout OptimizerState,
-      _ context: inout StepContext, _ contextBiasPowerT: inout Int, _ rule: Rule.Type
+      _ context: inout StepContext, _ powerCache: inout StepPowerCache, _ rule: Rule.Type
     ) -> Outcome {
       let first = state.updateCount + 1
       let schedulesMomentum =
@@ -116,30 +114,56 @@ extension Run {
       let n = setup.dataset.count
       let d = setup.dataset.denseCount
       let loss = setup.training.loss
+      let looksAhead =
+        setup.optimizer == .nag && setup.hyperparameters.nesterovForm == .lookahead
+      let beta = setup.hyperparameters.beta
+      // The epoch and the position in it of the next update, counted rather than divided.
+      var (epoch, position) = (first - 1).quotientAndRemainder(dividingBy: updatesPerEpoch)
       state.withMutableBuffers { current in
         next.withMutableBuffers { spare in
           setup.dataset.denseValues.withUnsafeBufferPointer { x in
             setup.dataset.targets.withUnsafeBufferPointer { y in
-              var (current, spare) = (current, spare)
-              while outcome.taken < count {
+              // One update from the buffers `old` into `new`; false when it was refused. What
+              // it changes comes in as arguments: a variable a nested function captured and
+              // changed would be boxed and checked for exclusive access on every update.
+              @inline(__always)
+              func advance(
+                _ old: StateBuffers, _ new: StateBuffers, _ outcome: inout Outcome,
+                _ epoch: inout Int, _ position: inout Int, _ context: inout StepContext,
+                _ powerCache: inout StepPowerCache
+              ) -> Bool {
                 let t = first + outcome.taken
-                let (epoch, position) = (t - 1).quotientAndRemainder(dividingBy: updatesPerEpoch)
                 let points = (position * k)..<Swift.min((position + 1) * k, n)
-                Run.smallDenseGradient(
-                  loss, at: current.parameters, over: points, x, y, d: d, into: spare.gradient)
+                var at = old.parameters
+                if looksAhead {
+                  // The look-ahead point goes where the update will write θ next.
+                  for i in 0..<new.count { new.parameters[i] = old.parameters[i] - beta * old.u[i] }
+                  at = new.parameters
+                }
+                Run.smallDenseGradient(loss, at: at, over: points, x, y, d: d, into: new.gradient)
                 Run.prepare(
-                  &context, &contextBiasPowerT, setup, update: t, epoch: epoch,
+                  &context, &powerCache, setup, update: t, epoch: epoch,
                   previousMomentumProduct: outcome.momentumProduct)
-                let finite = Run.update(current, into: spare, context, Rule.self)
+                let finite = Run.update(old, into: new, context, Rule.self)
                 let product = schedulesMomentum ? context.muProduct : outcome.momentumProduct
                 guard finite && product.isFinite else {
                   outcome.rejectedMomentumProduct = product
-                  return
+                  return false
                 }
                 outcome.momentumProduct = product
-                swap(&current, &spare)
                 outcome.swapped.toggle()
                 outcome.taken += 1
+                position += 1
+                if position == updatesPerEpoch { (epoch, position) = (epoch + 1, 0) }
+                return true
+              }
+              var (current, spare) = (current, spare)
+              while outcome.taken < count {
+                guard
+                  advance(
+                    current, spare, &outcome, &epoch, &position, &context, &powerCache)
+                else { return }
+                swap(&current, &spare)
               }
             }
           }

@@ -13,9 +13,10 @@ struct Run {
   var order: [Int]
   var orderEpoch = -1
   /// The shared numbers of the update being taken (see ``prepareContext(update:epoch:)``),
-  /// and the bias-correction exponent they were last built for.
+  /// and what it takes to update them cheaply: the powers the rule reads, the exponent they
+  /// were last computed for, and which have vanished.
   var context: StepContext
-  var contextBiasPowerT = -1
+  var powerCache: StepPowerCache
   /// Whether ``step(count:)`` may take its updates in one tight loop (see
   /// ``takesUpdatesInLoop(for:)``).
   let loopsOverBuffers: Bool
@@ -31,6 +32,7 @@ struct Run {
     self.context = StepContext(
       h: setup.hyperparameters, t: 1, biasPowerT: 1, previousMomentumProduct: 1,
       includingNAdam: false)
+    self.powerCache = StepPowerCache(setup.optimizer, setup.hyperparameters)
     self.loopsOverBuffers = Run.takesUpdatesInLoop(for: setup)
   }
 
@@ -139,7 +141,7 @@ struct Run {
   /// by PyTorch AdaGrad's 1 + (t − 1)·decay only when the decay is not 0.
   private mutating func prepareContext(update t: Int, epoch: Int) {
     Run.prepare(
-      &context, &contextBiasPowerT, setup, update: t, epoch: epoch,
+      &context, &powerCache, setup, update: t, epoch: epoch,
       previousMomentumProduct: state.momentumProduct)
   }
 
@@ -147,22 +149,22 @@ struct Run {
   /// which holds the run's states borrowed while it calls this.
   @inline(__always)
   static func prepare(
-    _ context: inout StepContext, _ contextBiasPowerT: inout Int, _ setup: RunSetup,
+    _ context: inout StepContext, _ cache: inout StepPowerCache, _ setup: RunSetup,
     update t: Int, epoch: Int, previousMomentumProduct: Double
   ) {
-    let h = setup.hyperparameters
     context.t = Double(t)
+    let h = setup.hyperparameters
     if h.learningRateDecay != 0 {
       context.learningRate = h.learningRate / (1 + (Double(t) - 1) * h.learningRateDecay)
     }
-    let powers = StepPowers(setup.optimizer, h)
+    guard !cache.powers.isEmpty else { return }
     let biasPowerT = h.biasPower == .epoch ? epoch + 1 : t
-    if contextBiasPowerT != biasPowerT {
-      context.setCorrections(biasPowerT, powers)
-      contextBiasPowerT = biasPowerT
+    if cache.biasPowerT != biasPowerT {
+      context.setCorrections(biasPowerT, &cache)
+      cache.biasPowerT = biasPowerT
     }
-    if powers.contains(.momentumSchedule) {
-      context.setSchedule(t, previousMomentumProduct: previousMomentumProduct)
+    if cache.powers.contains(.momentumSchedule) {
+      context.setSchedule(t, previousMomentumProduct: previousMomentumProduct, &cache)
     }
   }
 
