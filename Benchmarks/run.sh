@@ -9,7 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch="${SCRATCH:-.build}"
-swift build -c release --product adalab --scratch-path "$scratch" >&2
-bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
+# The build scripts/adalab makes: release, the Swift runtime and Foundation linked statically.
+swift build -c release --static-swift-stdlib --product adalab --scratch-path "$scratch" >&2
+bin="$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)"
 export ADALAB="$bin/adalab"
 python3 Benchmarks/bench.py "$@"
