@@ -43,12 +43,14 @@ extension Coordinate {
   /// AMSGrad: Adam whose denominator never shrinks. ``AMSGradMaximum/raw``:
   /// v_max ← max(v_max, v), v̂ = v_max/(1 − β₂ᵗ); ``AMSGradMaximum/corrected`` (optax):
   /// v_max ← max(v_max, v/(1 − β₂ᵗ)), v̂ = v_max.
+  @inline(__always)
   mutating func applyAMSGrad(_ s: StepContext) {
     updateMoments(s)
     finishAMSGrad(s)
   }
 
   /// AMSGrad after m and v are updated: the maximum, the corrections and the step.
+  @inline(__always)
   mutating func finishAMSGrad(_ s: StepContext) {
     mHat = m / s.correction1
     switch s.h.amsgradMaximum {
@@ -66,6 +68,7 @@ extension Coordinate {
 
   /// AdamW: w ← w·(1 − η·λ), then the Adam step. The decay is decoupled from the
   /// gradient, so the adaptive denominator does not weaken it.
+  @inline(__always)
   mutating func applyAdamW(_ s: StepContext) {
     parameter *= 1 - s.learningRate * s.h.weightDecay
     applyAdam(s)
@@ -76,12 +79,14 @@ extension Coordinate {
   ///
   /// The L^p norm (Σ|gᵢ|ᵖ)^(1/p) overflows or underflows for large p in floating point;
   /// its limit p → ∞ is simply max|gᵢ|, which is what v tracks.
+  @inline(__always)
   mutating func applyAdaMax(_ s: StepContext) {
     m = s.h.beta1 * m + (1 - s.h.beta1) * gradient
     finishAdaMax(s)
   }
 
   /// AdaMax after m is updated: the infinity norm v, the correction and the step.
+  @inline(__always)
   mutating func finishAdaMax(_ s: StepContext) {
     mHat = m / s.correction1
     if s.h.epsilonPlacement == .max {
@@ -100,12 +105,14 @@ extension Coordinate {
   /// optax: β₁·m/(1 − β₁ᵗ⁺¹) + (1 − β₁)·g/(1 − β₁ᵗ);
   /// schedule (PyTorch, Keras): (1 − μₜ)/(1 − Πμ)·g + μₜ₊₁/(1 − Πμ·μₜ₊₁)·m.
   /// Then w ← w − η/(√v̂ + ε)·direction.
+  @inline(__always)
   mutating func applyNAdam(_ s: StepContext) {
     updateMoments(s)
     finishNAdam(s)
   }
 
   /// NAdam after m and v are updated: the look-ahead direction and the step.
+  @inline(__always)
   mutating func finishNAdam(_ s: StepContext) {
     vHat = v / s.correction2
     let b1 = s.h.beta1
