@@ -123,6 +123,12 @@ extension Run {
         next.withMutableBuffers { spare in
           setup.dataset.denseValues.withUnsafeBufferPointer { x in
             setup.dataset.targets.withUnsafeBufferPointer { y in
+              if d == 1 && k == 1 {
+                oneFeature(
+                  count, first, current, spare, x, y, &outcome, &epoch, &position, &context,
+                  &powerCache, Rule.self)
+                return
+              }
               // One update from the buffers `old` into `new`; false when it was refused. What
               // it changes comes in as arguments: a variable a nested function captured and
               // changed would be boxed and checked for exclusive access on every update.
@@ -170,6 +176,71 @@ extension Run {
         }
       }
       return outcome
+    }
+
+    /// The loop of ``run(_:_:_:_:_:_:)`` for one feature and one point per update (the
+    /// notes' toy set): w and b stay in registers from one update to the next, as in a C
+    /// loop, and are written to the state's buffers once, at the end. Through the buffers,
+    /// each update stored θ and the gradient and loaded them back on its critical path.
+    /// The operations are those of ``Neuron/denseGradient(_:at:over:_:_:d:into:)`` and
+    /// ``Run/update(_:into:_:_:)``, in the same order, so the bits are the same.
+    @inline(__always)
+    private func oneFeature<Rule: CoordinateRule>(
+      _ count: Int, _ first: Int, _ current: StateBuffers, _ spare: StateBuffers,
+      _ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>,
+      _ outcome: inout Outcome, _ epoch: inout Int, _ position: inout Int,
+      _ context: inout StepContext, _ powerCache: inout StepPowerCache, _ rule: Rule.Type
+    ) {
+      let h = setup.hyperparameters
+      let looksAhead = setup.optimizer == .nag && h.nesterovForm == .lookahead
+      let schedulesMomentum = setup.optimizer == .nadam && h.nadamForm == .schedule
+      let loss = setup.training.loss
+      func coordinate(_ s: StateBuffers, _ i: Int) -> Coordinate {
+        Coordinate(
+          parameter: s.parameters[i], gradient: s.gradient[i], m: s.m[i], v: s.v[i], u: s.u[i],
+          vMax: s.vMax[i], mHat: s.mHat[i], vHat: s.vHat[i], rate: s.rate[i])
+      }
+      func write(_ c: Coordinate, _ s: StateBuffers, _ i: Int) {
+        s.parameters[i] = c.parameter
+        s.gradient[i] = c.gradient
+        s.m[i] = c.m
+        s.v[i] = c.v
+        s.u[i] = c.u
+        s.vMax[i] = c.vMax
+        s.mHat[i] = c.mHat
+        s.vHat[i] = c.vHat
+        s.rate[i] = c.rate
+      }
+      var (w, b) = (coordinate(current, 0), coordinate(current, 1))
+      while outcome.taken < count {
+        let i = position
+        var z = looksAhead ? b.parameter - h.beta * b.u : b.parameter
+        z += (looksAhead ? w.parameter - h.beta * w.u : w.parameter) * x[i]
+        let slope = loss.slope(z: z, target: y[i])
+        var (nextW, nextB) = (w, b)
+        (nextW.gradient, nextB.gradient) = (0 + slope * x[i], 0 + slope)
+        (nextW.mHat, nextW.vHat, nextW.rate) = (0, 0, 0)
+        (nextB.mHat, nextB.vHat, nextB.rate) = (0, 0, 0)
+        Run.prepare(
+          &context, &powerCache, setup, update: first + outcome.taken, epoch: epoch,
+          previousMomentumProduct: outcome.momentumProduct)
+        Rule.apply(&nextW, context)
+        Rule.apply(&nextB, context)
+        let product = schedulesMomentum ? context.muProduct : outcome.momentumProduct
+        guard nextW.isFinite && nextB.isFinite && product.isFinite else {
+          write(nextW, spare, 0)
+          write(nextB, spare, 1)
+          outcome.rejectedMomentumProduct = product
+          break
+        }
+        (w, b) = (nextW, nextB)
+        outcome.momentumProduct = product
+        outcome.taken += 1
+        position += 1
+        if position == updatesPerEpoch { (epoch, position) = (epoch + 1, 0) }
+      }
+      write(w, current, 0)
+      write(b, current, 1)
     }
   }
 
