@@ -144,9 +144,13 @@ def per_point():
     wb_adalab_short = adalab_wb(f"preset do_adam_sgd; step {CPYTHON_UPDATES}; show w b")
     agree("adalab = C after 200k updates", adam_c(CPYTHON_UPDATES), wb_adalab_short, 1e-12,
           "same arithmetic")
-    agree("adalab ~ CPython listing after 200k updates", wb_py, wb_adalab_short, 1e-9,
+    # Near the minimum the walk is flat and last-bit differences add up: with numpy 2.4 the
+    # listing ends 1.3e-7 from C after 200k updates, and still 3.5e-8 away with libm's exp
+    # and adalab's order for the step, because it also rounds (1-b2)*(g**2), not ((1-b2)*g)*g.
+    agree("adalab ~ CPython listing after 200k updates", wb_py, wb_adalab_short, 1e-6,
           "the listing divides eta*m_hat by the root where adalab multiplies the rate eta/root "
-          "by m_hat, and numpy's exp may differ from libm's in the last bit")
+          "by m_hat, squares g before scaling it, and numpy's exp may differ from libm's in the "
+          "last bit; near the minimum these add up")
 
 
 # ---------------------------------------------------------------------------------------
