@@ -163,16 +163,24 @@ extension Run {
           parameter: s.parameters[i], gradient: s.gradient[i], m: s.m[i], v: s.v[i], u: s.u[i],
           vMax: s.vMax[i], mHat: s.mHat[i], vHat: s.vHat[i], rate: s.rate[i])
       }
-      func write(_ c: Coordinate, _ s: StateBuffers, _ i: Int) {
+      // What an update reads of the previous one (θ and the histories), written once at
+      // the end, and what it does not (g, m̂, v̂, the rate), written after every update.
+      func writeCarried(_ c: Coordinate, _ s: StateBuffers, _ i: Int) {
         s.parameters[i] = c.parameter
-        s.gradient[i] = c.gradient
         s.m[i] = c.m
         s.v[i] = c.v
         s.u[i] = c.u
         s.vMax[i] = c.vMax
+      }
+      func writeOutputs(_ c: Coordinate, _ s: StateBuffers, _ i: Int) {
+        s.gradient[i] = c.gradient
         s.mHat[i] = c.mHat
         s.vHat[i] = c.vHat
         s.rate[i] = c.rate
+      }
+      func write(_ c: Coordinate, _ s: StateBuffers, _ i: Int) {
+        writeCarried(c, s, i)
+        writeOutputs(c, s, i)
       }
       var (w, b) = (coordinate(current, 0), coordinate(current, 1))
       while outcome.taken < count {
@@ -197,13 +205,17 @@ extension Run {
           break
         }
         (w, b) = (nextW, nextB)
+        // What the next update does not read goes to the buffers now, which frees the
+        // registers for what it does.
+        writeOutputs(w, current, 0)
+        writeOutputs(b, current, 1)
         outcome.momentumProduct = product
         outcome.taken += 1
         position += 1
         if position == updatesPerEpoch { (epoch, position) = (epoch + 1, 0) }
       }
-      write(w, current, 0)
-      write(b, current, 1)
+      writeCarried(w, current, 0)
+      writeCarried(b, current, 1)
     }
   }
 
