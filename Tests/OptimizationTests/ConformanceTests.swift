@@ -29,6 +29,11 @@ import Testing
   func check(_ fixture: FixtureCase) throws {
     var session = try fixture.makeSession()
     var worst = (error: 0.0, quantity: "", step: 0)
+    // Each quantity's floor depends on its whole series: computed once, not once per step.
+    var floors: [String: Double] = [:]
+    for name in fixture.steps.keys {
+      floors[name] = fixture.scale(of: name) * Self.cancellationFloor
+    }
     for k in 0..<fixture.stepCount {
       if k > 0 { session.run.restore(fixture.state(after: k - 1, continuing: session.state)) }
       let report = session.step(1)
@@ -38,7 +43,7 @@ import Testing
         let actual = flatten(session.value(of: quantity))
         let expected = series[k]
         #expect(actual.count == expected.count, "\(fixture) \(name)")
-        let floor = fixture.scale(of: name) * Self.cancellationFloor
+        let floor = floors[name]!
         for (a, e) in zip(actual, expected) {
           let error = relativeError(a, e, floor: floor)
           if error > worst.error { worst = (error, name, k + 1) }

@@ -90,6 +90,7 @@ enum AMSGrad: UpdateRule {
 
 extension Coordinate {
   /// AMSGrad after m and v are updated: the maximum, the corrections and the step.
+  @inline(__always)
   mutating func finishAMSGrad(_ s: StepContext) {
     mHat = m / s.correction1
     switch s.h.amsgradMaximum {

@@ -10,7 +10,8 @@
 /// (``EpsilonPlacement/max``): v ← max(β₂·v, |g| + ε); w ← w − η/v·m̂.
 enum AdaMax: UpdateRule {
   static let optimizer = Optimizer.adamax
-  static let sharedNumbers = Adam.sharedNumbers
+  /// Only 1 − β₁ᵗ: v is an infinity norm, never corrected.
+  static let sharedNumbers: StepContext.Numbers = [.correction1]
 
   static let rule = [
     "m ← β₁·m + (1 − β₁)·g", "v ← max(β₂·v, |g|)", "w ← w − η/(v + ε)·m/(1 − β₁ᵗ)",
@@ -53,6 +54,7 @@ enum AdaMax: UpdateRule {
 
 extension Coordinate {
   /// AdaMax after m is updated: the correction, the infinity norm v and the step.
+  @inline(__always)
   mutating func finishAdaMax(_ s: StepContext) {
     mHat = m / s.correction1
     takeInfinityNorm(decay: s.h.beta2, s)

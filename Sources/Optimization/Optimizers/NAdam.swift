@@ -19,6 +19,16 @@ enum NAdam: UpdateRule {
   static let optimizer = Optimizer.nadam
   static let sharedNumbers: StepContext.Numbers = [.biasCorrections, .nadamLookahead]
 
+  /// The lecture's form reads the two corrections; optax's also 1 − β₁ᵗ⁺¹; the schedule
+  /// replaces 1 − β₁ᵗ by the μ schedule.
+  static func sharedNumbers(for h: Hyperparameters) -> StepContext.Numbers {
+    switch h.nadamForm {
+    case .lecture: return .biasCorrections
+    case .optax: return [.biasCorrections, .correction1Next]
+    case .schedule: return [.correction2, .momentumSchedule]
+    }
+  }
+
   static let rule = [
     "m, v, m̂, v̂ as Adam", "w ← w − η/(√v̂ + ε)·(β₁·m̂ + (1 − β₁)·g/(1 − β₁ᵗ))",
     "Adam with Nesterov's look-ahead on the moment",
@@ -160,6 +170,7 @@ enum NAdam: UpdateRule {
 
 extension Coordinate {
   /// NAdam after m and v are updated: the look-ahead direction and the step.
+  @inline(__always)
   mutating func finishNAdam(_ s: StepContext) {
     vHat = v / s.correction2
     let b1 = s.h.beta1

@@ -76,5 +76,5 @@ public enum Optimizer: String, CaseIterable, Sendable {
   }
 
   /// Optimizers that keep Adam's first moment m and its bias correction.
-  public var isAdamFamily: Bool { updateRule.sharedNumbers.contains(.biasCorrections) }
+  public var isAdamFamily: Bool { updateRule.sharedNumbers.contains(.correction1) }
 }

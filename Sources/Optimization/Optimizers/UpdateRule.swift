@@ -16,8 +16,12 @@ protocol UpdateRule {
   /// gradient, writes the state after it, its direction m̂ and its effective rate.
   static func apply(_ c: inout Coordinate, _ s: StepContext)
 
-  /// The shared numbers of a step that this rule reads beyond t and η.
+  /// The shared numbers of a step that this rule reads beyond t and η, with any settings.
   static var sharedNumbers: StepContext.Numbers { get }
+
+  /// Those of ``sharedNumbers`` the rule reads with the switches of `h`: a run computes only
+  /// these. Defaults to ``sharedNumbers`` (NAdam's form picks its own).
+  static func sharedNumbers(for h: Hyperparameters) -> StepContext.Numbers
 
   /// The rule as the notes write it, one line per equation (g is the gradient, t counts
   /// updates from 1), followed by the one-line reason it exists: what `help NAME` prints.
@@ -91,6 +95,8 @@ extension UpdateRule {
     settings.contains(setting) && missing(setting, under: convention) == nil
   }
 
+  static func sharedNumbers(for h: Hyperparameters) -> StepContext.Numbers { sharedNumbers }
+
   static func missing(_ setting: Setting, under convention: Convention) -> String? { nil }
 
   static func unavailable(in convention: Convention) -> String? { nil }
@@ -123,9 +129,18 @@ extension StepContext {
     // Computed rather than stored, so that a test in the update loop is a constant mask,
     // not a read of a lazily initialised global.
 
+    /// 1 − β₁ᵏ.
+    static var correction1: Numbers { Numbers(rawValue: 1 << 0) }
+    /// 1 − β₂ᵏ.
+    static var correction2: Numbers { Numbers(rawValue: 1 << 1) }
+    /// 1 − β₁ᵏ⁺¹ (optax's NAdam).
+    static var correction1Next: Numbers { Numbers(rawValue: 1 << 2) }
+    /// μₜ, μₜ₊₁, Πμ and Πμ·μₜ₊₁ (the NAdam schedule of PyTorch and Keras).
+    static var momentumSchedule: Numbers { Numbers(rawValue: 1 << 3) }
+
     /// 1 − β₁ᵗ and 1 − β₂ᵗ, the bias corrections of the Adam family.
-    static var biasCorrections: Numbers { Numbers(rawValue: 1) }
+    static var biasCorrections: Numbers { [.correction1, .correction2] }
     /// 1 − β₁ᵗ⁺¹ and the momentum schedule μₜ, μₜ₊₁, Πμ: NAdam's look-ahead.
-    static var nadamLookahead: Numbers { Numbers(rawValue: 2) }
+    static var nadamLookahead: Numbers { [.correction1Next, .momentumSchedule] }
   }
 }

@@ -8,14 +8,13 @@ extension Run {
   private static let loopPointLimit = 16
 
   /// Whether ``step(count:)`` can take updates in its tight loop: a few points of dense data
-  /// per update, in data order (no shuffle), with the gradient at θ itself (not the notes'
-  /// NAG look-ahead). These are exactly the updates whose gradient the neuron computes with
-  /// its plain small dense loop, which ``smallDenseGradient(_:at:over:_:_:d:into:)``
-  /// repeats operation for operation.
+  /// per update, in data order (no shuffle). These are exactly the updates whose gradient the
+  /// neuron computes with its plain small dense loop, which
+  /// ``smallDenseGradient(_:at:over:_:_:d:into:)`` repeats operation for operation (at the
+  /// notes' NAG look-ahead point θ − β·u when the rule asks for it, as ``step()`` does).
   static func takesUpdatesInLoop(for setup: RunSetup) -> Bool {
     guard case .points(let k) = setup.training.batch, k <= loopPointLimit else { return false }
-    let lookahead = setup.optimizer.updateRule.takesGradientAtLookahead(setup.hyperparameters)
-    return !setup.training.shuffle && !lookahead && setup.dataset.sparseColumns.count == 0
+    return !setup.training.shuffle && setup.dataset.sparseColumns.count == 0
   }
 
   /// Takes up to `count` updates of `Rule` in the tight loop; returns the number taken and,
@@ -33,10 +32,8 @@ extension Run {
     taken: Int, divergence: Divergence?
   ) {
     let loop = Loop(
-      setup: setup, updatesPerEpoch: updatesPerEpoch, sharedNumbers: sharedNumbers,
-      origin: origin, originEpoch: originEpoch)
-    let outcome = loop.run(
-      count, &state, &next, &context, &contextBiasPowerT, rule)
+      setup: setup, updatesPerEpoch: updatesPerEpoch, origin: origin, originEpoch: originEpoch)
+    let outcome = loop.run(count, &state, &next, &context, &powerCache, rule)
     let t = state.updateCount + outcome.taken
     if outcome.swapped { swap(&state, &next) }
     state.updateCount = t
@@ -54,7 +51,6 @@ extension Run {
   private struct Loop {
     let setup: RunSetup
     let updatesPerEpoch: Int
-    let sharedNumbers: StepContext.Numbers
     /// See ``Run/origin``.
     let origin: Int
     let originEpoch: Int
@@ -75,7 +71,7 @@ extension Run {
     /// ``Run/step(count:)`` describes. Leaves the scalars of both states alone.
     func run<Rule: UpdateRule>(
       _ count: Int, _ state: inout OptimizerState, _ next: inout OptimizerState,
-      _ context: inout StepContext, _ contextBiasPowerT: inout Int, _ rule: Rule.Type
+      _ context: inout StepContext, _ powerCache: inout StepPowerCache, _ rule: Rule.Type
     ) -> Outcome {
       let first = state.updateCount + 1
       let schedulesMomentum = Rule.schedulesMomentum(setup.hyperparameters)
@@ -86,36 +82,148 @@ extension Run {
       let n = setup.dataset.count
       let d = setup.dataset.denseCount
       let loss = setup.training.loss
+      let looksAhead = Rule.takesGradientAtLookahead(setup.hyperparameters)
+      let beta = setup.hyperparameters.beta
+      // The epoch and the position in it of the next update, counted rather than divided.
+      var (epoch, position) = (first - 1).quotientAndRemainder(dividingBy: updatesPerEpoch)
       state.withMutableBuffers { current in
         next.withMutableBuffers { spare in
           setup.dataset.denseValues.withUnsafeBufferPointer { x in
             setup.dataset.targets.withUnsafeBufferPointer { y in
-              var (current, spare) = (current, spare)
-              while outcome.taken < count {
+              if d == 1 && k == 1 {
+                oneFeature(
+                  count, first, current, spare, x, y, &outcome, &epoch, &position, &context,
+                  &powerCache, Rule.self)
+                return
+              }
+              // One update from the buffers `old` into `new`; false when it was refused. What
+              // it changes comes in as arguments: a variable a nested function captured and
+              // changed would be boxed and checked for exclusive access on every update.
+              @inline(__always)
+              func advance(
+                _ old: StateBuffers, _ new: StateBuffers, _ outcome: inout Outcome,
+                _ epoch: inout Int, _ position: inout Int, _ context: inout StepContext,
+                _ powerCache: inout StepPowerCache
+              ) -> Bool {
                 let t = first + outcome.taken
-                let (epoch, position) = (t - 1).quotientAndRemainder(dividingBy: updatesPerEpoch)
                 let points = (position * k)..<Swift.min((position + 1) * k, n)
-                Run.smallDenseGradient(
-                  loss, at: current.parameters, over: points, x, y, d: d, into: spare.gradient)
+                var at = old.parameters
+                if looksAhead {
+                  // The look-ahead point goes where the update will write θ next.
+                  for i in 0..<new.count { new.parameters[i] = old.parameters[i] - beta * old.u[i] }
+                  at = new.parameters
+                }
+                Run.smallDenseGradient(loss, at: at, over: points, x, y, d: d, into: new.gradient)
                 Run.prepare(
-                  &context, &contextBiasPowerT, setup, sharedNumbers, update: t - origin,
-                  epoch: epoch - originEpoch, previousMomentumProduct: outcome.momentumProduct)
-                let finite = Run.update(current, into: spare, context, Rule.self)
+                  &context, &powerCache, setup, update: t - origin, epoch: epoch - originEpoch,
+                  previousMomentumProduct: outcome.momentumProduct)
+                let finite = Run.update(old, into: new, context, Rule.self)
                 let product = schedulesMomentum ? context.muProduct : outcome.momentumProduct
                 guard finite && product.isFinite else {
                   outcome.rejectedMomentumProduct = product
-                  return
+                  return false
                 }
                 outcome.momentumProduct = product
-                swap(&current, &spare)
                 outcome.swapped.toggle()
                 outcome.taken += 1
+                position += 1
+                if position == updatesPerEpoch { (epoch, position) = (epoch + 1, 0) }
+                return true
+              }
+              var (current, spare) = (current, spare)
+              while outcome.taken < count {
+                guard
+                  advance(
+                    current, spare, &outcome, &epoch, &position, &context, &powerCache)
+                else { return }
+                swap(&current, &spare)
               }
             }
           }
         }
       }
       return outcome
+    }
+
+    /// The loop of ``run(_:_:_:_:_:_:)`` for one feature and one point per update (the
+    /// notes' toy set): w and b stay in registers from one update to the next, as in a C
+    /// loop, and are written to the state's buffers once, at the end. Through the buffers,
+    /// each update stored θ and the gradient and loaded them back on its critical path.
+    /// The operations are those of ``Neuron/denseGradient(_:at:over:_:_:d:into:)`` and
+    /// ``Run/update(_:into:_:_:)``, in the same order, so the bits are the same.
+    @inline(__always)
+    private func oneFeature<Rule: UpdateRule>(
+      _ count: Int, _ first: Int, _ current: StateBuffers, _ spare: StateBuffers,
+      _ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>,
+      _ outcome: inout Outcome, _ epoch: inout Int, _ position: inout Int,
+      _ context: inout StepContext, _ powerCache: inout StepPowerCache, _ rule: Rule.Type
+    ) {
+      let h = setup.hyperparameters
+      let looksAhead = Rule.takesGradientAtLookahead(h)
+      let schedulesMomentum = Rule.schedulesMomentum(h)
+      let loss = setup.training.loss
+      func coordinate(_ s: StateBuffers, _ i: Int) -> Coordinate {
+        Coordinate(
+          parameter: s.parameters[i], gradient: s.gradient[i], m: s.m[i], v: s.v[i], u: s.u[i],
+          vMax: s.vMax[i], mHat: s.mHat[i], vHat: s.vHat[i], rate: s.rate[i])
+      }
+      // What an update reads of the previous one (θ and the histories), written once at
+      // the end, and what it does not (g, m̂, v̂, the rate), written after every update.
+      func writeCarried(_ c: Coordinate, _ s: StateBuffers, _ i: Int) {
+        s.parameters[i] = c.parameter
+        s.m[i] = c.m
+        s.v[i] = c.v
+        s.u[i] = c.u
+        s.vMax[i] = c.vMax
+      }
+      func writeOutputs(_ c: Coordinate, _ s: StateBuffers, _ i: Int) {
+        s.gradient[i] = c.gradient
+        s.mHat[i] = c.mHat
+        s.vHat[i] = c.vHat
+        s.rate[i] = c.rate
+      }
+      func write(_ c: Coordinate, _ s: StateBuffers, _ i: Int) {
+        writeCarried(c, s, i)
+        writeOutputs(c, s, i)
+      }
+      var (w, b) = (coordinate(current, 0), coordinate(current, 1))
+      while outcome.taken < count {
+        let i = position
+        var z = looksAhead ? b.parameter - h.beta * b.u : b.parameter
+        z += (looksAhead ? w.parameter - h.beta * w.u : w.parameter) * x[i]
+        let slope = loss.slope(z: z, target: y[i])
+        var (nextW, nextB) = (w, b)
+        let gradient = (w: 0 + slope * x[i], b: 0 + slope)
+        (nextW.gradient, nextB.gradient) = gradient
+        (nextW.mHat, nextW.vHat, nextW.rate) = (0, 0, 0)
+        (nextB.mHat, nextB.vHat, nextB.rate) = (0, 0, 0)
+        Run.prepare(
+          &context, &powerCache, setup, update: first + outcome.taken - origin,
+          epoch: epoch - originEpoch, previousMomentumProduct: outcome.momentumProduct)
+        Rule.apply(&nextW, context)
+        Rule.apply(&nextB, context)
+        // The state keeps the loss's gradient, as ``Run/update(_:into:_:_:)`` does: a rule
+        // may change its own copy (PyTorch's L2 term g + λ·w).
+        (nextW.gradient, nextB.gradient) = gradient
+        let product = schedulesMomentum ? context.muProduct : outcome.momentumProduct
+        guard nextW.isFinite && nextB.isFinite && product.isFinite else {
+          write(nextW, spare, 0)
+          write(nextB, spare, 1)
+          outcome.rejectedMomentumProduct = product
+          break
+        }
+        (w, b) = (nextW, nextB)
+        // What the next update does not read goes to the buffers now, which frees the
+        // registers for what it does.
+        writeOutputs(w, current, 0)
+        writeOutputs(b, current, 1)
+        outcome.momentumProduct = product
+        outcome.taken += 1
+        position += 1
+        if position == updatesPerEpoch { (epoch, position) = (epoch + 1, 0) }
+      }
+      writeCarried(w, current, 0)
+      writeCarried(b, current, 1)
     }
   }
 

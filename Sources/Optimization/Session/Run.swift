@@ -13,12 +13,11 @@ struct Run {
   var order: [Int]
   var orderEpoch = -1
   /// The shared numbers of the update being taken (see
-  /// ``prepare(_:_:_:_:update:epoch:previousMomentumProduct:)``),
-  /// and the bias-correction exponent they were last built for.
+  /// ``prepare(_:_:_:update:epoch:previousMomentumProduct:)``), and what it takes to update
+  /// them cheaply: the powers the rule reads (``UpdateRule/sharedNumbers(for:)``, looked up
+  /// once), the exponent they were last computed for, and which have vanished.
   var context: StepContext
-  var contextBiasPowerT = -1
-  /// The powers the rule reads (``UpdateRule/sharedNumbers``), looked up once.
-  let sharedNumbers: StepContext.Numbers
+  var powerCache: StepPowerCache
   /// Whether ``step(count:)`` may take its updates in one tight loop (see
   /// ``takesUpdatesInLoop(for:)``).
   let loopsOverBuffers: Bool
@@ -41,8 +40,9 @@ struct Run {
     self.context = StepContext(
       h: setup.hyperparameters, t: 1, biasPowerT: 1, previousMomentumProduct: 1,
       includingNAdam: false)
+    self.powerCache = StepPowerCache(
+      setup.optimizer.updateRule.sharedNumbers(for: setup.hyperparameters))
     self.loopsOverBuffers = Run.takesUpdatesInLoop(for: setup)
-    self.sharedNumbers = setup.optimizer.updateRule.sharedNumbers
   }
 
   /// Points in one update at most.
@@ -98,7 +98,7 @@ struct Run {
   /// points, so it is written for speed (a profile of ten million per-point Adam updates
   /// decided each choice):
   /// - the bias corrections' powers are reused while their exponent stays the same
-  ///   (``prepare(_:_:_:_:update:epoch:previousMomentumProduct:)``);
+  ///   (``prepare(_:_:_:update:epoch:previousMomentumProduct:)``);
   /// - the rule is a type parameter, so it is inlined into ``update(_:into:_:_:)``;
   /// - finiteness is checked on the coordinates as they are written, and the slow search for
   ///   the offending quantity runs only when something is not finite.
@@ -109,8 +109,9 @@ struct Run {
       update: t, epoch: epoch,
       atLookahead: Rule.takesGradientAtLookahead(setup.hyperparameters))
     Run.prepare(
-      &context, &contextBiasPowerT, setup, sharedNumbers, update: t - origin,
-      epoch: epoch - originEpoch, previousMomentumProduct: state.momentumProduct)
+      &context, &powerCache, setup, update: t - origin,
+      epoch: epoch - originEpoch,
+      previousMomentumProduct: state.momentumProduct)
     let finite = Run.update(state, into: &next, context, rule)
     next.updateCount = t
     next.momentumProduct =
@@ -165,35 +166,37 @@ struct Run {
   }
 
   /// Sets `context` to the numbers shared by the coordinates of update `t`, for a rule that
-  /// reads `numbers`.
+  /// reads `cache.numbers`.
   ///
   /// ``StepContext/init(h:t:biasPowerT:previousMomentumProduct:includingNAdam:)`` evaluates
   /// up to five powers (1 − β₁ᵏ, 1 − β₂ᵏ, 1 − β₁ᵏ⁺¹ and NAdam's two μ), which cost more than
-  /// the rest of a per-point update. NAdam's three are computed only for a rule that
-  /// declares them (``UpdateRule/sharedNumbers``), and the corrections depend on the
-  /// exponent k alone: while k stays the same (the notes' Adam listing counts k in epochs)
-  /// the context is kept with only t and η updated, the same bits the full initialiser
-  /// would compute. It is updated in place: a context is a few hundred bytes. Static, on
-  /// the run's parts, for the loop of ``step(count:)``, which holds the run's states
-  /// borrowed while it calls this.
+  /// the rest of a per-point update. Here the context is updated in place, with the same
+  /// bits: only the powers the rule declares for its settings are computed
+  /// (``UpdateRule/sharedNumbers(for:)``: none for AdaGrad, RMSProp and the other rules
+  /// without bias correction), only when their exponent k changes (the notes' Adam listing
+  /// counts k in epochs), and no longer once they have vanished (``StepPowerCache``); NAdam's
+  /// μₜ is the previous update's μₜ₊₁; η is divided by PyTorch AdaGrad's 1 + (t − 1)·decay
+  /// only when the decay is not 0. Static, on the run's parts, for the loop of
+  /// ``step(count:)``, which holds the run's states borrowed while it calls this.
   @inline(__always)
   static func prepare(
-    _ context: inout StepContext, _ contextBiasPowerT: inout Int, _ setup: RunSetup,
-    _ numbers: StepContext.Numbers, update t: Int, epoch: Int, previousMomentumProduct: Double
+    _ context: inout StepContext, _ cache: inout StepPowerCache, _ setup: RunSetup,
+    update t: Int, epoch: Int, previousMomentumProduct: Double
   ) {
-    let biasPowerT = setup.hyperparameters.biasPower == .epoch ? epoch + 1 : t
-    let lookahead = numbers.contains(.nadamLookahead)
-    if !lookahead && contextBiasPowerT == biasPowerT {
-      context.t = Double(t)
-      context.learningRate =
-        setup.hyperparameters.learningRate
-        / (1 + (Double(t) - 1) * setup.hyperparameters.learningRateDecay)
-      return
+    context.t = Double(t)
+    let h = setup.hyperparameters
+    if h.learningRateDecay != 0 {
+      context.learningRate = h.learningRate / (1 + (Double(t) - 1) * h.learningRateDecay)
     }
-    context = StepContext(
-      h: setup.hyperparameters, t: t, biasPowerT: biasPowerT,
-      previousMomentumProduct: previousMomentumProduct, includingNAdam: lookahead)
-    contextBiasPowerT = biasPowerT
+    guard !cache.numbers.isEmpty else { return }
+    let biasPowerT = h.biasPower == .epoch ? epoch + 1 : t
+    if cache.biasPowerT != biasPowerT {
+      context.setCorrections(biasPowerT, &cache)
+      cache.biasPowerT = biasPowerT
+    }
+    if cache.numbers.contains(.momentumSchedule) {
+      context.setSchedule(t, previousMomentumProduct: previousMomentumProduct, &cache)
+    }
   }
 
   /// The gradient of update `t` into `next.gradient`, at the look-ahead point θ − β·u when

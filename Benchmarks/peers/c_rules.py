@@ -1,0 +1,70 @@
+"""The C peers of rules.c: which macros and numbers reproduce an adalab setup, and the
+binaries built from them (one per distinct set of macros, kept for the whole run)."""
+
+import atexit
+import os
+import shutil
+import subprocess
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SOURCE = os.path.join(HERE, "rules.c")
+CC = os.environ.get("CC", "cc")
+# -fno-math-errno lets sqrt be one instruction, as Swift's squareRoot() is;
+# -ffp-contract=off keeps a*b+c two roundings (no fused multiply-add), as in Swift.
+CFLAGS = ["-O2", "-fno-math-errno", "-ffp-contract=off"]
+
+NUMBERS = ["eta", "beta", "beta1", "beta2", "epsilon", "lr_decay", "weight_decay",
+           "momentum_decay", "v_init"]
+
+_directory = tempfile.mkdtemp(prefix="adalab-c-rules-")
+atexit.register(shutil.rmtree, _directory, ignore_errors=True)
+_built = {}
+
+
+def build(macros):
+    """The path of rules.c compiled with `macros` ({"RULE": "ADAM", ...})."""
+    key = tuple(sorted(macros.items()))
+    if key not in _built:
+        name = "_".join(f"{k}-{v}" for k, v in key).lower()
+        path = os.path.join(_directory, name)
+        defines = [f"-D{k}={v}" for k, v in key]
+        subprocess.run([CC, *CFLAGS, *defines, "-o", path, SOURCE, "-lm"], check=True)
+        _built[key] = path
+    return _built[key]
+
+
+def command(path, updates, numbers):
+    return [path, str(updates)] + [f"{k}={v!r}" for k, v in numbers.items()]
+
+
+def run(path, updates, numbers):
+    """The final (w, b) of `updates` updates."""
+    out = subprocess.run(command(path, updates, numbers), check=True, capture_output=True,
+                         text=True)
+    return [float(v) for v in out.stdout.split()]
+
+
+def peer_for(settings):
+    """The macros and numbers of the C loop for adalab's `use` reply (a JSON object with the
+    optimizer, its convention and every setting that applies to it)."""
+    optimizer = settings["optimizer"]
+    macros = {"RULE": optimizer.upper()}
+    if "eps_placement" in settings:
+        macros["EPS"] = settings["eps_placement"].upper()
+    if settings.get("bias_correction") == "off":
+        macros["BIAS_CORRECTION"] = 0
+    if settings.get("bias_power") == "epoch":
+        macros["BIAS_POWER_EPOCH"] = 1
+    if settings.get("lr_decay", 0) != 0:
+        macros["LR_DECAY"] = 1
+    if settings.get("nag_form") == "lookahead":
+        macros["LOOKAHEAD"] = 1
+    if "nadam_form" in settings:
+        macros["NADAM_FORM"] = settings["nadam_form"].upper()
+    if settings.get("amsgrad_max") == "corrected":
+        macros["AMS_CORRECTED"] = 1
+    numbers = {k: float(settings[k]) for k in NUMBERS if k in settings}
+    # The notes' AdaDelta has no eta (adalab does not show one): the rule multiplies by 1.
+    numbers.setdefault("eta", 1.0)
+    return macros, numbers
