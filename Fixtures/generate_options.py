@@ -3,7 +3,7 @@
 
 Run from the repository root, after (or without) Fixtures/generate.py:
 
-    /work/venv/bin/python Fixtures/generate_options.py
+    python3 Fixtures/generate_options.py   # in a venv with numpy, torch, jax, optax, keras
 
 It writes Fixtures/conformance/options/<family>.json in the format of
 Fixtures/conformance/<optimizer>.json (same model, gradient, batching, float64 and state

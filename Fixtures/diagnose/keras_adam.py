@@ -1,6 +1,6 @@
 """Keras 3 (JAX backend, float64) Adam at non-default settings, with Keras's variable names
 (iterations, momentums, velocities): a trace in Keras's ε-hat convention, for
-DiagnoseSnippetTests. Run: /work/venv/bin/python Fixtures/diagnose/keras_adam.py > keras_adam.csv"""
+DiagnoseSnippetTests. Run (in a venv with the libraries): python3 Fixtures/diagnose/keras_adam.py > keras_adam.csv"""
 import os
 os.environ["KERAS_BACKEND"] = "jax"
 import jax

@@ -1,6 +1,6 @@
 """Traces of more PyTorch optimizers at hyperparameters adalab does not default to, written
 with the library's own state names, for DiagnoseSnippetTests (several conventions and rules).
-Run: /work/venv/bin/python Fixtures/diagnose/libraries.py"""
+Run (in a venv with the libraries): python3 Fixtures/diagnose/libraries.py"""
 import os, torch
 torch.set_default_dtype(torch.float64)
 HERE = os.path.dirname(os.path.abspath(__file__))

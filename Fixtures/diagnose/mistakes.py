@@ -1,6 +1,6 @@
 """Deliberately wrong Adams (and one AdamW) in plain Python at hyperparameters adalab does
 not default to, one trace per mistake: what DiagnosisFixtureTests expects diagnose to name.
-Run: /work/venv/bin/python Fixtures/diagnose/mistakes.py (writes Fixtures/diagnose/mistake-*.csv)."""
+Run (in a venv with the libraries): python3 Fixtures/diagnose/mistakes.py (writes Fixtures/diagnose/mistake-*.csv)."""
 import math, os
 X, Y = [0.5, 2.5], [0.2, 0.9]
 HERE = os.path.dirname(os.path.abspath(__file__))
