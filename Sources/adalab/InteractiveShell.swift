@@ -65,11 +65,7 @@ struct InteractiveShell {
         let (outcome, wasInterrupted) = perform(line)
         for reply in outcome.replies { reply.lines.forEach { print($0) } }
         if let error = outcome.error {
-          if let column = error.column {
-            print(line)
-            print(String(repeating: " ", count: column) + "^")
-          }
-          print("error: \(error.message)")
+          error.rendered(under: line).forEach { print($0) }
         } else if InteractiveShell.isStepping(line) {
           lastStep = wasInterrupted ? nil : line
         }

@@ -10,7 +10,7 @@ struct Output {
   /// Writes the replies of a line, then its error, if any. Errors go to standard error as
   /// one line, `error: ...` (prefixed with FILE:LINE when the line came from a file); in
   /// JSON mode they are an object `{"error": ...}` on standard output.
-  func emit(_ outcome: Interpreter.Outcome, location: String? = nil) {
+  func emit(_ outcome: Interpreter.Outcome, file: String? = nil, line: Int? = nil) {
     for reply in outcome.replies {
       if json {
         print(reply.json.rendered)
@@ -18,17 +18,16 @@ struct Output {
         for line in reply.lines { print(line) }
       }
     }
-    if let error = outcome.error { emit(error, location: location) }
+    if let error = outcome.error { emit(error, file: file, line: line) }
     // Each line's answer as soon as it is complete, also into a pipe (`| tee`, a test).
     _ = adalab_flush_standard_output()
   }
 
-  func emit(_ error: ShellError, location: String? = nil) {
+  func emit(_ error: ShellError, file: String? = nil, line: Int? = nil) {
     if json {
       print(error.json.rendered)
     } else {
-      let prefix = location.map { "\($0): " } ?? ""
-      printError("\(prefix)error: \(error.message)")
+      printError(error.rendered(file: file, line: line))
     }
   }
 

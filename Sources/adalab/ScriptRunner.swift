@@ -42,7 +42,7 @@ struct ScriptRunner {
       lineNumber += 1
       let command = line.hasSuffix("\r") ? String(line.dropLast()) : line
       let outcome = interpreter.execute(command, isCancelled: { Interrupts.shared.isRequested })
-      output.emit(outcome, location: "<stdin>:\(lineNumber)")
+      output.emit(outcome, file: "<stdin>", line: lineNumber)
       if let status = Self.signalStatus { return status }
       if StandardStreams.outputFailure() != nil { return 1 }
       if outcome.error != nil {
@@ -78,7 +78,7 @@ struct ScriptRunner {
         if !output.json { print(interpreter.prompt + entry.command) }
         let outcome = interpreter.execute(
           entry.command, isCancelled: { Interrupts.shared.isRequested })
-        output.emit(outcome, location: "\(path):\(entry.lineNumber)")
+        output.emit(outcome, file: path, line: entry.lineNumber)
         if let status = Self.signalStatus { return status }
         if StandardStreams.outputFailure() != nil { return 1 }
         if outcome.error != nil {
@@ -116,12 +116,13 @@ struct ScriptRunner {
     if let status = Self.signalStatus { return status }
     // An error the lesson records is part of it (the tour's misspelt setting); any
     // other stops the export.
-    let unexpected = replay.actual.commands.filter { entry in
+    let unexpected = replay.actual.commands.lazy.compactMap { entry in
       replay.mismatchedLines.contains(entry.lineNumber)
-        && entry.output.last?.hasPrefix("error: ") == true
+        ? entry.output.last.flatMap(ErrorRenderer.message(in:)).map { (entry.lineNumber, $0) }
+        : nil
     }
-    if let first = unexpected.first, !keepGoing {
-      output.printError("\(path):\(first.lineNumber): \(first.output.last!)")
+    if let (line, message) = unexpected.first, !keepGoing {
+      output.printError(ErrorRenderer.line(message, file: path, line: line))
       return 1
     }
     // A plain script records no output to differ from.
@@ -198,7 +199,8 @@ struct ScriptRunner {
       let words = entry.command.split(separator: ";").map {
         $0.drop { $0 == " " }.prefix { $0 != " " }.lowercased()
       }
-      return words.contains("expect") && entry.output.contains { $0.hasPrefix("error: ") }
+      return words.contains("expect")
+        && entry.output.contains { ErrorRenderer.message(in: $0) != nil }
     }
   }
 }

@@ -120,7 +120,7 @@ extension Interpreter {
         case .failure(let command, let prompt, let error) where request.withHelp:
           add(
             Notebook.Entry(
-              command: command, prompt: prompt, output: ["error: \(error.message)"],
+              command: command, prompt: prompt, output: [error.rendered()],
               failed: true))
         case .failure: break
         }

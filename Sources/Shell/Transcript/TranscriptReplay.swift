@@ -27,8 +27,8 @@ public struct TranscriptReplay {
       let outcome = interpreter.execute(entry.command, isCancelled: isCancelled)
       var output = outcome.replies.flatMap(\.lines)
       if let error = outcome.error {
-        output.append("error: \(error.message)")
-        if firstError == nil { firstError = "\(file):\(entry.lineNumber): error: \(error.message)" }
+        output.append(error.rendered())
+        if firstError == nil { firstError = error.rendered(file: file, line: entry.lineNumber) }
       }
       let recorded = entry
       entry.prompt = prompt
