@@ -14,6 +14,30 @@ struct VocabularyEngineTests {
     #expect(Vocabulary.presets.map(\.name) == Listing.allCases.map(\.rawValue))
   }
 
+  /// The tables derived from the engine's cases read as they did when the shell listed them:
+  /// summaries, aliases, choices, numbers and per-feature flags.
+  @Test func derivedTermsKeepTheirText() {
+    func term(_ table: [Term], _ name: String) -> Term? { table.first { $0.name == name } }
+    #expect(
+      term(Vocabulary.optimizers, "gd")?.summary == "plain gradient descent: w = w - eta * dw")
+    #expect(
+      term(Vocabulary.optimizers, "lion")?.summary
+        == "the sign of an interpolated momentum: every step has size eta")
+    #expect(term(Vocabulary.settings, "eta")?.spellings == ["eta", "lr", "learning_rate"])
+    #expect(term(Vocabulary.settings, "epsilon")?.spellings == ["epsilon", "eps"])
+    #expect(term(Vocabulary.settings, "eta")?.takesNumber == true)
+    #expect(term(Vocabulary.settings, "batch")?.takesNumber == true)
+    #expect(term(Vocabulary.settings, "batch")?.choices == ["full"])
+    #expect(term(Vocabulary.settings, "shuffle")?.takesNumber == false)
+    #expect(term(Vocabulary.settings, "shuffle")?.choices == ["on", "off"])
+    #expect(term(Vocabulary.settings, "loss")?.summary == "the loss function")
+    #expect(term(Vocabulary.quantities, "v_w")?.isPerFeature == true)
+    #expect(term(Vocabulary.quantities, "v_b")?.isPerFeature == false)
+    #expect(term(Vocabulary.quantities, "t")?.summary == "the number of updates taken")
+    #expect(Vocabulary.settings.filter(\.takesNumber).count == 13)
+    #expect(Vocabulary.settings.filter { !$0.aliases.isEmpty }.map(\.name) == ["eta", "epsilon"])
+  }
+
   @Test func choicesAreTheEngineChoices() {
     func choices(_ name: String) -> [String] {
       Vocabulary.settings.first { $0.name == name }?.choices ?? []

@@ -14,6 +14,8 @@
 /// and Keras ship no AdaBelief.
 enum AdaBelief: UpdateRule {
   static let optimizer = Optimizer.adabelief
+  static let summary =
+    "adam whose v tracks (g - m)^2, the surprise, not g^2: large steps where g is as predicted"
   static let sharedNumbers: StepContext.Numbers = [.biasCorrections]
 
   static let rule = [

@@ -10,6 +10,8 @@
 /// put ε inside the root, η/√(v + ε).
 enum AdaGrad: UpdateRule {
   static let optimizer = Optimizer.adagrad
+  static let summary =
+    "divide eta by the root of the sum of all squared gradients so far"
   static let sharedNumbers: StepContext.Numbers = []
 
   static let rule = [

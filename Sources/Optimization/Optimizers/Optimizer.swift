@@ -64,6 +64,9 @@ public enum Optimizer: String, CaseIterable, Sendable {
   /// t counts updates from 1), followed by the one-line reason it exists.
   public var rule: [String] { updateRule.rule }
 
+  /// One line saying what the optimizer is, beside its name in help and completion.
+  public var summary: String { updateRule.summary }
+
   /// Why the library `convention` names ships no such optimizer; nil when it does.
   public func unavailable(in convention: Convention) -> String? {
     updateRule.unavailable(in: convention)

@@ -30,6 +30,8 @@
 /// t by repeated squaring (``Hyperparameters/powersBySquaring``).
 enum RAdam: UpdateRule {
   static let optimizer = Optimizer.radam
+  static let summary =
+    "rectified adam: momentum's step until v_hat is reliable, then adam's rate damped by r"
   static let sharedNumbers: StepContext.Numbers = [.biasCorrections]
 
   static let rule = [

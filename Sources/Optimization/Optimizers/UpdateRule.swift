@@ -27,6 +27,9 @@ protocol UpdateRule {
   /// updates from 1), followed by the one-line reason it exists: what `help NAME` prints.
   static var rule: [String] { get }
 
+  /// One line saying what the optimizer is: what help and completion print beside its name.
+  static var summary: String { get }
+
   /// The hyperparameters a fresh optimizer starts with under `convention`: the library's
   /// constructor defaults, and the notes' code listings for `lecture`.
   static func defaults(for convention: Convention) -> Hyperparameters

@@ -1,3 +1,5 @@
+import Optimization
+
 /// Every name the user can type, in one place: the parser, help and completion read from here.
 ///
 /// Names are matched without regard to case. Commands also match by unique prefix (`ste` is
@@ -86,28 +88,7 @@ public enum Vocabulary {
   ]
 
   /// The optimizers, in the order the notes introduce them.
-  public static let optimizers: [Term] = [
-    Term("gd", "plain gradient descent: w = w - eta * dw"),
-    Term("momentum", "gradient descent with a running sum of past updates"),
-    Term("nag", "Nesterov accelerated gradient: look ahead before computing the gradient"),
-    Term("adagrad", "divide eta by the root of the sum of all squared gradients so far"),
-    Term("rmsprop", "divide eta by the root of a decaying average of squared gradients"),
-    Term("adadelta", "rmsprop with the step size taken from past updates instead of eta"),
-    Term("adam", "momentum on the gradient plus rmsprop's scaling, both bias-corrected"),
-    Term("adamax", "adam with the infinity norm: v is a running maximum of |dw|"),
-    Term("maxprop", "rmsprop with the infinity norm: v is a running maximum of |dw|"),
-    Term("nadam", "adam with Nesterov's look-ahead on the momentum"),
-    Term("amsgrad", "adam that never lets v decrease, so the learning rate never grows"),
-    Term("adamw", "adam with weight decay applied to the weights, not to the gradient"),
-    Term(
-      "radam",
-      "rectified adam: momentum's step until v_hat is reliable, then adam's rate damped by r"),
-    Term(
-      "adabelief",
-      "adam whose v tracks (g - m)^2, the surprise, not g^2: large steps where g is as predicted"),
-    Term("yogi", "adam whose v moves additively, so it cannot forget a burst too fast"),
-    Term("lion", "the sign of an interpolated momentum: every step has size eta"),
-  ]
+  public static let optimizers: [Term] = Optimizer.allCases.map { Term($0.rawValue, $0.summary) }
 
   /// Whose formulas to follow where the lecture and the libraries differ.
   public static let conventions: [Term] = [
@@ -118,50 +99,15 @@ public enum Vocabulary {
   ]
 
   /// The settings of `set` and of the brackets in `use adam[...]`.
-  public static let settings: [Term] = [
-    Term("eta", aliases: ["lr", "learning_rate"], takesNumber: true, "the learning rate"),
-    Term("beta", takesNumber: true, "the decay of momentum's history or of rmsprop's average"),
-    Term("beta1", takesNumber: true, "the decay of adam's first moment m"),
-    Term("beta2", takesNumber: true, "the decay of adam's second moment v"),
+  public static let settings: [Term] = Setting.allCases.map {
     Term(
-      "epsilon", aliases: ["eps"], takesNumber: true,
-      "the small number that keeps the denominator away from zero"),
-    Term(
-      "eps_placement", choices: ["outside", "inside", "hat", "max"],
-      "where epsilon goes: sqrt(v) + eps, sqrt(v + eps), Keras's eps-hat (eps added to the root of the raw v), or inside adamax's max(beta2*v, |g| + eps)"
-    ),
-    Term(
-      "eps_root", takesNumber: true,
-      "optax's epsilon under the root; adabelief adds it to s = v every update"),
-    Term("bias_correction", choices: ["on", "off"], "whether m and v are divided by 1 - beta^t"),
-    Term(
-      "bias_power", choices: ["update", "epoch"],
-      "whether t in 1 - beta^t counts updates or epochs"),
-    Term("v_init", takesNumber: true, "the starting value of the accumulator v"),
-    Term("lr_decay", takesNumber: true, "how fast eta decays over time"),
-    Term("weight_decay", takesNumber: true, "how strongly the weights are pulled toward zero"),
-    Term(
-      "decoupled_weight_decay", choices: ["on", "off"],
-      "pytorch nadam and radam: shrink w by 1 - eta*weight_decay instead of adding the L2 term"),
-    Term("momentum_decay", takesNumber: true, "nadam's schedule for the momentum coefficient"),
-    Term(
-      "dampening", takesNumber: true,
-      "pytorch sgd's dampening d: from the second update on, momentum adds (1 - d)*g"),
-    Term(
-      "amsgrad_max", choices: ["raw", "corrected"],
-      "whether amsgrad keeps the maximum of v or of v_hat"),
-    Term(
-      "nag_form", choices: ["lookahead", "reformulated"],
-      "nag as the notes write it, or the libraries' rewritten form"),
-    Term(
-      "nadam_form", choices: ["lecture", "schedule", "optax"],
-      "the notes' nadam, Dozat's momentum schedule (pytorch, keras), or optax's"),
-    Term(
-      "batch", choices: ["full"], takesNumber: true,
-      "points per update: full for the whole data set, or a whole number"),
-    Term("shuffle", choices: ["on", "off"], "whether the points are shuffled each epoch"),
-    Term("seed", takesNumber: true, "the seed of the random generator used for shuffling"),
-    Term("loss", choices: ["squared", "cross_entropy"], "the loss function"),
+      $0.rawValue, aliases: settingAliases[$0, default: []], choices: $0.choices,
+      takesNumber: $0.takesNumber, $0.summary)
+  }
+
+  /// Other spellings of settings: the libraries' names for them.
+  static let settingAliases: [Setting: [String]] = [
+    .eta: ["lr", "learning_rate"], .epsilon: ["eps"],
   ]
 
   /// Settings of the screen rather than of the run (`set colors ansi` leaves t alone); only
@@ -173,41 +119,9 @@ public enum Vocabulary {
   ]
 
   /// The quantities of the state: what `show` prints and conditions compare.
-  public static let quantities: [Term] = [
-    Term("w", isPerFeature: true, "the weights"),
-    Term("b", "the bias"),
-    Term("dw", isPerFeature: true, "the gradient of the loss with respect to w"),
-    Term("db", "the gradient of the loss with respect to b"),
-    Term("m_w", isPerFeature: true, "the first moment (momentum history) for w"),
-    Term("m_b", "the first moment (momentum history) for b"),
-    Term("v_w", isPerFeature: true, "the second moment (squared-gradient history) for w"),
-    Term("v_b", "the second moment (squared-gradient history) for b"),
-    Term("u_w", isPerFeature: true, "adadelta's history of squared updates for w"),
-    Term("u_b", "adadelta's history of squared updates for b"),
-    Term("vmax_w", isPerFeature: true, "amsgrad's running maximum of v_w"),
-    Term("vmax_b", "amsgrad's running maximum of v_b"),
-    Term(
-      "m_hat_w", isPerFeature: true,
-      "the direction of the step for w: m_w after bias correction (nadam: its look-ahead, see help nadam)"
-    ),
-    Term(
-      "m_hat_b",
-      "the direction of the step for b: m_b after bias correction (nadam: its look-ahead, see help nadam)"
-    ),
-    Term(
-      "v_hat_w", isPerFeature: true,
-      "the second moment in the denominator for w: v_w after bias correction (amsgrad: from vmax_w, see help amsgrad)"
-    ),
-    Term(
-      "v_hat_b",
-      "the second moment in the denominator for b: v_b after bias correction (amsgrad: from vmax_b, see help amsgrad)"
-    ),
-    Term("lr_w", isPerFeature: true, "the effective learning rate of each weight"),
-    Term("lr_b", "the effective learning rate of the bias"),
-    Term("t", "the number of updates taken"),
-    Term("epoch", "the number of passes over the data completed"),
-    Term("loss", "the loss on the whole data set"),
-  ]
+  public static let quantities: [Term] = Quantity.allCases.map {
+    Term($0.rawValue, isPerFeature: $0.isPerFeature, $0.summary)
+  }
 
   /// Names that `show` accepts for several things at once.
   public static let groups: [Term] = [

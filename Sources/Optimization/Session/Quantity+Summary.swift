@@ -1,0 +1,38 @@
+/// What `help` and completion say about each quantity: derived by the shell's vocabulary from
+/// `Quantity.allCases`, so a new quantity is typed, completed and documented from here.
+extension Quantity {
+  /// One line saying what the quantity is.
+  public var summary: String {
+    switch self {
+    case .w: return "the weights"
+    case .b: return "the bias"
+    case .dw: return "the gradient of the loss with respect to w"
+    case .db: return "the gradient of the loss with respect to b"
+    case .mW: return "the first moment (momentum history) for w"
+    case .mB: return "the first moment (momentum history) for b"
+    case .vW: return "the second moment (squared-gradient history) for w"
+    case .vB: return "the second moment (squared-gradient history) for b"
+    case .uW: return "adadelta's history of squared updates for w"
+    case .uB: return "adadelta's history of squared updates for b"
+    case .vmaxW: return "amsgrad's running maximum of v_w"
+    case .vmaxB: return "amsgrad's running maximum of v_b"
+    case .mHatW:
+      return
+        "the direction of the step for w: m_w after bias correction (nadam: its look-ahead, see help nadam)"
+    case .mHatB:
+      return
+        "the direction of the step for b: m_b after bias correction (nadam: its look-ahead, see help nadam)"
+    case .vHatW:
+      return
+        "the second moment in the denominator for w: v_w after bias correction (amsgrad: from vmax_w, see help amsgrad)"
+    case .vHatB:
+      return
+        "the second moment in the denominator for b: v_b after bias correction (amsgrad: from vmax_b, see help amsgrad)"
+    case .lrW: return "the effective learning rate of each weight"
+    case .lrB: return "the effective learning rate of the bias"
+    case .t: return "the number of updates taken"
+    case .epoch: return "the number of passes over the data completed"
+    case .loss: return "the loss on the whole data set"
+    }
+  }
+}
