@@ -10,8 +10,7 @@
 /// v̂ = v_max (optax).
 enum AMSGrad: UpdateRule {
   static let optimizer = Optimizer.amsgrad
-  static let summary =
-    "adam that never lets v decrease, so the learning rate never grows"
+  static let summary = "adam that never lets v decrease, so the learning rate never grows"
   static let sharedNumbers = Adam.sharedNumbers
 
   static let rule = [

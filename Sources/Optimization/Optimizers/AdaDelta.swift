@@ -12,8 +12,7 @@
 /// η is fixed at 1 and not a setting. adalab stores Δ without its sign (Δ ← …·g; w ← w − η·Δ).
 enum AdaDelta: UpdateRule {
   static let optimizer = Optimizer.adadelta
-  static let summary =
-    "rmsprop with the step size taken from past updates instead of eta"
+  static let summary = "rmsprop with the step size taken from past updates instead of eta"
   static let sharedNumbers: StepContext.Numbers = []
 
   static let rule = [

@@ -10,8 +10,7 @@
 /// put ε inside the root, η/√(v + ε).
 enum AdaGrad: UpdateRule {
   static let optimizer = Optimizer.adagrad
-  static let summary =
-    "divide eta by the root of the sum of all squared gradients so far"
+  static let summary = "divide eta by the root of the sum of all squared gradients so far"
   static let sharedNumbers: StepContext.Numbers = []
 
   static let rule = [

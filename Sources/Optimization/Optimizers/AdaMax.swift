@@ -10,8 +10,7 @@
 /// (``EpsilonPlacement/max``): v ← max(β₂·v, |g| + ε); w ← w − η/v·m̂.
 enum AdaMax: UpdateRule {
   static let optimizer = Optimizer.adamax
-  static let summary =
-    "adam with the infinity norm: v is a running maximum of |dw|"
+  static let summary = "adam with the infinity norm: v is a running maximum of |dw|"
   /// Only 1 − β₁ᵗ: v is an infinity norm, never corrected.
   static let sharedNumbers: StepContext.Numbers = [.correction1]
 

@@ -23,8 +23,7 @@
 /// their `explain` lines.
 enum Adam: UpdateRule {
   static let optimizer = Optimizer.adam
-  static let summary =
-    "momentum on the gradient plus rmsprop's scaling, both bias-corrected"
+  static let summary = "momentum on the gradient plus rmsprop's scaling, both bias-corrected"
   static let sharedNumbers: StepContext.Numbers = [.biasCorrections]
 
   static let rule = [

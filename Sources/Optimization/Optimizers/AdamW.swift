@@ -7,8 +7,7 @@
 /// 0.01 (PyTorch, and the notes), 0.004 (Keras), 1e-4 (optax).
 enum AdamW: UpdateRule {
   static let optimizer = Optimizer.adamw
-  static let summary =
-    "adam with weight decay applied to the weights, not to the gradient"
+  static let summary = "adam with weight decay applied to the weights, not to the gradient"
   static let sharedNumbers = Adam.sharedNumbers
 
   static let rule = [

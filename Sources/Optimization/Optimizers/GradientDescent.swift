@@ -6,8 +6,7 @@
 /// problem every adaptive rule that follows sets out to solve.
 enum GradientDescent: UpdateRule {
   static let optimizer = Optimizer.gd
-  static let summary =
-    "plain gradient descent: w = w - eta * dw"
+  static let summary = "plain gradient descent: w = w - eta * dw"
   static let sharedNumbers: StepContext.Numbers = []
 
   static let rule = ["w ← w − η·g", "every parameter moves at the same rate η"]

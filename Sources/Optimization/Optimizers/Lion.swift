@@ -13,8 +13,7 @@
 /// applied before the step, which adalab refuses here). PyTorch ships no Lion.
 enum Lion: UpdateRule {
   static let optimizer = Optimizer.lion
-  static let summary =
-    "the sign of an interpolated momentum: every step has size eta"
+  static let summary = "the sign of an interpolated momentum: every step has size eta"
   static let sharedNumbers: StepContext.Numbers = []
 
   static let rule = [

@@ -7,8 +7,7 @@
 /// notes' rule. With ``EpsilonPlacement/max``, ε joins the maximum as in AdaMax's libraries.
 enum MaxProp: UpdateRule {
   static let optimizer = Optimizer.maxprop
-  static let summary =
-    "rmsprop with the infinity norm: v is a running maximum of |dw|"
+  static let summary = "rmsprop with the infinity norm: v is a running maximum of |dw|"
   static let sharedNumbers: StepContext.Numbers = []
 
   static let rule = ["v ← max(β·v, |g|)", "w ← w − η/(v + ε)·g", "RMSProp with the L∞ norm"]

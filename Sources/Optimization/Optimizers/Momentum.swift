@@ -11,8 +11,7 @@
 /// starts as a copy of the gradient, not at 0).
 enum Momentum: UpdateRule {
   static let optimizer = Optimizer.momentum
-  static let summary =
-    "gradient descent with a running sum of past updates"
+  static let summary = "gradient descent with a running sum of past updates"
   static let sharedNumbers: StepContext.Numbers = []
 
   static let rule = ["u ← β·u + η·g", "w ← w − u", "history carries the step across flat regions"]

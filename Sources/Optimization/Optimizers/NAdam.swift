@@ -17,8 +17,7 @@
 /// (1 − μₜ)/(1 − Πμ)·∇wₜ + μₜ₊₁/(1 − Πμ·μₜ₊₁)·mₜ (ψ = 0.004 in PyTorch, 1 in Keras).
 enum NAdam: UpdateRule {
   static let optimizer = Optimizer.nadam
-  static let summary =
-    "adam with Nesterov's look-ahead on the momentum"
+  static let summary = "adam with Nesterov's look-ahead on the momentum"
   static let sharedNumbers: StepContext.Numbers = [.biasCorrections, .nadamLookahead]
 
   /// The lecture's form reads the two corrections; optax's also 1 − β₁ᵗ⁺¹; the schedule

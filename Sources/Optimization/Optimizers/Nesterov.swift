@@ -7,8 +7,7 @@
 /// libraries' rewrite of the same idea at w itself: u ← β·u + η·g; w ← w − (η·g + β·u).
 enum Nesterov: UpdateRule {
   static let optimizer = Optimizer.nag
-  static let summary =
-    "Nesterov accelerated gradient: look ahead before computing the gradient"
+  static let summary = "Nesterov accelerated gradient: look ahead before computing the gradient"
   static let sharedNumbers: StepContext.Numbers = []
 
   static let rule = [

@@ -7,8 +7,7 @@
 /// The notes' listing uses β = 0.5 and ε = 1e-4; Keras and optax put ε inside the root.
 enum RMSProp: UpdateRule {
   static let optimizer = Optimizer.rmsprop
-  static let summary =
-    "divide eta by the root of a decaying average of squared gradients"
+  static let summary = "divide eta by the root of a decaying average of squared gradients"
   static let sharedNumbers: StepContext.Numbers = []
 
   static let rule = [

@@ -14,8 +14,7 @@
 /// there sets both). ε = 1e-3 in both. PyTorch and Keras ship no Yogi.
 enum Yogi: UpdateRule {
   static let optimizer = Optimizer.yogi
-  static let summary =
-    "adam whose v moves additively, so it cannot forget a burst too fast"
+  static let summary = "adam whose v moves additively, so it cannot forget a burst too fast"
   static let sharedNumbers: StepContext.Numbers = [.biasCorrections]
 
   static let rule = [
