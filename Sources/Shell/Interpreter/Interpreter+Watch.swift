@@ -29,25 +29,9 @@ extension Interpreter {
   /// `undisplay [N...]`, `delete display [N...]`: forget the numbered displays, or all of
   /// them, and say which went.
   mutating func undisplay(_ numbers: [Int]) throws(ShellError) -> Reply {
-    let all = displayList.map { "\($0.number): \($0.name)" }
-    guard !numbers.isEmpty else {
-      displayList.removeAll()
-      let lines =
-        all.isEmpty ? ["no displays to remove"] : ["removed every display:"] + all.map { "  " + $0 }
-      return Reply(lines: lines, json: .object([("removed", .array(all.map(JSON.string)))]))
-    }
-    for number in numbers where !displayList.contains(where: { $0.number == number }) {
-      let kept = displayList.map { String($0.number) }.joined(separator: ", ")
-      throw ShellError(
-        "no display \(number) (" + (kept.isEmpty ? "there are none" : "displays: \(kept)")
-          + "; 'info display')")
-    }
-    let removed = displayList.filter { numbers.contains($0.number) }
-    displayList.removeAll { numbers.contains($0.number) }
-    let texts = removed.map { "\($0.number): \($0.name)" }
-    return Reply(
-      lines: texts.map { "stopped displaying \($0)" },
-      json: .object([("removed", .array(texts.map(JSON.string)))]))
+    try Interpreter.remove(
+      numbers, from: &displayList, number: { $0.number }, text: { "\($0.number): \($0.name)" },
+      kind: ("display", "displays"), each: "stopped displaying")
   }
 
   /// `watch CONDITION`: checked now against the optimizer, kept for every stepping command.
@@ -65,24 +49,37 @@ extension Interpreter {
   /// `unwatch [N...]`, `delete [N...]`: remove the numbered watches, or all of them, and say
   /// which went.
   mutating func unwatch(_ numbers: [Int]) throws(ShellError) -> Reply {
-    let all = watchList.map { "\($0.number): \(ConditionEvaluator.describe($0.condition))" }
+    try Interpreter.remove(
+      numbers, from: &watchList, number: { $0.number },
+      text: { "\($0.number): \(ConditionEvaluator.describe($0.condition))" },
+      kind: ("watch", "watches"), each: "removed watch")
+  }
+
+  /// Removes the entries of `list` numbered `numbers` (all of them when `numbers` is empty),
+  /// gdb's way: numbers are never reused, an unknown one is refused before anything goes,
+  /// and the reply names what went.
+  private static func remove<Entry>(
+    _ numbers: [Int], from list: inout [Entry], number: (Entry) -> Int,
+    text: (Entry) -> String, kind: (one: String, many: String), each: String
+  ) throws(ShellError) -> Reply {
     guard !numbers.isEmpty else {
-      watchList.removeAll()
+      let all = list.map(text)
+      list.removeAll()
       let lines =
-        all.isEmpty ? ["no watches to remove"] : ["removed every watch:"] + all.map { "  " + $0 }
+        all.isEmpty
+        ? ["no \(kind.many) to remove"] : ["removed every \(kind.one):"] + all.map { "  " + $0 }
       return Reply(lines: lines, json: .object([("removed", .array(all.map(JSON.string)))]))
     }
-    for number in numbers where !watchList.contains(where: { $0.number == number }) {
-      let kept = watchList.map { String($0.number) }.joined(separator: ", ")
+    for wanted in numbers where !list.contains(where: { number($0) == wanted }) {
+      let kept = list.map { String(number($0)) }.joined(separator: ", ")
       throw ShellError(
-        "no watch \(number) (" + (kept.isEmpty ? "there are none" : "watches: \(kept)")
-          + "; 'info watch')")
+        "no \(kind.one) \(wanted) (" + (kept.isEmpty ? "there are none" : "\(kind.many): \(kept)")
+          + "; 'info \(kind.one)')")
     }
-    let removed = watchList.filter { numbers.contains($0.number) }
-    watchList.removeAll { numbers.contains($0.number) }
-    let texts = removed.map { "\($0.number): \(ConditionEvaluator.describe($0.condition))" }
+    let texts = list.filter { numbers.contains(number($0)) }.map(text)
+    list.removeAll { numbers.contains(number($0)) }
     return Reply(
-      lines: texts.map { "removed watch \($0)" },
+      lines: texts.map { "\(each) \($0)" },
       json: .object([("removed", .array(texts.map(JSON.string)))]))
   }
 
