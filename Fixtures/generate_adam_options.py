@@ -24,6 +24,11 @@ batch and mini-batch, 100 updates each:
                  (the base class's decay, w <- w - w*wd*lr before the step); on dense4
                  optax's case also sets eps_root.
 
+    weight_decay.json  weight decay where the library has it and adalab had not: AMSGrad as
+                 torch.optim.Adam(amsgrad=True, weight_decay) with L2 and with
+                 decoupled_weight_decay=True, keras.optimizers.Adam(amsgrad=True,
+                 weight_decay) (the base class's decay), and keras.optimizers.Lion(weight_decay).
+
 Non-default hyperparameters everywhere: toy and sparse at lr 0.1, betas (0.9, 0.999) and
 the library's eps, dense4 at lr 0.05, betas (0.85, 0.99), eps 1e-7.
 
@@ -241,12 +246,69 @@ def nadamw_cases():
                                  dict(NADAMW_PLAIN, epsilon=1e-7), NADAMW_DENSE))
 
 
+# ----------------------------------------------------------------------------------------
+# Weight decay: AMSGrad (torch L2 and decoupled, keras), Lion (keras)
+# ----------------------------------------------------------------------------------------
+
+
+def amsgrad_torch(ds, batch, S):
+    X, Y = ds["x"], ds["y"]
+    w, b = torch_tensors(ds)
+    o = torch.optim.Adam([w, b], lr=S["eta"], betas=(S["beta1"], S["beta2"]), eps=S["epsilon"],
+                         weight_decay=S["weight_decay"], amsgrad=True,
+                         decoupled_weight_decay=bool(S["decoupled_weight_decay"]), foreach=False)
+    rec = G.Recorder()
+    for t in range(1, G.N_UPDATES + 1):
+        idx = G.batch_indices(len(Y), batch, t)
+        _, dw, db = G.loss_and_grad(w.detach().numpy().copy(), float(b.detach()), X[idx], Y[idx])
+        w.grad = torch.tensor(dw, dtype=torch.float64)
+        b.grad = torch.tensor(db, dtype=torch.float64)
+        o.step()
+        sw, sb = o.state[w], o.state[b]
+        rec.add(w=w.detach().numpy(), b=b.detach().numpy(), dw=dw, db=db,
+                m_w=sw["exp_avg"].numpy(), m_b=sb["exp_avg"].numpy(),
+                v_w=sw["exp_avg_sq"].numpy(), v_b=sb["exp_avg_sq"].numpy(),
+                vmax_w=sw["max_exp_avg_sq"].numpy(), vmax_b=sb["max_exp_avg_sq"].numpy())
+    return rec.steps
+
+
+def amsgrad_keras(ds, batch, S):
+    o = G.keras.optimizers.Adam(learning_rate=S["eta"], beta_1=S["beta1"], beta_2=S["beta2"],
+                                epsilon=S["epsilon"], weight_decay=S["weight_decay"],
+                                amsgrad=True)
+    return keras_run(o, ds, batch, lambda o, var: {
+        "m": keras_slot(o, o._momentums, var), "v": keras_slot(o, o._velocities, var),
+        "vmax": keras_slot(o, o._velocity_hats, var)})
+
+
+def lion_keras(ds, batch, S):
+    o = G.keras.optimizers.Lion(learning_rate=S["eta"], beta_1=S["beta1"], beta_2=S["beta2"],
+                                weight_decay=S["weight_decay"])
+    return keras_run(o, ds, batch, lambda o, var: {"m": keras_slot(o, o._momentums, var)})
+
+
+def weight_decay_cases():
+    cases = []
+    for decoupled in (0.0, 1.0):
+        cases += GO.new_optimizer_cases(
+            "amsgrad", {"pytorch": amsgrad_torch},
+            dict(AMSGRAD_PLAIN, decoupled_weight_decay=decoupled),
+            dict(AMSGRAD_DENSE, decoupled_weight_decay=decoupled))
+    cases += GO.new_optimizer_cases(
+        "amsgrad", {"keras": amsgrad_keras}, dict(AMSGRAD_PLAIN, epsilon=1e-7), AMSGRAD_DENSE)
+    cases += GO.new_optimizer_cases(
+        "lion", {"keras": lion_keras},
+        {"eta": 0.1, "beta1": 0.9, "beta2": 0.99, "weight_decay": 0.01},
+        {"eta": 0.02, "beta1": 0.8, "beta2": 0.95, "weight_decay": 0.1})
+    return cases
+
+
 def main():
     datasets_json = {
         k: {"x": [G.flist(r) for r in v["x"]], "y": G.flist(v["y"])} for k, v in DATASETS.items()
     }
     for name, cases in (("adamw_amsgrad", adamw_amsgrad_cases()), ("eps_root", eps_root_cases()),
-                        ("nadamw", nadamw_cases())):
+                        ("nadamw", nadamw_cases()), ("weight_decay", weight_decay_cases())):
         G.write_json(os.path.join(OUT, name + ".json"), {
             "generator": GENERATOR,
             "versions": G.VERSIONS,

@@ -121,7 +121,6 @@ CHOSEN = {
     ("pytorch", "adamw", "amsgrad"): "amsgrad_max raw (off: plain adamw)",
     ("keras", "adamw", "amsgrad"): "amsgrad_max raw (off: plain adamw)",
     ("pytorch", "adam", "decoupled_weight_decay"): "optimizer adamw (Adam(decoupled_weight_decay=True) is AdamW)",
-    ("pytorch", "amsgrad", "decoupled_weight_decay"): "adamw with amsgrad_max raw",
     ("optax", "adam", "nesterov"): "optimizer nadam (optax.adam(nesterov=True) is optax.nadam)",
     ("optax", "adamw", "nesterov"): "nadam:optax with weight_decay (that is optax.nadamw)",
     ("optax", "nadam", "nesterov"): "True: that is nadam (False: optimizer adam)",

@@ -6,8 +6,9 @@ import Testing
 /// The Adam family's options against the real libraries' runs
 /// (Fixtures/generate_adam_options.py): AdamW with AMSGrad's maximum (PyTorch's and Keras's
 /// `amsgrad=True`, and the lecture convention), optax's `eps_root` on adam, adamw, nadam,
-/// amsgrad and radam, and NAdam's decoupled decay as optax's `nadamw` and Keras's base-class
-/// `weight_decay`. Every state variable is checked update by update at 1e-12, as
+/// amsgrad and radam, NAdam's decoupled decay as optax's `nadamw` and Keras's base-class
+/// `weight_decay`, and weight decay on AMSGrad (PyTorch's L2 and decoupled, Keras's) and on
+/// Keras's Lion. Every state variable is checked update by update at 1e-12, as
 /// ``ConformanceTests`` checks the defaults.
 @Suite struct AdamOptionConformanceTests {
   /// The word-valued settings of each case (`amsgrad_max raw`), which the fixture format's
@@ -30,7 +31,7 @@ import Testing
     }
   }
 
-  @Test(arguments: [("adamw_amsgrad", 18), ("eps_root", 30), ("nadamw", 12)])
+  @Test(arguments: [("adamw_amsgrad", 18), ("eps_root", 30), ("nadamw", 12), ("weight_decay", 24)])
   func matchesTheLibraries(_ family: String, _ count: Int) throws {
     let cases = try Self.cases(family)
     #expect(cases.count == count)

@@ -4,8 +4,8 @@ import Testing
 @testable import Shell
 
 /// The Adam family's options as a user types them (issue 11, adam-options): AMSGrad's
-/// maximum on AdamW, optax's eps_root, and NAdam's decoupled decay under keras and optax
-/// (optax.nadamw). Each is refused, with the reason, where the library lacks it, and a
+/// maximum on AdamW, optax's eps_root, NAdam's decoupled decay under keras and optax
+/// (optax.nadamw), and weight decay on AMSGrad (pytorch, keras) and Keras's Lion. Each is refused, with the reason, where the library lacks it, and a
 /// refusal leaves the session and prompt as they were. The numbers themselves are checked
 /// against the libraries by AdamOptionConformanceTests.
 @Suite struct AdamOptionTests {
@@ -38,6 +38,12 @@ import Testing
       before: ["use nadam:keras"], line: "set decoupled_weight_decay on",
       message: "nadam:keras has no setting 'decoupled_weight_decay': keras's weight_decay"),
     .init(
+      before: ["use amsgrad:keras"], line: "set decoupled_weight_decay on",
+      message: "amsgrad:keras has no setting 'decoupled_weight_decay': keras's weight_decay"),
+    .init(
+      before: ["use amsgrad:optax"], line: "set weight_decay 0.01",
+      message: "amsgrad:optax has no setting 'weight_decay': optax's amsgrad has no weight decay"),
+    .init(
       before: [], line: "compare adamw:pytorch adamw:optax[amsgrad_max=raw]",
       message: "adamw:optax has no setting 'amsgrad_max'"),
   ]
@@ -56,6 +62,10 @@ import Testing
     ("use radam:optax; step 10", "set eps_root 1e-4"),
     ("use nadam:optax", "set weight_decay 0.5"),
     ("use nadam:keras[eta=0.1]", "set weight_decay 0.5"),
+    ("use amsgrad:pytorch[eta=0.1]", "set weight_decay 0.5"),
+    ("use amsgrad:pytorch[eta=0.1,weight_decay=0.5]", "set decoupled_weight_decay on"),
+    ("use amsgrad:keras[eta=0.1]", "set weight_decay 0.5"),
+    ("use lion:keras[eta=0.1]", "set weight_decay 0.5"),
   ])
   func acceptsWhereTheLibraryHasIt(_ setup: String, _ line: String) throws {
     try HonestConventionTests().acceptsWhereTheLibraryHasIt(setup, line)

@@ -82,9 +82,6 @@ import Testing
       before: [], line: "use lion:pytorch",
       message: "pytorch ships no Lion; use lion:keras, lion:optax or lion:lecture"),
     Refusal(
-      before: ["use lion:keras"], line: "set weight_decay 0.1",
-      message: "lion:keras has no setting 'weight_decay': keras's Lion has no decay of its own"),
-    Refusal(
       before: ["use lion; step"], line: "plot bias",
       message: "lion keeps m but never corrects its bias, so it has no bias correction to draw"),
     Refusal(

@@ -22,9 +22,11 @@ extension Coordinate {
       finishAMSGrad(s)  // Adam's step while amsgrad_max is off (always, for adam)
       updateMoments(s)
     case .weightDecayCoupled:
-      // AdamW's decay moved into the gradient: AMSGrad's rule, which is Adam's with
-      // amsgrad_max off.
-      applyRule(of: optimizer == .adamw ? .amsgrad : optimizer, s)
+      guard optimizer == .adamw else { return applyRule(of: optimizer, s) }
+      // AdamW's decay moved into the gradient: the step without the decay (AMSGrad's
+      // with amsgrad_max, Adam's while it is off).
+      updateMoments(s)
+      finishAMSGrad(s)
     default:
       applyRule(of: optimizer, s)
     }

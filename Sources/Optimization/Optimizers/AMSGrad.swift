@@ -8,6 +8,10 @@
 /// proof needs. ``AMSGradMaximum/raw`` takes the maximum of the raw v (PyTorch, Keras);
 /// ``AMSGradMaximum/corrected`` of the corrected one, v_max ← max(v_max, v/(1 − β₂ᵗ)),
 /// v̂ = v_max (optax).
+///
+/// Weight decay λ as PyTorch's Adam(amsgrad=True) applies it (``TorchWeightDecay``: λ·w added
+/// to g, or w·(1 − η·λ) first with `decoupled_weight_decay`) and as Keras's base class does
+/// (always decoupled, before the step); optax's amsgrad has none.
 enum AMSGrad: UpdateRule {
   static let optimizer = Optimizer.amsgrad
   static let summary = "adam that never lets v decrease, so the learning rate never grows"
@@ -26,6 +30,7 @@ enum AMSGrad: UpdateRule {
       h.epsilon = 1e-7
       h.epsilonPlacement = .hat
       h.amsgradMaximum = .raw
+      h.decoupledWeightDecay = true
     case .optax: h.amsgradMaximum = .corrected
     case .lecture, .pytorch: h.amsgradMaximum = .raw
     }
@@ -33,6 +38,7 @@ enum AMSGrad: UpdateRule {
   }
 
   static let settings = Adam.familySettings.union([.amsgradMax]).union(OptaxEpsilonRoot.settings)
+    .union(TorchWeightDecay.settings)
   static let epsilonPlacements = Adam.epsilonPlacements
   static let quantities = Adam.quantities.union([.vmaxW, .vmaxB])
 
@@ -46,11 +52,18 @@ enum AMSGrad: UpdateRule {
   ]
 
   static func missing(_ setting: Setting, under convention: Convention) -> String? {
-    OptaxEpsilonRoot.missing(setting, under: convention, name: "amsgrad")
+    switch (setting, convention) {
+    case (.weightDecay, .keras): return nil
+    case (.decoupledWeightDecay, .keras): return TorchWeightDecay.kerasIsDecoupled
+    default:
+      return TorchWeightDecay.missing(setting, under: convention, name: "amsgrad")
+        ?? OptaxEpsilonRoot.missing(setting, under: convention, name: "amsgrad")
+    }
   }
 
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
+    c.applyTorchWeightDecay(s)
     c.updateMoments(s)
     c.finishAMSGrad(s)
   }
@@ -59,7 +72,8 @@ enum AMSGrad: UpdateRule {
     Adam.explainShared(&e)
   }
 
-  static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate) {
+  static func explain(_ e: inout ExplanationBuilder, _ original: Coordinate) {
+    let before = e.torchWeightDecay(original)
     let m = e.firstMoment(before)
     let v = e.secondMoment(before)
     let mHat = e.correctedFirstMoment(m)

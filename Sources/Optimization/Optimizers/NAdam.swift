@@ -71,9 +71,7 @@ enum NAdam: UpdateRule {
   static func missing(_ setting: Setting, under convention: Convention) -> String? {
     switch (setting, convention) {
     case (.weightDecay, .keras), (.weightDecay, .optax): return nil
-    case (.decoupledWeightDecay, .keras):
-      return "keras's weight_decay (its base class's) is always decoupled, w ← w − w·λ·η before "
-        + "the step; set weight_decay alone"
+    case (.decoupledWeightDecay, .keras): return TorchWeightDecay.kerasIsDecoupled
     case (.decoupledWeightDecay, .optax):
       return "optax's nadamw is always decoupled, w ← w − η·(step + λ·w); "
         + "set weight_decay alone"
