@@ -7,7 +7,8 @@ Run from the repository root after `swift build`:
     /work/venv/bin/python Fixtures/list_library_options.py [path/to/adalab]
 
 Nothing in the tables is typed by hand except the translation of a library's argument
-name to adalab's setting name (MAP, below) and the notes on what other branches are adding:
+name to adalab's setting name (MAP), the arguments that choose another adalab optimizer
+(CHOSEN) and the notes on what other branches are adding today (IN_PROGRESS):
 
 - the arguments and their defaults come from `inspect.signature` of the real classes and
   functions (torch.optim.*, keras.optimizers.* including the base Optimizer's arguments,
@@ -233,13 +234,15 @@ def main():
         "`inspect.signature` from the installed libraries, and the adalab setting that expresses",
         "it. The adalab column is the engine's own list of the settings a rule reads under the",
         "convention (`use NAME:CONVENTION; show settings`), so a setting is listed only where",
-        "adalab takes it; **no** marks what adalab cannot express. The translation of argument",
-        "names to adalab's (`lr` → `eta`, `betas` → `beta1`, `beta2`, …) is the script's one",
-        "hand-written table.",
+        "adalab takes it; **no** marks what adalab cannot express. The script's hand-written",
+        "parts are the translation of argument names (`lr` → `eta`, `betas` → `beta1`, `beta2`,",
+        "…), the arguments that choose another adalab optimizer (`nesterov=True` → `nag`), and",
+        "the list of what other branches are adding today.",
         "",
-        "Left out of the tables because they change no number: " + "; ".join(
-            f"`{k}`: {v}" for k, v in IGNORED.items())
-        + ". `maximize` is listed: it flips the gradient's sign, which is numerics.",
+        "Left out of the tables because they change no number (`maximize` is listed: it flips",
+        "the gradient's sign, which is numerics):",
+        "",
+    ] + [f"- `{k}`: {v}" for k, v in IGNORED.items()] + [
         "",
         "`eta` is a constant learning rate; a schedule in its place (PyTorch's",
         "`lr_scheduler`, a Keras `LearningRateSchedule`, an optax schedule as `learning_rate`) is",
