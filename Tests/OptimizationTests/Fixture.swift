@@ -10,6 +10,8 @@ struct FixtureCase: CustomStringConvertible {
   var dataset: Dataset
   var batch: SettingInput
   var settings: [(Setting, Double)]
+  /// Settings that take a word (`amsgrad_max raw`), set after the numbers.
+  var words: [(Setting, String)] = []
   var start: [Double]
   /// Quantity name → one value per update; per-feature quantities are flattened per step.
   var steps: [String: [[Double]]]
@@ -51,6 +53,9 @@ struct FixtureCase: CustomStringConvertible {
       // A library's L2 weight decay of 0 is a no-op that adalab's optimizer has no name for.
       if value == 0 && !setting.applies(to: optimizer, convention: convention) { continue }
       try session.set(setting, to: .number(value))
+    }
+    for (setting, word) in words {
+      try session.set(setting, to: .word(word))
     }
     return session
   }

@@ -74,7 +74,7 @@ import Testing
       message: "pytorch ships no AdaBelief; use adabelief:optax or adabelief:lecture"),
     Refusal(
       before: ["use adam:pytorch"], line: "set eps_root 1e-8",
-      message: "adam has no setting 'eps_root'"),
+      message: "adam:pytorch has no setting 'eps_root': pytorch's adam adds ε outside the root"),
     Refusal(
       before: [], line: "use yogi:keras",
       message: "keras ships no Yogi; use yogi:optax or yogi:lecture"),
@@ -82,14 +82,12 @@ import Testing
       before: [], line: "use lion:pytorch",
       message: "pytorch ships no Lion; use lion:keras, lion:optax or lion:lecture"),
     Refusal(
-      before: ["use lion:keras"], line: "set weight_decay 0.1",
-      message: "lion:keras has no setting 'weight_decay': keras's Lion has no decay of its own"),
-    Refusal(
       before: ["use lion; step"], line: "plot bias",
       message: "lion keeps m but never corrects its bias, so it has no bias correction to draw"),
     Refusal(
-      before: ["use nadam:optax"], line: "set weight_decay 0.01",
-      message: "nadam:optax has no setting 'weight_decay': optax's nadam has no weight decay"),
+      before: ["use nadam:optax"], line: "set decoupled_weight_decay on",
+      message:
+        "nadam:optax has no setting 'decoupled_weight_decay': optax's nadamw is always decoupled"),
     Refusal(
       before: ["use radam"], line: "set decoupled_weight_decay on",
       message: "radam:lecture has no setting 'decoupled_weight_decay'"),

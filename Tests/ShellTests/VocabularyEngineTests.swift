@@ -44,7 +44,7 @@ struct VocabularyEngineTests {
     }
     #expect(choices("eps_placement") == ["outside", "inside", "hat", "max"])
     #expect(choices("bias_power") == ["update", "epoch"])
-    #expect(choices("amsgrad_max") == ["raw", "corrected"])
+    #expect(choices("amsgrad_max") == ["off", "raw", "corrected"])
     #expect(choices("nag_form") == ["lookahead", "reformulated"])
     #expect(choices("nadam_form") == ["lecture", "schedule", "optax"])
     #expect(choices("loss") == ["squared", "cross_entropy"])

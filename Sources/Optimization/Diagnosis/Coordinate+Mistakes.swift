@@ -19,10 +19,14 @@ extension Coordinate {
       finishRule(of: optimizer, s)
     case .stepBeforeMomentUpdate where optimizer == .adam || optimizer == .adamw:
       if optimizer == .adamw { parameter *= 1 - s.learningRate * s.h.weightDecay }
-      finishAdam(s)
+      finishAMSGrad(s)  // Adam's step while amsgrad_max is off (always, for adam)
       updateMoments(s)
     case .weightDecayCoupled:
-      applyRule(of: optimizer == .adamw ? .adam : optimizer, s)
+      guard optimizer == .adamw else { return applyRule(of: optimizer, s) }
+      // AdamW's decay moved into the gradient: the step without the decay (AMSGrad's
+      // with amsgrad_max, Adam's while it is off).
+      updateMoments(s)
+      finishAMSGrad(s)
     default:
       applyRule(of: optimizer, s)
     }
@@ -36,7 +40,7 @@ extension Coordinate {
     case .adamax: finishAdaMax(s)
     case .adamw:
       parameter *= 1 - s.learningRate * s.h.weightDecay
-      finishAdam(s)
+      finishAMSGrad(s)
     default: finishAdam(s)
     }
   }
@@ -72,7 +76,7 @@ extension Coordinate {
         secondMoment
         ? h.beta2 * v + gradient * gradient : h.beta2 * v + (1 - h.beta2) * gradient * gradient
       switch optimizer {
-      case .amsgrad: finishAMSGrad(s)
+      case .amsgrad, .adamw: finishAMSGrad(s)
       case .nadam: finishNAdam(s)
       default: finishAdam(s)
       }

@@ -56,7 +56,11 @@ enum AdaBelief: UpdateRule {
     c.m = s.h.beta1 * c.m + (1 - s.h.beta1) * c.gradient
     let surprise = c.gradient - c.m
     c.v = s.h.beta2 * c.v + (1 - s.h.beta2) * surprise * surprise + s.h.epsilonRoot
-    c.finishAdam(s)
+    // ε_root is in s already: optax's scale_by_belief adds none under the root.
+    c.mHat = c.m / s.correction1
+    c.vHat = c.v / s.correction2
+    c.rate = Coordinate.adamRate(s, raw: c.v, corrected: c.vHat, root: 0)
+    c.parameter -= c.rate * c.mHat
   }
 
   static func explainShared(_ e: inout ExplanationBuilder) {
@@ -80,7 +84,7 @@ enum AdaBelief: UpdateRule {
       ], v)
     let mHat = e.correctedFirstMoment(m)
     let vHat = e.correctedSecondMoment(v)
-    let rate = e.adamRate(raw: v, corrected: vHat)
+    let rate = e.adamRate(raw: v, corrected: vHat, root: 0)
     e.step(before.parameter, rate: rate, direction: mHat)
   }
 }

@@ -34,6 +34,10 @@ enum AdaMax: UpdateRule {
   static let epsilonPlacements: [EpsilonPlacement] = [.outside, .max]
   static let quantities: Set<Quantity> = [.mW, .mB, .vW, .vB, .mHatW, .mHatB]
 
+  static func missing(_ setting: Setting, under convention: Convention) -> String? {
+    OptaxEpsilonRoot.absent(setting, name: "adamax", because: "v is a maximum, not under a root")
+  }
+
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
     c.m = s.h.beta1 * c.m + (1 - s.h.beta1) * c.gradient

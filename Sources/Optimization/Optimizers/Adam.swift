@@ -50,9 +50,13 @@ enum Adam: UpdateRule {
   static let familySettings: Set<Setting> = [
     .eta, .beta1, .beta2, .epsilon, .epsPlacement, .biasCorrection, .biasPower,
   ]
-  static let settings = familySettings
+  static let settings = familySettings.union(OptaxEpsilonRoot.settings)
   static let epsilonPlacements: [EpsilonPlacement] = [.outside, .inside, .hat]
   static let quantities: Set<Quantity> = [.mW, .mB, .vW, .vB, .mHatW, .mHatB, .vHatW, .vHatB]
+
+  static func missing(_ setting: Setting, under convention: Convention) -> String? {
+    OptaxEpsilonRoot.missing(setting, under: convention, name: "adam")
+  }
 
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
@@ -86,13 +90,24 @@ extension Coordinate {
   /// The rate that multiplies m̂, given the second moment `raw` before correction.
   ///
   /// outside: η/(√v̂ + ε); inside: η/√(v̂ + ε); hat (Keras): η·√(1 − β₂ᵗ)/(√v + ε), which is
-  /// Keras's αₜ·m/(√v + ε) rewritten as a multiple of m̂.
+  /// Keras's αₜ·m/(√v + ε) rewritten as a multiple of m̂. optax's ε_root (``OptaxEpsilonRoot``,
+  /// 0 unless set) joins v̂ under the root: η/(√(v̂ + ε_root) + ε); with ε = 0 every form is
+  /// exactly the one without it.
   @inline(__always)
   func adamRate(_ s: StepContext, raw: Double, corrected: Double) -> Double {
+    Self.adamRate(s, raw: raw, corrected: corrected, root: s.h.epsilonRoot)
+  }
+
+  /// ``adamRate(_:raw:corrected:)`` with `root` under the root in place of ε_root (AdaBelief
+  /// has already added its ε_root to s and adds none here).
+  @inline(__always)
+  static func adamRate(_ s: StepContext, raw: Double, corrected: Double, root: Double) -> Double {
     switch s.h.epsilonPlacement {
-    case .hat: return s.learningRate * s.correction2.squareRoot() / (raw.squareRoot() + s.h.epsilon)
-    case .inside: return s.learningRate / (corrected + s.h.epsilon).squareRoot()
-    case .outside, .max: return s.learningRate / (corrected.squareRoot() + s.h.epsilon)
+    case .hat:
+      return s.learningRate * s.correction2.squareRoot()
+        / ((raw + s.correction2 * root).squareRoot() + s.h.epsilon)
+    case .inside: return s.learningRate / (corrected + root + s.h.epsilon).squareRoot()
+    case .outside, .max: return s.learningRate / ((corrected + root).squareRoot() + s.h.epsilon)
     }
   }
 
@@ -168,31 +183,37 @@ extension ExplanationBuilder {
   }
 
   /// Adam's rate with its line: η/(√v̂ + ε), η/√(v̂ + ε), or Keras's η·√(1 − β₂ᵗ)/(√v + ε)
-  /// (``Coordinate/adamRate(_:raw:corrected:)``). `rawName` names the raw moment.
-  mutating func adamRate(raw: Double, corrected: Double, rawName: String = "v") -> Double {
+  /// (``Coordinate/adamRate(_:raw:corrected:)``), with optax's ε_root under the root when it
+  /// is not 0. `rawName` names the raw moment; `root` replaces ε_root (AdaBelief's is in s).
+  mutating func adamRate(
+    raw: Double, corrected: Double, rawName: String = "v", root: Double? = nil
+  ) -> Double {
     let n = Self.n
     let x = suffix
     let eta = s.learningRate
+    let root = root ?? h.epsilonRoot
+    let rate = Coordinate.adamRate(s, raw: raw, corrected: corrected, root: root)
     switch h.epsilonPlacement {
     case .hat:
       let c2 = s.correction2
-      let rate = eta * c2.squareRoot() / (raw.squareRoot() + h.epsilon)
+      let under = root == 0 ? "√\(rawName)\(x)" : "√(\(rawName)\(x) + (1 − β₂ᵗ)·ε_root)"
+      let underValue = root == 0 ? ["√", n(raw)] : ["√(", n(raw), " + ", n(c2), "·", n(root), ")"]
       add(
-        "lr" + x, quantity(.lrW, .lrB), "η·√(1 − β₂ᵗ)/(√\(rawName)\(x) + ε)",
-        [n(eta), "·√", n(c2), "/(√", n(raw), " + ", n(h.epsilon), ")"], rate)
-      return rate
+        "lr" + x, quantity(.lrW, .lrB), "η·√(1 − β₂ᵗ)/(\(under) + ε)",
+        [n(eta), "·√", n(c2), "/("] + underValue + [" + ", n(h.epsilon), ")"], rate)
     case .inside:
-      let rate = eta / (corrected + h.epsilon).squareRoot()
+      let under = root == 0 ? "v_hat\(x)" : "v_hat\(x) + ε_root"
+      let underValue = root == 0 ? [n(corrected)] : [n(corrected), " + ", n(root)]
       add(
-        "lr" + x, quantity(.lrW, .lrB), "η/√(v_hat\(x) + ε)",
-        [n(eta), "/√(", n(corrected), " + ", n(h.epsilon), ")"], rate)
-      return rate
+        "lr" + x, quantity(.lrW, .lrB), "η/√(\(under) + ε)",
+        [n(eta), "/√("] + underValue + [" + ", n(h.epsilon), ")"], rate)
     case .outside, .max:
-      let rate = eta / (corrected.squareRoot() + h.epsilon)
+      let under = root == 0 ? "√v_hat\(x)" : "√(v_hat\(x) + ε_root)"
+      let underValue = root == 0 ? ["√", n(corrected)] : ["√(", n(corrected), " + ", n(root), ")"]
       add(
-        "lr" + x, quantity(.lrW, .lrB), "η/(√v_hat\(x) + ε)",
-        [n(eta), "/(√", n(corrected), " + ", n(h.epsilon), ")"], rate)
-      return rate
+        "lr" + x, quantity(.lrW, .lrB), "η/(\(under) + ε)",
+        [n(eta), "/("] + underValue + [" + ", n(h.epsilon), ")"], rate)
     }
+    return rate
   }
 }

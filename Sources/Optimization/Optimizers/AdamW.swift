@@ -5,6 +5,10 @@
 /// adaptive denominator, which weakens it exactly for the weights with large gradients;
 /// decoupled, every weight shrinks by the same factor. The libraries differ only in λ:
 /// 0.01 (PyTorch, and the notes), 0.004 (Keras), 1e-4 (optax).
+///
+/// PyTorch's and Keras's `amsgrad=True` (``AMSGradMaximum/raw``) follow the decay with
+/// AMSGrad's step instead of Adam's: v_max ← max(v_max, v), v̂ = v_max/(1 − β₂ᵗ). optax's
+/// adamw has no such flag, and optax's amsgrad no weight decay.
 enum AdamW: UpdateRule {
   static let optimizer = Optimizer.adamw
   static let summary = "adam with weight decay applied to the weights, not to the gradient"
@@ -26,14 +30,37 @@ enum AdamW: UpdateRule {
     return h
   }
 
-  static let settings = Adam.familySettings.union([.weightDecay])
+  static let settings = Adam.familySettings.union([.weightDecay, .amsgradMax])
+    .union(OptaxEpsilonRoot.settings)
   static let epsilonPlacements = Adam.epsilonPlacements
-  static let quantities = Adam.quantities
+  static let quantities = AMSGrad.quantities
+
+  static func missing(_ setting: Setting, under convention: Convention) -> String? {
+    if setting == .amsgradMax, convention == .optax {
+      return "optax's adamw has no amsgrad flag, and its amsgrad no weight decay; "
+        + "use adamw:pytorch or adamw:keras (amsgrad=True), or amsgrad:optax without decay"
+    }
+    return OptaxEpsilonRoot.missing(setting, under: convention, name: "adamw")
+  }
+
+  static let meanings: [(Quantity, String)] = [
+    (
+      .vHatW,
+      "v/(1 − β₂ᵗ), as adam, with amsgrad_max off; with amsgrad_max raw (pytorch's and "
+        + "keras's amsgrad=True) vmax/(1 − β₂ᵗ), as amsgrad; with corrected (lecture) vmax"
+    ),
+    (.vmaxW, "amsgrad's running maximum of v (raw) or of v/(1 − β₂ᵗ); stays 0 while off"),
+  ]
 
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
     c.parameter *= 1 - s.learningRate * s.h.weightDecay
-    Adam.apply(&c, s)
+    c.updateMoments(s)
+    if s.h.amsgradMaximum == .off {
+      c.finishAdam(s)
+    } else {
+      c.finishAMSGrad(s)
+    }
   }
 
   static func explainShared(_ e: inout ExplanationBuilder) {
@@ -48,6 +75,9 @@ enum AdamW: UpdateRule {
     e.add(
       p + " decayed", nil, "\(p)·(1 − η·λ)",
       [n(before.parameter), "·(1 − ", n(eta), "·", n(h.weightDecay), ")"], decayed.parameter)
-    Adam.explain(&e, decayed)
+    let m = e.firstMoment(decayed)
+    let v = e.secondMoment(decayed)
+    let mHat = e.correctedFirstMoment(m)
+    e.amsgradStep(decayed, m: m, v: v, mHat: mHat)
   }
 }

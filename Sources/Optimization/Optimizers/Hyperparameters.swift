@@ -38,7 +38,7 @@ public struct Hyperparameters: Equatable, Sendable {
   /// (XLA) does, rather than by `pow`: the two differ in the last bits, and ρₜ's 1 − β₂ᵗ
   /// and the square root of rₜ magnify that to 1e-12 within 30 steps.
   public var powersBySquaring: Bool
-  /// Where AMSGrad takes its maximum.
+  /// Where AMSGrad (and AdamW with `amsgrad_max`) takes its maximum; off elsewhere.
   public var amsgradMaximum: AMSGradMaximum
   /// How NAG looks ahead.
   public var nesterovForm: NesterovForm
@@ -51,7 +51,7 @@ public struct Hyperparameters: Equatable, Sendable {
     epsilonRoot: 0, epsilonPlacement: .outside, biasCorrection: true, biasPower: .update,
     initialAccumulator: 0, learningRateDecay: 0, weightDecay: 0, decoupledWeightDecay: false,
     dampening: 0, momentumDecay: 0.004,
-    rectificationThreshold: 5, powersBySquaring: false, amsgradMaximum: .raw,
+    rectificationThreshold: 5, powersBySquaring: false, amsgradMaximum: .off,
     nesterovForm: .reformulated, nadamForm: .lecture)
 }
 

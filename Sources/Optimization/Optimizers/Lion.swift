@@ -9,8 +9,9 @@
 /// direction mixes the fresh gradient into a momentum with a shorter memory (β₁ = 0.9) than
 /// the one it keeps (β₂ = 0.99). There is no second moment and no bias correction. optax
 /// decays the weights inside the step with λ = 1e-3 (the paper's form, the lecture
-/// convention here); Keras's Lion has no λ of its own (its base class's `weight_decay` is
-/// applied before the step, which adalab refuses here). PyTorch ships no Lion.
+/// convention here); Keras's Lion has no λ of its own, but its base class's `weight_decay`
+/// shrinks w by w·λ·η just before the step, the same update (adalab runs the paper's form
+/// for both; the fixtures agree at 1e-12). PyTorch ships no Lion.
 enum Lion: UpdateRule {
   static let optimizer = Optimizer.lion
   static let summary = "the sign of an interpolated momentum: every step has size eta"
@@ -33,12 +34,6 @@ enum Lion: UpdateRule {
   static func unavailable(in convention: Convention) -> String? {
     convention == .pytorch
       ? "pytorch ships no Lion; use lion:keras, lion:optax or lion:lecture" : nil
-  }
-
-  static func missing(_ setting: Setting, under convention: Convention) -> String? {
-    guard setting == .weightDecay, convention == .keras else { return nil }
-    return "keras's Lion has no decay of its own (its base class's weight_decay shrinks w "
-      + "before the step); use lion:optax or lion:lecture"
   }
 
   static let settings: Set<Setting> = [.eta, .beta1, .beta2, .weightDecay]

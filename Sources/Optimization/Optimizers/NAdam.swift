@@ -15,6 +15,12 @@
 /// ``NAdamForm/schedule`` (PyTorch, Keras) is Dozat's, with a momentum schedule
 /// μₜ = β₁·(1 − ½·0.96^(t·ψ)) and its running product Πμ:
 /// (1 − μₜ)/(1 − Πμ)·∇wₜ + μₜ₊₁/(1 − Πμ·μₜ₊₁)·mₜ (ψ = 0.004 in PyTorch, 1 in Keras).
+///
+/// Weight decay λ: PyTorch adds λ·w to the gradient, or with `decoupled_weight_decay`
+/// shrinks w ← w·(1 − η·λ) first (``TorchWeightDecay``). Keras's is its base class's, always
+/// decoupled (w ← w − w·λ·η before the step), and optax's is `optax.nadamw`, NAdam with
+/// decoupled decay: w ← w − η·(step + λ·w), add_decayed_weights before
+/// scale_by_learning_rate. So under those two `weight_decay` alone is the decoupled decay.
 enum NAdam: UpdateRule {
   static let optimizer = Optimizer.nadam
   static let summary = "adam with Nesterov's look-ahead on the momentum"
@@ -32,6 +38,8 @@ enum NAdam: UpdateRule {
 
   static let rule = [
     "m, v, m̂, v̂ as Adam", "w ← w − η/(√v̂ + ε)·(β₁·m̂ + (1 − β₁)·g/(1 − β₁ᵗ))",
+    "weight_decay λ: g ← g + λ·w (pytorch), or w ← w·(1 − η·λ) first (pytorch's "
+      + "decoupled_weight_decay; keras; optax, where it is optax.nadamw)",
     "Adam with Nesterov's look-ahead on the moment",
   ]
 
@@ -45,19 +53,33 @@ enum NAdam: UpdateRule {
       h.nadamForm = .schedule
       h.momentumDecay = 1
       h.epsilon = 1e-7
-    case .optax: h.nadamForm = .optax
+      h.decoupledWeightDecay = true
+    case .optax:
+      h.nadamForm = .optax
+      h.decoupledWeightDecay = true
     }
     return h
   }
 
   static let settings = Adam.familySettings.union([.momentumDecay, .nadamForm])
-    .union(TorchWeightDecay.settings)
+    .union(TorchWeightDecay.settings).union(OptaxEpsilonRoot.settings)
   static let epsilonPlacements: [EpsilonPlacement] = [.outside, .inside]
   static let quantities = Adam.quantities
 
-  /// Only PyTorch lets ψ be set: Keras fixes it at 1, optax has no schedule.
+  /// Only PyTorch lets ψ be set: Keras fixes it at 1, optax has no schedule. Keras and
+  /// optax decay the weights only decoupled.
   static func missing(_ setting: Setting, under convention: Convention) -> String? {
-    if let reason = TorchWeightDecay.missing(setting, under: convention, name: "nadam") {
+    switch (setting, convention) {
+    case (.weightDecay, .keras), (.weightDecay, .optax): return nil
+    case (.decoupledWeightDecay, .keras): return TorchWeightDecay.kerasIsDecoupled
+    case (.decoupledWeightDecay, .optax):
+      return "optax's nadamw is always decoupled, w ← w − η·(step + λ·w); "
+        + "set weight_decay alone"
+    default: break
+    }
+    if let reason = TorchWeightDecay.missing(setting, under: convention, name: "nadam")
+      ?? OptaxEpsilonRoot.missing(setting, under: convention, name: "nadam")
+    {
       return reason
     }
     guard setting == .momentumDecay else { return nil }

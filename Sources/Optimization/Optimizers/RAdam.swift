@@ -60,9 +60,11 @@ enum RAdam: UpdateRule {
   }
 
   static let settings = Adam.familySettings.union(TorchWeightDecay.settings)
+    .union(OptaxEpsilonRoot.settings)
 
   static func missing(_ setting: Setting, under convention: Convention) -> String? {
     TorchWeightDecay.missing(setting, under: convention, name: "radam")
+      ?? OptaxEpsilonRoot.missing(setting, under: convention, name: "radam")
   }
   static let epsilonPlacements: [EpsilonPlacement] = [.outside, .hat]
   static let quantities = Adam.quantities
@@ -165,6 +167,11 @@ enum RAdam: UpdateRule {
         e.add(
           "lr" + x, e.quantity(.lrW, .lrB), "η/√(v_hat\(x) + ε)·rₜ",
           [n(eta), "/√(", n(vHat), " + ", n(h.epsilon), ")·", n(r)], rate)
+      case .outside where h.epsilonRoot != 0, .max where h.epsilonRoot != 0:
+        e.add(
+          "lr" + x, e.quantity(.lrW, .lrB), "η/(√(v_hat\(x) + ε_root) + ε)·rₜ",
+          [n(eta), "/(√(", n(vHat), " + ", n(h.epsilonRoot), ") + ", n(h.epsilon), ")·", n(r)],
+          rate)
       case .outside, .max:
         e.add(
           "lr" + x, e.quantity(.lrW, .lrB), "η/(√v_hat\(x) + ε)·rₜ",

@@ -6,6 +6,13 @@
 enum TorchWeightDecay {
   static let settings: Set<Setting> = [.weightDecay, .decoupledWeightDecay]
 
+  /// Why keras takes `weight_decay` alone: its base class's decay (Keras's only kind,
+  /// w ← w − w·λ·η on every variable before the step) is always decoupled. Rules whose
+  /// keras convention takes it start there with `decoupledWeightDecay` on.
+  static let kerasIsDecoupled =
+    "keras's weight_decay (its base class's) is always decoupled, w ← w − w·λ·η before the "
+    + "step; set weight_decay alone"
+
   /// The reason a convention has no PyTorch weight decay on `name`'s rule.
   static func missing(_ setting: Setting, under convention: Convention, name: String)
     -> String?

@@ -35,6 +35,10 @@ enum Yogi: UpdateRule {
     return h
   }
 
+  static func missing(_ setting: Setting, under convention: Convention) -> String? {
+    OptaxEpsilonRoot.absent(setting, name: "yogi", because: "its ε is outside the root only")
+  }
+
   static func unavailable(in convention: Convention) -> String? {
     switch convention {
     case .pytorch, .keras:

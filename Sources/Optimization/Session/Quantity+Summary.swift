@@ -14,8 +14,8 @@ extension Quantity {
     case .vB: return "the second moment (squared-gradient history) for b"
     case .uW: return "adadelta's history of squared updates for w"
     case .uB: return "adadelta's history of squared updates for b"
-    case .vmaxW: return "amsgrad's running maximum of v_w"
-    case .vmaxB: return "amsgrad's running maximum of v_b"
+    case .vmaxW: return "amsgrad's running maximum of v_w (adamw's, with amsgrad_max)"
+    case .vmaxB: return "amsgrad's running maximum of v_b (adamw's, with amsgrad_max)"
     case .mHatW:
       return
         "the direction of the step for w: m_w after bias correction (nadam: its look-ahead, see help nadam)"
@@ -24,10 +24,10 @@ extension Quantity {
         "the direction of the step for b: m_b after bias correction (nadam: its look-ahead, see help nadam)"
     case .vHatW:
       return
-        "the second moment in the denominator for w: v_w after bias correction (amsgrad: from vmax_w, see help amsgrad)"
+        "the second moment in the denominator for w: v_w after bias correction (amsgrad, and adamw with amsgrad_max: from vmax_w, see help amsgrad)"
     case .vHatB:
       return
-        "the second moment in the denominator for b: v_b after bias correction (amsgrad: from vmax_b, see help amsgrad)"
+        "the second moment in the denominator for b: v_b after bias correction (amsgrad, and adamw with amsgrad_max: from vmax_b, see help amsgrad)"
     case .lrW: return "the effective learning rate of each weight"
     case .lrB: return "the effective learning rate of the bias"
     case .t: return "the number of updates taken"

@@ -35,7 +35,8 @@ extension RunSetup {
     case .biasPower:
       copy.hyperparameters.biasPower = try choice(input, setting, BiasPower.allCases)
     case .amsgradMax:
-      copy.hyperparameters.amsgradMaximum = try choice(input, setting, AMSGradMaximum.allCases)
+      copy.hyperparameters.amsgradMaximum = try choice(
+        input, setting, AMSGradMaximum.allowed(for: optimizer, convention: convention))
     case .nagForm:
       copy.hyperparameters.nesterovForm = try choice(input, setting, NesterovForm.allCases)
     case .nadamForm:

@@ -13,7 +13,9 @@ extension Setting {
     case .epsPlacement:
       return
         "where epsilon goes: sqrt(v) + eps, sqrt(v + eps), Keras's eps-hat (eps added to the root of the raw v), or inside adamax's max(beta2*v, |g| + eps)"
-    case .epsRoot: return "optax's epsilon under the root; adabelief adds it to s = v every update"
+    case .epsRoot:
+      return
+        "optax's epsilon under the root, sqrt(v_hat + eps_root) + eps (adam family; listed once set); adabelief adds it to s = v every update"
     case .biasCorrection: return "whether m and v are divided by 1 - beta^t"
     case .biasPower: return "whether t in 1 - beta^t counts updates or epochs"
     case .vInit: return "the starting value of the accumulator v"
@@ -21,11 +23,13 @@ extension Setting {
     case .weightDecay: return "how strongly the weights are pulled toward zero"
     case .decoupledWeightDecay:
       return
-        "pytorch nadam and radam: shrink w by 1 - eta*weight_decay instead of adding the L2 term"
+        "pytorch nadam and radam: shrink w by 1 - eta*weight_decay instead of adding the L2 term (keras and optax nadam: always)"
     case .momentumDecay: return "nadam's schedule for the momentum coefficient"
     case .dampening:
       return "pytorch sgd's dampening d: from the second update on, momentum adds (1 - d)*g"
-    case .amsgradMax: return "whether amsgrad keeps the maximum of v or of v_hat"
+    case .amsgradMax:
+      return
+        "whether amsgrad keeps the maximum of v or of v_hat; on adamw, off or raw (amsgrad=True)"
     case .nagForm: return "nag as the notes write it, or the libraries' rewritten form"
     case .nadamForm:
       return "the notes' nadam, Dozat's momentum schedule (pytorch, keras), or optax's"

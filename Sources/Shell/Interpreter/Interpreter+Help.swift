@@ -23,9 +23,9 @@ extension Interpreter {
       var lines = ["set \(term.name) VALUE", "  \(term.summary)"]
       if !term.choices.isEmpty { lines.append("  values: " + term.choices.joined(separator: ", ")) }
       if let setting = Setting(rawValue: term.name) {
-        let users = Optimizer.allCases.filter {
-          setting.applies(to: $0, convention: .pytorch)
-            || setting.applies(to: $0, convention: .lecture)
+        // In any convention: optax's eps_root is read by no lecture or pytorch rule but adabelief.
+        let users = Optimizer.allCases.filter { optimizer in
+          Convention.allCases.contains { setting.applies(to: optimizer, convention: $0) }
         }.map(\.rawValue)
         lines.append("  used by: " + users.joined(separator: ", "))
       }
@@ -132,9 +132,7 @@ enum HelpText {
         continue
       }
       let setup = RunSetup(dataset: .toy, optimizer: optimizer, convention: convention)
-      let settings = Setting.applicable(to: optimizer, convention: convention).filter {
-        !$0.isTraining
-      }
+      let settings = Setting.listed(for: setup)
       let values = settings.map { "\($0.rawValue) \(Interpreter.text(setup.value(of: $0)))" }
       lines.append("  \(convention.rawValue.padding(to: 8)) " + values.joined(separator: ", "))
     }
