@@ -3,23 +3,20 @@ import Optimization
 extension Interpreter {
   /// `display NAME...`: remember quantities to show after every stepping command; `display`
   /// alone shows them now.
-  mutating func display(_ names: [String]) throws(ShellError) -> Reply {
-    guard !names.isEmpty else {
+  mutating func display(_ quantities: [QuantityRef]) throws(ShellError) -> Reply {
+    guard !quantities.isEmpty else {
       guard !displayList.isEmpty else {
         return Reply(lines: ["nothing to display ('display v_b lr_b' adds some)"])
       }
       return displayReply()
     }
-    for name in names {
-      let (base, _) = Interpreter.splitIndex(name)
-      guard let quantity = Quantity(rawValue: base) else {
-        throw ShellError("unknown quantity '\(base)'")
+    for ref in quantities {
+      guard ref.quantity.exists(for: session.setup.optimizer) else {
+        throw ShellError(
+          "\(session.setup.optimizer.rawValue) keeps no \(ref.quantity.rawValue)")
       }
-      guard quantity.exists(for: session.setup.optimizer) else {
-        throw ShellError("\(session.setup.optimizer.rawValue) keeps no \(base)")
-      }
-      if !displayList.contains(where: { $0.name == name }) {
-        displayList.append((nextDisplayNumber, name))
+      if !displayList.contains(where: { $0.quantity == ref }) {
+        displayList.append((nextDisplayNumber, ref))
         nextDisplayNumber += 1
       }
     }
@@ -30,7 +27,8 @@ extension Interpreter {
   /// them, and say which went.
   mutating func undisplay(_ numbers: [Int]) throws(ShellError) -> Reply {
     try Interpreter.remove(
-      numbers, from: &displayList, number: { $0.number }, text: { "\($0.number): \($0.name)" },
+      numbers, from: &displayList, number: { $0.number },
+      text: { "\($0.number): \($0.quantity.name)" },
       kind: ("display", "displays"), each: "stopped displaying")
   }
 
@@ -87,10 +85,10 @@ extension Interpreter {
   func info(_ topic: String) -> Reply {
     switch topic {
     case "display":
-      let lines = displayList.map { "\($0.number): \($0.name)" }
+      let lines = displayList.map { "\($0.number): \($0.quantity.name)" }
       return Reply(
         lines: lines.isEmpty ? ["no displays"] : lines,
-        json: .object([("display", .array(displayList.map { JSON.string($0.name) }))]))
+        json: .object([("display", .array(displayList.map { JSON.string($0.quantity.name) }))]))
     case "watch":
       let texts = watchList.map { ConditionEvaluator.describe($0.condition) }
       let lines = zip(watchList, texts).map { "\($0.number): \($1)" }
@@ -111,9 +109,10 @@ extension Interpreter {
   func displayedValues() -> (lines: [String], pairs: [(String, JSON)]) {
     var lines: [String] = []
     var pairs: [(String, JSON)] = []
-    for (number, name) in displayList {
+    for (number, ref) in displayList {
+      let name = ref.name
       do {
-        let (text, json) = try showOne(name)
+        let (text, json) = try showQuantity(ref)
         lines.append("\(number): \(name) = \(text)")
         pairs.append((name, json))
       } catch {
@@ -161,8 +160,8 @@ extension Interpreter {
     if let fired = monitor.fired {
       let text = fired.evaluator.text
       let condition = watchList.first { $0.number == fired.number }!.condition
-      let values = Interpreter.names(in: condition).compactMap { name in
-        (try? showOne(name)).map { "\(name) = \($0.0)" }
+      let values = Interpreter.quantities(in: condition).compactMap { ref in
+        (try? showQuantity(ref)).map { "\(ref.name) = \($0.0)" }
       }
       let message =
         "watch \(fired.number): \(text) turned true at t=\(session.t)"
@@ -190,21 +189,20 @@ extension Interpreter {
     }
   }
 
-  /// The quantity names a condition reads, in order, each once.
-  static func names(in condition: Condition) -> [String] {
-    func operand(_ o: Operand) -> [String] { o.quantityNames }
-    var names: [String] = []
+  /// The quantities a condition reads, in order, each once.
+  static func quantities(in condition: Condition) -> [QuantityRef] {
+    var quantities: [QuantityRef] = []
     func walk(_ c: Condition) {
       switch c {
-      case .compare(let l, _, let r): names += operand(l) + operand(r)
+      case .compare(let l, _, let r): quantities += l.quantities + r.quantities
       case .and(let a, let b), .or(let a, let b):
         walk(a)
         walk(b)
       }
     }
     walk(condition)
-    var seen = Set<String>()
-    return names.filter { seen.insert($0).inserted }
+    var seen = Set<QuantityRef>()
+    return quantities.filter { seen.insert($0).inserted }
   }
 }
 
