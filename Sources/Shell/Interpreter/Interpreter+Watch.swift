@@ -136,7 +136,8 @@ extension Interpreter {
     return reply
   }
 
-  /// Runs a stepping command with the watches armed, then says which watch stopped it and
+  /// Runs a stepping command with the watches armed (its updates are taken by
+  /// ``takeWatchedUpdates(_:until:isUpperBound:)``, which says which watch stopped them), then
   /// adds the displays.
   mutating func stepping(_ body: (inout Interpreter) throws(ShellError) -> Reply)
     throws(ShellError) -> Reply
@@ -148,45 +149,48 @@ extension Interpreter {
         let evaluator = try ConditionEvaluator(condition, session: session)
         // Before the first update nothing has turned true yet.
         let now = session.t > 0 ? try evaluator.holds(now: session) : false
-        monitor.watches.append((number, evaluator, now))
+        monitor.watches.append((number, condition, evaluator, now))
       } catch {
         notes.append("(watch \(number) is off for now: \(error.message))")
       }
     }
-    watchStop = monitor.watches.isEmpty ? nil : monitor.stop
-    defer { watchStop = nil }
+    armedWatches = monitor.watches.isEmpty ? nil : monitor
+    defer { armedWatches = nil }
     var reply = try body(&self)
     reply.lines.insert(contentsOf: notes, at: 0)
-    if let fired = monitor.fired {
-      let text = fired.evaluator.text
-      let condition = watchList.first { $0.number == fired.number }!.condition
-      let values = Interpreter.quantities(in: condition).compactMap { ref in
-        (try? showQuantity(ref)).map { "\(ref.name) = \($0.0)" }
-      }
-      let message =
-        "watch \(fired.number): \(text) turned true at t=\(session.t)"
-        + (values.isEmpty ? "" : " (\(values.joined(separator: ", ")))")
-      if let index = reply.lines.firstIndex(where: { $0.hasPrefix("stopped at t=") }) {
-        reply.lines[index] = message
-      } else {
-        reply.lines.insert(message, at: 0)
-      }
-      if case .object(var object) = reply.json {
-        object.append(
-          ("watch", .object([("number", .integer(fired.number)), ("condition", .string(text))])))
-        reply.json = .object(object)
-      }
-    }
     return withDisplays(reply)
   }
 
-  /// `run until`'s own condition, and the watches.
-  func alsoWatching(_ stop: @escaping (Observation) -> Bool) -> (Observation) -> Bool {
-    guard let watchStop else { return stop }
-    return { observation in
-      let watched = watchStop(observation)
-      return stop(observation) || watched
+  /// Takes up to `count` updates, each looked at by the armed watches and by `stop` (`run
+  /// until`'s own condition), and says which watch stopped them, if one did.
+  mutating func takeWatchedUpdates(
+    _ count: Int, until stop: ((Observation) -> Bool)? = nil, isUpperBound: Bool = false
+  ) -> WatchedUpdates {
+    guard let watches = armedWatches else {
+      let report = stepWithProgress(count, stop: stop, isUpperBound: isUpperBound)
+      return WatchedUpdates(report: report, firedWatch: nil)
     }
+    let watched = watches.stop
+    let either: (Observation) -> Bool =
+      stop.map { stop in
+        { observation in
+          // Every watch sees every update, whatever `stop` says.
+          let fired = watched(observation)
+          return stop(observation) || fired
+        }
+      } ?? watched
+    let report = stepWithProgress(count, stop: either, isUpperBound: isUpperBound)
+    return WatchedUpdates(report: report, firedWatch: watches.fired)
+  }
+
+  /// `watch 1: lr_b < 0.01 turned true at t=37 (lr_b = 0.00998)`: what stopped a stepping
+  /// command, with the values the condition reads now.
+  func firedLine(_ watch: FiredWatch) -> String {
+    let values = Interpreter.quantities(in: watch.condition).compactMap { ref in
+      (try? showQuantity(ref)).map { "\(ref.name) = \($0.0)" }
+    }
+    return "watch \(watch.number): \(watch.text) turned true at t=\(session.t)"
+      + (values.isEmpty ? "" : " (\(values.joined(separator: ", ")))")
   }
 
   /// The quantities a condition reads, in order, each once.
@@ -209,8 +213,9 @@ extension Interpreter {
 /// The watches of one stepping command: each one's truth after the last update, and the
 /// first that turned from false to true.
 final class WatchMonitor {
-  var watches: [(number: Int, evaluator: ConditionEvaluator, wasTrue: Bool)] = []
-  var fired: (number: Int, evaluator: ConditionEvaluator)?
+  var watches: [(number: Int, condition: Condition, evaluator: ConditionEvaluator, wasTrue: Bool)] =
+    []
+  var fired: FiredWatch?
 
   var stop: (Observation) -> Bool {
     { [self] observation in
@@ -218,7 +223,9 @@ final class WatchMonitor {
       for k in watches.indices {
         let now = watches[k].evaluator.stop(observation)
         if now && !watches[k].wasTrue && fired == nil {
-          fired = (watches[k].number, watches[k].evaluator)
+          fired = FiredWatch(
+            number: watches[k].number, condition: watches[k].condition,
+            text: watches[k].evaluator.text)
           stops = true
         }
         watches[k].wasTrue = now
@@ -226,4 +233,19 @@ final class WatchMonitor {
       return stops
     }
   }
+}
+
+/// A watch that turned true during a stepping command.
+struct FiredWatch {
+  let number: Int
+  let condition: Condition
+  /// The condition as the user wrote it.
+  let text: String
+}
+
+/// What the updates of a stepping command came to: the engine's report, and the watch that
+/// stopped them, if one did.
+struct WatchedUpdates {
+  var report: StepReport
+  var firedWatch: FiredWatch?
 }

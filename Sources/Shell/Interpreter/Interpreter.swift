@@ -32,8 +32,8 @@ public struct Interpreter {
   /// The conditions `watch` stops stepping on, with their numbers (kept as displays are).
   var watchList: [(number: Int, condition: Condition)] = []
   var nextWatchNumber = 1
-  /// While a stepping command runs: the watches' stop test (see `stepping`).
-  var watchStop: ((Observation) -> Bool)?
+  /// While a stepping command runs: its watches (see `stepping`).
+  var armedWatches: WatchMonitor?
   /// The named copies `fork` keeps, and the name of the session being driven.
   var forks: [String: Session] = [:]
   var forkName = "main"
