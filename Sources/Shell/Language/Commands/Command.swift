@@ -42,8 +42,8 @@ public enum Command: Equatable, Sendable {
   case quit
   /// `history`: the lines typed so far.
   case history
-  /// `help`, `help step`, `help adam`: nil for the overview, else a canonical topic name.
-  case help(String?)
+  /// `help`, `help step`, `help adam`: nil for the overview.
+  case help(HelpTopic?)
   /// `compare adam rmsprop adam:keras steps 500 at 10,100 reach 1e-3 show loss,lr_b`: at
   /// least two optimizers side by side, at the chosen updates, with when each first reaches
   /// a loss; `show` picks the columns (quantities, `w[2]` for one entry).

@@ -132,7 +132,12 @@ extension CommandParser {
 
   /// `help [TOPIC]`: a command (by name, alias or unique prefix) or any other name of the
   /// vocabulary (by name or alias).
-  mutating func parseHelpTopic() throws(ParseError) -> String? {
+  mutating func parseHelpTopic() throws(ParseError) -> HelpTopic? {
+    try parseHelpName().map(HelpTopic.init(canonical:))
+  }
+
+  /// The canonical name after `help`, if any (see ``parseHelpTopic()``).
+  private mutating func parseHelpName() throws(ParseError) -> String? {
     guard let token = next else { return nil }
     guard token.kind == .word else { throw expected("a command or another name to explain") }
     advance()
