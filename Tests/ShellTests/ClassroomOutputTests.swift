@@ -210,7 +210,9 @@ import Testing
       try Command.parseLine("history w to w.csv replace")
         == [
           .historyTable(
-            HistoryRequest(names: ["w"], file: OutputFile(path: "w.csv", replace: true)))
+            HistoryRequest(
+              quantities: [QuantityRef(quantity: .w)],
+              file: OutputFile(path: "w.csv", replace: true)))
         ])
   }
 }

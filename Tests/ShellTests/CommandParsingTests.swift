@@ -1,10 +1,11 @@
+import Optimization
 import Testing
 
 @testable import Shell
 
 /// Every command form, parsed into the value the interpreter receives.
 struct CommandParsingTests {
-  static let loss = Operand.quantity(name: "loss", index: nil)
+  static let loss = Operand.quantity(QuantityRef(quantity: .loss))
 
   @Test(arguments: [
     ("load toy", DataSource.toy),
@@ -26,70 +27,71 @@ struct CommandParsingTests {
   }
 
   @Test(arguments: [
-    ("use adam", OptimizerSpec(optimizer: "adam")),
-    ("use ADAM", OptimizerSpec(optimizer: "adam")),
-    ("use adam:keras", OptimizerSpec(optimizer: "adam", convention: "keras")),
-    ("use nadam : optax", OptimizerSpec(optimizer: "nadam", convention: "optax")),
+    ("use adam", OptimizerSpec(optimizer: .adam)),
+    ("use ADAM", OptimizerSpec(optimizer: .adam)),
+    ("use adam:keras", OptimizerSpec(optimizer: .adam, convention: .keras)),
+    ("use nadam : optax", OptimizerSpec(optimizer: .nadam, convention: .optax)),
     (
       "use adam[beta2=0.99, eps=1e-7]",
       OptimizerSpec(
-        optimizer: "adam",
+        optimizer: .adam,
         overrides: [
-          SettingAssignment(name: "beta2", value: .number(0.99)),
-          SettingAssignment(name: "epsilon", value: .number(1e-7)),
+          SettingAssignment(setting: .beta2, value: .number(0.99)),
+          SettingAssignment(setting: .epsilon, value: .number(1e-7)),
         ])
     ),
     (
       "use adam:pytorch[beta2=0.99]",
       OptimizerSpec(
-        optimizer: "adam", convention: "pytorch",
-        overrides: [SettingAssignment(name: "beta2", value: .number(0.99))])
+        optimizer: .adam, convention: .pytorch,
+        overrides: [SettingAssignment(setting: .beta2, value: .number(0.99))])
     ),
     (
       "use rmsprop [ lr = .5 , eps_placement = Inside ]",
       OptimizerSpec(
-        optimizer: "rmsprop",
+        optimizer: .rmsprop,
         overrides: [
-          SettingAssignment(name: "eta", value: .number(0.5)),
-          SettingAssignment(name: "eps_placement", value: .word("inside")),
+          SettingAssignment(setting: .eta, value: .number(0.5)),
+          SettingAssignment(setting: .epsPlacement, value: .word("inside")),
         ])
     ),
-    ("use gd[]", OptimizerSpec(optimizer: "gd")),
+    ("use gd[]", OptimizerSpec(optimizer: .gd)),
   ])
   func use(line: String, spec: OptimizerSpec) throws {
     #expect(try Command.parseLine(line) == [.use(spec)])
   }
 
   @Test(arguments: [
-    ("set eta 0.1", "eta", SettingValue.number(0.1)),
-    ("set eta=0.1", "eta", .number(0.1)),
-    ("set eta = 0.1", "eta", .number(0.1)),
-    ("set lr 1e-3", "eta", .number(0.001)),
-    ("set learning_rate .5", "eta", .number(0.5)),
-    ("set eps 1e-8", "epsilon", .number(1e-8)),
-    ("set EPS 1E-8", "epsilon", .number(1e-8)),
-    ("set v_init -2", "v_init", .number(-2)),
-    ("set beta1 +0.9", "beta1", .number(0.9)),
-    ("set eta inf", "eta", .word("inf")),
-    ("set eta nan", "eta", .word("nan")),
-    ("set eps_placement hat", "eps_placement", .word("hat")),
-    ("set bias_correction OFF", "bias_correction", .word("off")),
-    ("set bias_power epoch", "bias_power", .word("epoch")),
-    ("set amsgrad_max corrected", "amsgrad_max", .word("corrected")),
-    ("set nag_form reformulated", "nag_form", .word("reformulated")),
-    ("set nadam_form schedule", "nadam_form", .word("schedule")),
-    ("set batch full", "batch", .word("full")),
-    ("set batch 32", "batch", .number(32)),
-    ("set shuffle on", "shuffle", .word("on")),
-    ("set seed 42", "seed", .number(42)),
-    ("set loss cross_entropy", "loss", .word("cross_entropy")),
-    ("set loss \"squared\"", "loss", .word("squared")),
-    ("set weight_decay 0.01", "weight_decay", .number(0.01)),
-    ("set momentum_decay 4e-3", "momentum_decay", .number(0.004)),
-    ("set lr_decay 0", "lr_decay", .number(0)),
+    ("set eta 0.1", Setting.eta, SettingValue.number(0.1)),
+    ("set eta=0.1", .eta, .number(0.1)),
+    ("set eta = 0.1", .eta, .number(0.1)),
+    ("set lr 1e-3", .eta, .number(0.001)),
+    ("set learning_rate .5", .eta, .number(0.5)),
+    ("set eps 1e-8", .epsilon, .number(1e-8)),
+    ("set EPS 1E-8", .epsilon, .number(1e-8)),
+    ("set v_init -2", .vInit, .number(-2)),
+    ("set beta1 +0.9", .beta1, .number(0.9)),
+    ("set eta inf", .eta, .word("inf")),
+    ("set eta nan", .eta, .word("nan")),
+    ("set eps_placement hat", .epsPlacement, .word("hat")),
+    ("set bias_correction OFF", .biasCorrection, .word("off")),
+    ("set bias_power epoch", .biasPower, .word("epoch")),
+    ("set amsgrad_max corrected", .amsgradMax, .word("corrected")),
+    ("set nag_form reformulated", .nagForm, .word("reformulated")),
+    ("set nadam_form schedule", .nadamForm, .word("schedule")),
+    ("set batch full", .batch, .word("full")),
+    ("set batch 32", .batch, .number(32)),
+    ("set shuffle on", .shuffle, .word("on")),
+    ("set seed 42", .seed, .number(42)),
+    ("set loss cross_entropy", .loss, .word("cross_entropy")),
+    ("set loss \"squared\"", .loss, .word("squared")),
+    ("set weight_decay 0.01", .weightDecay, .number(0.01)),
+    ("set momentum_decay 4e-3", .momentumDecay, .number(0.004)),
+    ("set lr_decay 0", .lrDecay, .number(0)),
   ])
-  func set(line: String, name: String, value: SettingValue) throws {
-    #expect(try Command.parseLine(line) == [.set(SettingAssignment(name: name, value: value))])
+  func set(line: String, setting: Setting, value: SettingValue) throws {
+    #expect(
+      try Command.parseLine(line) == [.set(SettingAssignment(setting: setting, value: value))])
   }
 
   @Test(
@@ -104,17 +106,28 @@ struct CommandParsingTests {
   }
 
   @Test(arguments: [
-    ("show", [String]()),
-    ("show w b", ["w", "b"]),
-    ("show v_w[2] lr_b", ["v_w[2]", "lr_b"]),
-    ("show V_W [ 12 ]", ["v_w[12]"]),
+    ("show", [ShowItem]()),
+    ("show w b", [.quantity(QuantityRef(quantity: .w)), .quantity(QuantityRef(quantity: .b))]),
     (
-      "show settings state all data convention", ["settings", "state", "all", "data", "convention"]
+      "show v_w[2] lr_b",
+      [.quantity(QuantityRef(quantity: .vW, index: 2)), .quantity(QuantityRef(quantity: .lrB))]
     ),
-    ("show lr eps loss epoch t", ["eta", "epsilon", "loss", "epoch", "t"]),
+    ("show V_W [ 12 ]", [.quantity(QuantityRef(quantity: .vW, index: 12))]),
+    (
+      "show settings state all data convention",
+      [.group(.settings), .group(.state), .group(.all), .group(.data), .group(.convention)]
+    ),
+    (
+      "show lr eps loss epoch t",
+      [
+        .setting(.eta), .setting(.epsilon), .quantity(QuantityRef(quantity: .loss)),
+        .quantity(QuantityRef(quantity: .epoch)), .quantity(QuantityRef(quantity: .t)),
+      ]
+    ),
+    ("show timeline", [.group(.timeline)]),
   ])
-  func show(line: String, names: [String]) throws {
-    #expect(try Command.parseLine(line) == [.show(names)])
+  func show(line: String, items: [ShowItem]) throws {
+    #expect(try Command.parseLine(line) == [.show(items)])
   }
 
   @Test(arguments: [
@@ -143,23 +156,28 @@ struct CommandParsingTests {
     ("hi", .history),
     ("help", .help(nil)),
     ("?", .help(nil)),
-    ("help step", .help("step")),
-    ("? s", .help("step")),
-    ("help sh", .help("show")),
-    ("help adam", .help("adam")),
-    ("help lr", .help("eta")),
-    ("help v_hat_w", .help("v_hat_w")),
-    ("help keras", .help("keras")),
-    ("help settings", .help("settings")),
-    ("help do_rmsprop", .help("do_rmsprop")),
-    ("help sparse", .help("sparse")),
+    ("help step", .help(.command("step"))),
+    ("? s", .help(.command("step"))),
+    ("help sh", .help(.command("show"))),
+    ("help adam", .help(.optimizer(.adam))),
+    ("help lr", .help(.setting(.eta))),
+    ("help v_hat_w", .help(.name("v_hat_w"))),
+    ("help keras", .help(.name("keras"))),
+    ("help settings", .help(.name("settings"))),
+    ("help do_rmsprop", .help(.name("do_rmsprop"))),
+    ("help sparse", .help(.name("sparse"))),
+    ("help conv", .help(.command("convention"))),
+    ("help loss", .help(.setting(.loss))),
+    ("help colours", .help(.screenSetting("colors"))),
     ("source lessons/adagrad.txt", .source("lessons/adagrad.txt")),
     ("so 'my lesson.txt'", .source("my lesson.txt")),
     ("save session.txt", .save("session.txt")),
-    ("preset do_adagrad", .preset("do_adagrad")),
-    ("preset DO_ADAM_SGD", .preset("do_adam_sgd")),
-    ("convention pytorch", .convention("pytorch")),
-    ("conv lecture", .convention("lecture")),
+    ("preset do_adagrad", .preset(.doAdagrad)),
+    ("preset DO_ADAM_SGD", .preset(.doAdamSGD)),
+    ("convention pytorch", .convention(.pytorch)),
+    ("set colors ansi", .colours("ansi")),
+    ("set colours OFF restart", .colours("off")),
+    ("conv lecture", .convention(.lecture)),
   ])
   func simple(line: String, command: Command) throws {
     #expect(try Command.parseLine(line) == [command])
@@ -170,17 +188,18 @@ struct CommandParsingTests {
       try Command.parseLine("compare adam rmsprop:keras adam[beta2=0.99] steps 500") == [
         .compare(
           [
-            OptimizerSpec(optimizer: "adam"),
-            OptimizerSpec(optimizer: "rmsprop", convention: "keras"),
+            OptimizerSpec(optimizer: .adam),
+            OptimizerSpec(optimizer: .rmsprop, convention: .keras),
             OptimizerSpec(
-              optimizer: "adam", overrides: [SettingAssignment(name: "beta2", value: .number(0.99))]
+              optimizer: .adam,
+              overrides: [SettingAssignment(setting: .beta2, value: .number(0.99))]
             ),
           ], steps: 500)
       ])
     #expect(
       try Command.parseLine("compare gd momentum") == [
         .compare(
-          [OptimizerSpec(optimizer: "gd"), OptimizerSpec(optimizer: "momentum")], steps: nil)
+          [OptimizerSpec(optimizer: .gd), OptimizerSpec(optimizer: .momentum)], steps: nil)
       ])
   }
 
@@ -189,22 +208,27 @@ struct CommandParsingTests {
       ("run until loss < 1e-3", Condition.compare(loss, .less, .number(0.001)), nil),
       (
         "run until lr_b<0.01 max 10k",
-        .compare(.quantity(name: "lr_b", index: nil), .less, .number(0.01)), 10_000
+        .compare(.quantity(QuantityRef(quantity: .lrB)), .less, .number(0.01)), 10_000
       ),
       (
         "run until v_w[2] > v_b",
-        .compare(.quantity(name: "v_w", index: 2), .greater, .quantity(name: "v_b", index: nil)),
+        .compare(
+          .quantity(QuantityRef(quantity: .vW, index: 2)), .greater,
+          .quantity(QuantityRef(quantity: .vB))),
         nil
       ),
       (
         "run until t >= 100",
-        .compare(.quantity(name: "t", index: nil), .greaterOrEqual, .number(100)), nil
+        .compare(.quantity(QuantityRef(quantity: .t)), .greaterOrEqual, .number(100)), nil
       ),
       ("run until loss <= .5", .compare(loss, .lessOrEqual, .number(0.5)), nil),
-      ("run until -1 == w[1]", .compare(.number(-1), .equal, .quantity(name: "w", index: 1)), nil),
+      (
+        "run until -1 == w[1]",
+        .compare(.number(-1), .equal, .quantity(QuantityRef(quantity: .w, index: 1))), nil
+      ),
       (
         "run until epoch != 3",
-        .compare(.quantity(name: "epoch", index: nil), .notEqual, .number(3)), nil
+        .compare(.quantity(QuantityRef(quantity: .epoch)), .notEqual, .number(3)), nil
       ),
     ] as [(String, Condition, Int?)])
   func runUntil(line: String, condition: Condition, max: Int?) throws {
@@ -213,8 +237,9 @@ struct CommandParsingTests {
 
   @Test func conditionsCombineWithAndBindingTighterThanOr() throws {
     let small = Condition.compare(Self.loss, .less, .number(1e-3))
-    let late = Condition.compare(.quantity(name: "t", index: nil), .greaterOrEqual, .number(100))
-    let slow = Condition.compare(.quantity(name: "lr_b", index: nil), .less, .number(0.01))
+    let late = Condition.compare(
+      .quantity(QuantityRef(quantity: .t)), .greaterOrEqual, .number(100))
+    let slow = Condition.compare(.quantity(QuantityRef(quantity: .lrB)), .less, .number(0.01))
     #expect(
       try Command.parseLine("run until loss < 1e-3 or t >= 100 and lr_b < 0.01 max 50")
         == [.runUntil(.or(small, .and(late, slow)), max: 50)])

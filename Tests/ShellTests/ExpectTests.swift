@@ -52,7 +52,7 @@ import Testing
   /// Arithmetic in conditions: the issue's `abs(lr_b - 0.72) < 0.01`, precedence, parentheses
   /// that group a condition or an expression, and a clear error for a glued operator.
   @Test func conditionsDoArithmetic() throws {
-    let lr = Operand.quantity(name: "lr_b", index: nil)
+    let lr = Operand.quantity(QuantityRef(quantity: .lrB))
     #expect(
       try Command.parseLine("expect abs(lr_b - 0.72) < 0.01")
         == [
@@ -75,7 +75,7 @@ import Testing
             .or(
               .compare(
                 .arithmetic(.arithmetic(lr, .minus, .number(1)), .dividedBy, .number(2)), .less,
-                .number(0)), .compare(.quantity(name: "t", index: nil), .greater, .number(3))),
+                .number(0)), .compare(.quantity(QuantityRef(quantity: .t)), .greater, .number(3))),
             max: nil)
         ])
     #expect(throws: ParseError.self) { try Command.parseLine("expect lr_b-1 > 0") }

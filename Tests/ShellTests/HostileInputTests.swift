@@ -24,7 +24,7 @@ import Testing
         == "diverged: update t=1 would make loss non-finite, so it was not taken (η too large or extreme data)"
     )
     #expect(interpreter.session.t == 0)
-    guard case .object(let pairs) = try #require(outcome.replies.last?.json) else { return }
+    let pairs = try #require(outcome.replies.last?.json.objectPairs)
     #expect(pairs.first { $0.0 == "outcome" }?.1 == .string("diverged"))
   }
 
@@ -84,8 +84,7 @@ import Testing
   }
 
   @Test func showAllHasEachKeyOnce() throws {
-    guard case .object(let pairs) = try #require(Self.run("show all w w").replies.first?.json)
-    else { return }
+    let pairs = try #require(Self.run("show all w w").replies.first?.json.objectPairs)
     #expect(Set(pairs.map(\.0)).count == pairs.count)
     #expect(pairs.contains { $0.0 == "loss_function" && $0.1 == .string("squared") })
   }

@@ -251,16 +251,24 @@ import Testing
 
   @Test func theNewCommandsParse() throws {
     #expect(try Command.parseLine("explain") == [.explain(nil)])
-    #expect(try Command.parseLine("explain v_w[2]") == [.explain("v_w[2]")])
-    #expect(try Command.parseLine("display v_b lr_w[1]") == [.display(["v_b", "lr_w[1]"])])
+    #expect(
+      try Command.parseLine("explain v_w[2]") == [.explain(QuantityRef(quantity: .vW, index: 2))])
+    #expect(
+      try Command.parseLine("display v_b lr_w[1]")
+        == [.display([QuantityRef(quantity: .vB), QuantityRef(quantity: .lrW, index: 1)])])
     #expect(try Command.parseLine("undisplay 2; unwatch") == [.undisplay([2]), .unwatch([])])
     #expect(
       try Command.parseLine("watch loss < 1e-3")
-        == [.watch(.compare(.quantity(name: "loss", index: nil), .less, .number(1e-3)))])
+        == [.watch(.compare(.quantity(QuantityRef(quantity: .loss)), .less, .number(1e-3)))])
     #expect(try Command.parseLine("info watches") == [.info("watch")])
     #expect(
       try Command.parseLine("history v_b lr_b 10..50 every 5")
-        == [.historyTable(HistoryRequest(names: ["v_b", "lr_b"], from: 10, to: 50, every: 5))])
+        == [
+          .historyTable(
+            HistoryRequest(
+              quantities: [QuantityRef(quantity: .vB), QuantityRef(quantity: .lrB)], from: 10,
+              to: 50, every: 5))
+        ])
     #expect(try Command.parseLine("history") == [.history])
     #expect(try Command.parseLine("back; back 3; goto 0") == [.back(1), .back(3), .goto(0)])
     #expect(
@@ -271,7 +279,7 @@ import Testing
       try Command.parseLine("sweep lr 0.01..1 log 7 steps 50")
         == [
           .sweep(
-            SweepRequest(setting: "eta", from: 0.01, to: 1, logarithmic: true, count: 7, steps: 50))
+            SweepRequest(setting: .eta, from: 0.01, to: 1, logarithmic: true, count: 7, steps: 50))
         ])
     #expect(
       try Command.parseLine("diagnose 'my run.csv' tolerance 1e-6") == [
@@ -281,7 +289,7 @@ import Testing
       try Command.parseLine("compare adam rmsprop at 10,20 reach 1e-3")
         == [
           .compare(
-            [OptimizerSpec(optimizer: "adam"), OptimizerSpec(optimizer: "rmsprop")], steps: nil,
+            [OptimizerSpec(optimizer: .adam), OptimizerSpec(optimizer: .rmsprop)], steps: nil,
             at: [10, 20], reach: 1e-3)
         ])
     #expect(throws: ParseError.self) { try Command.parseLine("sweep eps_placement 1..2") }

@@ -1,3 +1,4 @@
+import Optimization
 import Testing
 
 @testable import Shell
@@ -31,9 +32,10 @@ struct LineSplittingTests {
         == [
           .runUntil(
             .compare(
-              .quantity(name: "v_w", index: 2), .greaterOrEqual, .quantity(name: "v_b", index: nil)),
+              .quantity(QuantityRef(quantity: .vW, index: 2)), .greaterOrEqual,
+              .quantity(QuantityRef(quantity: .vB))),
             max: nil),
-          .set(SettingAssignment(name: "eta", value: .number(0.01))),
+          .set(SettingAssignment(setting: .eta, value: .number(0.01))),
         ])
   }
 
@@ -64,10 +66,10 @@ struct LocatedCommandTests {
     #expect(
       try Command.parseLocated("set lr 0.1; set eta = -1 # negative; step") == [
         LocatedCommand(
-          command: .set(SettingAssignment(name: "eta", value: .number(0.1))), text: "set lr 0.1",
+          command: .set(SettingAssignment(setting: .eta, value: .number(0.1))), text: "set lr 0.1",
           column: 0, lastTokenColumn: 7),
         LocatedCommand(
-          command: .set(SettingAssignment(name: "eta", value: .number(-1))), text: "set eta = -1",
+          command: .set(SettingAssignment(setting: .eta, value: .number(-1))), text: "set eta = -1",
           column: 12, lastTokenColumn: 22),
       ])
     #expect(

@@ -1,4 +1,5 @@
 import Foundation
+import Optimization
 import Testing
 
 @testable import Shell
@@ -27,13 +28,20 @@ import Testing
       Issue.record("not a plot")
       return
     }
-    #expect(request.subject == .quantities(["loss", "lr_b", "v_w[2]"]))
+    #expect(
+      request.subject
+        == .quantities([
+          QuantityRef(quantity: .loss), QuantityRef(quantity: .lrB),
+          QuantityRef(quantity: .vW, index: 2),
+        ]))
     #expect(request.from == 5 && request.to == 20)
     #expect(request.isLogarithmic && request.isAscii)
     #expect(request.file == "pics/a.svg")
     #expect(
       try Command.parseLine("plot surface over w[2] b")[0]
-        == .plot(PlotRequest(.surface(over: ["w[2]", "b"]))))
+        == .plot(
+          PlotRequest(
+            .surface(over: [QuantityRef(quantity: .w, index: 2), QuantityRef(quantity: .b)]))))
     #expect(
       try Command.parseLine("plot norms p=1,inf g=0.1,1e-3")[0]
         == .plot(PlotRequest(.norms(powers: [1, .infinity], gradient: [0.1, 1e-3]))))
@@ -117,7 +125,8 @@ import Testing
   @Test func surfaceMarksTheMinimumAndLabelsItsLevels() throws {
     var request = PlotRequest(.surface(over: []))
     request.around = [
-      ParameterValue(name: "w", value: 1.8), ParameterValue(name: "b", value: -2.3),
+      ParameterValue(parameter: QuantityRef(quantity: .w), value: 1.8),
+      ParameterValue(parameter: QuantityRef(quantity: .b), value: -2.3),
     ]
     request.windowWidth = 1
     #expect(try Command.parseLine("plot surface around w=1.8 b=-2.3 width 1")[0] == .plot(request))

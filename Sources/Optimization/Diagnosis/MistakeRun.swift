@@ -1,94 +1,91 @@
-/// A run of a setup with one of the rule ``Mistake``s built in (or none: adalab's rule),
-/// stepped the way ``Run`` steps (data order; no shuffle), for `diagnose` to compare with
-/// someone's trace.
+/// A run of a setup with one of the rule ``Mistake``s built in (or none: adalab's rule), for
+/// `diagnose` to compare with someone's trace.
+///
+/// The batching and the gradient are ``Run``'s own: each update's points and their gradient
+/// (at the notes' NAG look-ahead point θ − β·u when the rule asks for it) come from the run's
+/// ``Run/computeGradient(update:epoch:atLookahead:)``, always in data order (no shuffle), into
+/// the run's next state. A mistake that changes the gradient changes it there; the
+/// coordinates are then updated with the mistaken rule.
 struct MistakeRun {
   let setup: RunSetup
   let mistake: Mistake?
-  private(set) var state: OptimizerState
-  private let neuron: Neuron
-  private let updatesPerEpoch: Int
+  /// The run whose state this is, and whose batching and gradient each update uses.
+  private var run: Run
+  /// Whether the rule reads the gradient at the look-ahead point (the notes' NAG).
+  private let atLookahead: Bool
+  /// The gradients summed since the epoch began, for ``Mistake/gradientsAccumulated``.
   private var sum: [Double]
 
   init(setup: RunSetup, mistake: Mistake?) {
     self.setup = setup
     self.mistake = mistake
-    state = setup.initialState
-    neuron = Neuron(dataset: setup.dataset, loss: setup.training.loss)
-    updatesPerEpoch = setup.training.updatesPerEpoch(count: setup.dataset.count)
-    sum = [Double](repeating: 0, count: state.parameterCount)
+    var inDataOrder = setup
+    inDataOrder.training.shuffle = false
+    run = Run(setup: inDataOrder)
+    atLookahead = setup.optimizer.updateRule.takesGradientAtLookahead(setup.hyperparameters)
+    sum = [Double](repeating: 0, count: run.state.parameterCount)
   }
 
-  var loss: Double { neuron.totalLoss(at: state.parameters) }
-  var completedEpochs: Int { state.updateCount / updatesPerEpoch }
+  var state: OptimizerState { run.state }
+  var loss: Double { run.loss }
+  var completedEpochs: Int { run.completedEpochs }
 
   /// Takes one update; false when it would leave the finite numbers (nothing changes then).
   mutating func step() -> Bool {
+    let state = run.state
     let t = state.updateCount + 1
     let h = setup.hyperparameters
     let count = state.parameterCount
-    var point = state.parameters
-    if setup.optimizer == .nag && h.nesterovForm == .lookahead {
-      for i in 0..<count { point[i] = state.parameters[i] - h.beta * state.u[i] }
-    }
-    var gradient = [Double](repeating: 0, count: count)
-    let range: Range<Int>
-    switch setup.training.batch {
-    case .full: range = 0..<setup.dataset.count
-    case .points(let k):
-      let position = (t - 1) % updatesPerEpoch
-      range = (position * k)..<min((position + 1) * k, setup.dataset.count)
-    }
-    neuron.gradient(at: point, over: range, into: &gradient)
+    let epoch = run.epochIndex(ofUpdate: t)
+    run.computeGradient(update: t, epoch: epoch, atLookahead: atLookahead)
     if mistake == .gradientAveraged {
-      for i in 0..<count { gradient[i] /= Double(range.count) }
+      let points = Double(run.points(ofUpdate: t).count)
+      for i in 0..<count { run.next.gradient[i] /= points }
     }
     if mistake == .weightDecayCoupled {
-      for i in 0..<count { gradient[i] += h.weightDecay * state.parameters[i] }
+      for i in 0..<count { run.next.gradient[i] += h.weightDecay * state.parameters[i] }
     }
     if mistake == .gradientsAccumulated {
-      if (t - 1) % updatesPerEpoch == 0 {
+      if (t - 1) % run.updatesPerEpoch == 0 {
         for i in 0..<count { sum[i] = 0 }
       }
       for i in 0..<count {
-        sum[i] += gradient[i]
-        gradient[i] = sum[i]
+        sum[i] += run.next.gradient[i]
+        run.next.gradient[i] = sum[i]
       }
     }
-    let epoch = (t - 1) / updatesPerEpoch
     let power = h.biasPower == .epoch ? epoch + 1 : t
     let context = StepContext(
       h: h, t: t, biasPowerT: mistake == .stepCountFromZero ? power - 1 : power,
       previousMomentumProduct: state.momentumProduct
     )
     let adjusted = mistake.map { context.adjusted(for: $0) } ?? context
-    var next = state
     for i in 0..<count {
       var c = Coordinate(
-        parameter: state.parameters[i], gradient: gradient[i], m: state.m[i], v: state.v[i],
-        u: state.u[i], vMax: state.vMax[i], mHat: 0, vHat: 0, rate: 0)
+        parameter: state.parameters[i], gradient: run.next.gradient[i], m: state.m[i],
+        v: state.v[i], u: state.u[i], vMax: state.vMax[i], mHat: 0, vHat: 0, rate: 0)
       if let mistake {
         c.applyRule(of: setup.optimizer, with: mistake, adjusted)
       } else {
         c.applyRule(of: setup.optimizer, context)
       }
-      next.parameters[i] = c.parameter
-      next.gradient[i] = gradient[i]
-      next.m[i] = c.m
-      next.v[i] = c.v
-      next.u[i] = c.u
-      next.vMax[i] = c.vMax
-      next.mHat[i] = c.mHat
-      next.vHat[i] = c.vHat
-      next.rate[i] = c.rate
+      run.next.parameters[i] = c.parameter
+      run.next.m[i] = c.m
+      run.next.v[i] = c.v
+      run.next.u[i] = c.u
+      run.next.vMax[i] = c.vMax
+      run.next.mHat[i] = c.mHat
+      run.next.vHat[i] = c.vHat
+      run.next.rate[i] = c.rate
     }
-    next.updateCount = t
-    if setup.optimizer == .nadam && h.nadamForm == .schedule {
-      next.momentumProduct = context.muProduct
-    }
+    run.next.updateCount = t
+    run.next.momentumProduct =
+      setup.optimizer == .nadam && h.nadamForm == .schedule
+      ? context.muProduct : state.momentumProduct
     // Counting from 0 divides by 1 − β⁰ = 0 at the first update: the trace it explains is
     // not finite either, and the comparison sees the same NaN there.
-    guard next.isFinite || mistake == .stepCountFromZero else { return false }
-    state = next
+    guard run.next.isFinite || mistake == .stepCountFromZero else { return false }
+    swap(&run.state, &run.next)
     return true
   }
 }

@@ -199,17 +199,24 @@ struct Run {
     }
   }
 
-  /// The gradient of update `t` into `next.gradient`, at the look-ahead point θ − β·u when
-  /// the rule asks for it (the notes' NAG).
-  private mutating func computeGradient(update t: Int, epoch: Int, atLookahead: Bool) {
-    let h = setup.hyperparameters
-    let points: Range<Int>
+  /// The points update `t` reads: all of them for a full batch, else the batch of k that
+  /// update t takes in its epoch (the last batch of an epoch may be shorter), as positions in
+  /// the epoch's order.
+  @inline(__always)
+  func points(ofUpdate t: Int) -> Range<Int> {
     switch setup.training.batch {
-    case .full: points = 0..<setup.dataset.count
+    case .full: return 0..<setup.dataset.count
     case .points(let k):
       let position = (t - 1) % updatesPerEpoch
-      points = (position * k)..<min((position + 1) * k, setup.dataset.count)
+      return (position * k)..<min((position + 1) * k, setup.dataset.count)
     }
+  }
+
+  /// The gradient of update `t` into `next.gradient`, at the look-ahead point θ − β·u when
+  /// the rule asks for it (the notes' NAG). ``MistakeRun`` takes its gradients from here too.
+  mutating func computeGradient(update t: Int, epoch: Int, atLookahead: Bool) {
+    let h = setup.hyperparameters
+    let points = points(ofUpdate: t)
     let shuffled = setup.training.shuffle && setup.training.batch != .full
     if shuffled { prepareOrder(epoch: epoch) }
     if atLookahead {

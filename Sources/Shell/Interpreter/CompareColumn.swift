@@ -10,7 +10,7 @@ struct CompareColumn {
   var index: Int?
 
   /// The columns when `show` is not given.
-  static let defaults = ["loss", "w", "b", "lr_w", "lr_b"]
+  static let defaults = [Quantity.loss, .w, .b, .lrW, .lrB].map { QuantityRef(quantity: $0) }
 
   /// The value in a run, or nil when its optimizer keeps no such quantity.
   func value(in run: Session) -> QuantityValue? {

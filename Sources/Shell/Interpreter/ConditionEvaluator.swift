@@ -40,10 +40,8 @@ struct ConditionEvaluator {
     case .arithmetic(let a, let op, let b): return .arithmetic(try term(a, s), op, try term(b, s))
     case .negated(let a): return .negated(try term(a, s))
     case .function(let name, let a): return .function(name, try term(a, s))
-    case .quantity(let name, let index):
-      guard let quantity = Quantity(rawValue: name) else {
-        throw ShellError("unknown quantity '\(name)'")
-      }
+    case .quantity(let ref):
+      let (quantity, index, name) = (ref.quantity, ref.index, ref.quantity.rawValue)
       guard quantity.exists(for: s.setup.optimizer) else {
         throw ShellError("\(s.setup.optimizer.rawValue) keeps no \(name)")
       }
@@ -72,7 +70,7 @@ struct ConditionEvaluator {
   {
     switch o {
     case .number(let x): return NumberFormat.text(x)
-    case .quantity(let name, let index): return index.map { "\(name)[\($0)]" } ?? name
+    case .quantity(let ref): return ref.name
     case .negated(let a): return "-" + describe(a, inside: .times)
     case .function(let name, let a): return "\(name)(\(describe(a)))"
     case .arithmetic(let a, let op, let b):

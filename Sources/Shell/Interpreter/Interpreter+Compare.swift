@@ -16,7 +16,7 @@ extension Interpreter {
   /// screen: columns that do not fit beside each other are stacked; `show` picks them.
   mutating func compare(
     _ specs: [OptimizerSpec], steps: Int?, at: [Int] = [], reach: Double? = nil,
-    show: [String] = []
+    show: [QuantityRef] = []
   ) throws(ShellError) -> Reply {
     let count = steps ?? Interpreter.defaultCompareSteps
     let columns = try compareColumns(show)
@@ -56,7 +56,9 @@ extension Interpreter {
             ("b", .number(s.parameters.last!)),
             ("lr_w", .array(s.rate.dropLast().map(JSON.number))), ("lr_b", .number(s.rate.last!)),
           ]
-            + zip(columns, values).filter { !CompareColumn.defaults.contains($0.0.name) }
+            + zip(columns, values).filter { column, _ in
+              !CompareColumn.defaults.contains { $0.name == column.name }
+            }
             .map { ($0.0.name, CompareColumn.json($0.1)) }))
     }
     var lines = ["after \(Interpreter.updates(count)) from \(startDescription):"]
@@ -64,7 +66,7 @@ extension Interpreter {
     var settingLines: [String] = []
     for (spec, row) in zip(specs, rows) {
       let differing = Interpreter.settingsNotAtDefaults(row.session.setup)
-      let inLabel = Set(spec.overrides.map(\.name))
+      let inLabel = Set(spec.overrides.map(\.setting.rawValue))
       if differing.contains(where: { !inLabel.contains(String($0.prefix { $0 != " " })) }) {
         settingLines.append("  \(row.label): \(differing.joined(separator: ", "))")
       }
@@ -83,18 +85,14 @@ extension Interpreter {
   }
 
   /// The columns `show` names, or loss, w, b, lr_w and lr_b; checked against the data.
-  func compareColumns(_ names: [String]) throws(ShellError) -> [CompareColumn] {
+  func compareColumns(_ quantities: [QuantityRef]) throws(ShellError) -> [CompareColumn] {
     var columns: [CompareColumn] = []
-    for name in names.isEmpty ? CompareColumn.defaults : names {
-      let (base, index) = Interpreter.splitIndex(name)
-      guard let quantity = Quantity(rawValue: base) else {
-        throw ShellError("unknown quantity '\(base)'")
-      }
+    for ref in quantities.isEmpty ? CompareColumn.defaults : quantities {
       let dimension = session.setup.dataset.dimension
-      if let index, !quantity.isPerFeature || !(1...dimension).contains(index) {
-        throw ShellError("\(name) is out of range")
+      if let index = ref.index, !ref.quantity.isPerFeature || !(1...dimension).contains(index) {
+        throw ShellError("\(ref.name) is out of range")
       }
-      columns.append(CompareColumn(name: name, quantity: quantity, index: index))
+      columns.append(CompareColumn(name: ref.name, quantity: ref.quantity, index: ref.index))
     }
     return columns
   }
@@ -146,11 +144,13 @@ extension Interpreter {
 
   /// `adam`, `adam:keras`, `adam[beta2=0.99]`, as written.
   static func label(_ spec: OptimizerSpec) -> String {
-    var label = spec.optimizer
-    if let convention = spec.convention { label += ":\(convention)" }
+    var label = spec.optimizer.rawValue
+    if let convention = spec.convention { label += ":\(convention.rawValue)" }
     if !spec.overrides.isEmpty {
       label +=
-        "[" + spec.overrides.map { "\($0.name)=\(text($0.value))" }.joined(separator: ",") + "]"
+        "["
+        + spec.overrides.map { "\($0.setting.rawValue)=\(text($0.value))" }.joined(separator: ",")
+        + "]"
     }
     return label
   }

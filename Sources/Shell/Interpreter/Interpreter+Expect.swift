@@ -14,10 +14,9 @@ extension Interpreter {
     _ = try ConditionEvaluator(condition, session: session)
     let text = ConditionEvaluator.describe(condition)
     guard try holds(condition) else {
-      let names = Interpreter.names(in: condition)
       var found: [String] = []
-      for name in names {
-        found.append("\(name) = \(try showOne(name).0)")
+      for ref in Interpreter.quantities(in: condition) {
+        found.append("\(ref.name) = \(try showQuantity(ref).0)")
       }
       let values = found.isEmpty ? "it false" : Interpreter.joinedInWords(found)
       throw ShellError("expected \(text), found \(values)")
@@ -50,8 +49,8 @@ extension Interpreter {
   }
 
   private func number(_ operand: Operand) throws(ShellError) -> Double {
-    try operand.value { (name, index) throws(ShellError) -> Double in
-      switch try quantityValue(name, index: index) {
+    try operand.value { (ref) throws(ShellError) -> Double in
+      switch try quantityValue(ref) {
       case .scalar(let x): return x
       case .vector(let xs): return xs[0]
       }

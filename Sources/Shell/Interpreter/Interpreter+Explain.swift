@@ -3,29 +3,30 @@ import Optimization
 extension Interpreter {
   /// `explain [NAME]`: the last update's rule, each equation with that step's numbers and
   /// its result, all of them the engine's own values (see ``Session/explainLastUpdate()``).
-  func explain(_ name: String?) throws(ShellError) -> Reply {
+  func explain(_ ref: QuantityRef?) throws(ShellError) -> Reply {
     guard let explanation = session.explainLastUpdate() else {
       throw ShellError("nothing to explain at t=0: there is no update yet (step first)")
     }
     var lines = explanation.lines
     let (setup, origin) = session.lastUpdateGovernance
-    if let name {
-      let (base, index) = Interpreter.splitIndex(name)
-      guard let quantity = Quantity(rawValue: base), ![.t, .epoch, .loss].contains(quantity) else {
+    if let ref {
+      let (quantity, index) = (ref.quantity, ref.index)
+      guard ![.t, .epoch, .loss].contains(quantity) else {
         throw ShellError(
-          "explain takes a quantity an update computes, such as v_b or lr_w; found '\(name)'")
+          "explain takes a quantity an update computes, such as v_b or lr_w; found '\(ref.name)'")
       }
-      _ = try resolveQuantity(base)
+      try checkKept(quantity)
       if let index, !(1...session.setup.dataset.dimension).contains(index) {
         throw ShellError(
-          "\(base) has \(session.setup.dataset.dimension) entries, found index \(index)")
+          "\(quantity.rawValue) has \(session.setup.dataset.dimension) entries, found index \(index)"
+        )
       }
       let chosen = lines.filter {
         $0.quantity == quantity && (index == nil || $0.parameterIndex == index! - 1)
       }
       guard !chosen.isEmpty else {
         throw ShellError(
-          "\(setup.optimizer.rawValue) does not compute \(name) in its update")
+          "\(setup.optimizer.rawValue) does not compute \(ref.name) in its update")
       }
       let shared = lines.filter { line in
         line.parameterIndex == nil && chosen.contains { $0.formula.contains(line.name) }

@@ -107,15 +107,11 @@ extension Interpreter {
   }
 
   /// `preset NAME`: one of the notes' code listings, ready to step.
-  mutating func preset(_ name: String) throws(ShellError) -> Reply {
-    guard let listing = Listing(rawValue: name) else {
-      let names = Listing.allCases.map(\.rawValue).joined(separator: ", ")
-      throw ShellError("unknown preset '\(name)' (presets: \(names))")
-    }
+  mutating func preset(_ listing: Listing) -> Reply {
     session.replaceSetup(listing.setup)
     var reply = describeOptimizer()
     reply.lines.insert(
-      "\(name): the notes' listing on the toy set, one update per point, from \(startDescription)",
+      "\(listing.rawValue): the notes' listing on the toy set, one update per point, from \(startDescription)",
       at: 0)
     return reply
   }

@@ -2,40 +2,51 @@ import Optimization
 
 extension Interpreter {
   /// `help` and `help TOPIC`: a command, optimizer, convention, setting or quantity.
-  func help(_ topic: String?) throws(ShellError) -> Reply {
-    guard let topic else { return Reply(lines: HelpText.overview) }
-    if let command = Vocabulary.commands.first(where: { $0.name == topic }) {
-      var lines = ["\(command.usage)", "  \(command.summary)"]
-      if !command.aliases.isEmpty {
-        lines.append("  also: " + command.aliases.joined(separator: ", "))
+  func help(_ topic: HelpTopic?) throws(ShellError) -> Reply {
+    switch topic {
+    case nil: return Reply(lines: HelpText.overview)
+    case .command(let name): return Reply(lines: HelpText.command(name))
+    case .optimizer(let optimizer): return Reply(lines: HelpText.optimizer(optimizer))
+    case .setting(let setting): return Reply(lines: HelpText.setting(setting.rawValue, setting))
+    case .screenSetting(let name): return Reply(lines: HelpText.setting(name, nil))
+    case .name(let name):
+      let others = Vocabulary.quantities + Vocabulary.conventions + Vocabulary.groups
+      guard let term = others.first(where: { $0.name == name }) else {
+        throw ShellError("no help on '\(name)' (try 'help' for the list of commands)")
       }
-      lines.append("example:")
-      lines += (HelpText.examples[topic] ?? []).map { "  \($0)" }
-      if topic == "diagnose" { lines += HelpText.diagnoseDetails }
-      return Reply(lines: lines)
-    }
-    if let optimizer = Optimizer(rawValue: topic) {
-      return Reply(lines: HelpText.optimizer(optimizer))
-    }
-    if let term = (Vocabulary.settings + Vocabulary.screenSettings).first(where: {
-      $0.name == topic
-    }) {
-      var lines = ["set \(term.name) VALUE", "  \(term.summary)"]
-      if !term.choices.isEmpty { lines.append("  values: " + term.choices.joined(separator: ", ")) }
-      if let setting = Setting(rawValue: term.name) {
-        // In any convention: optax's eps_root is read by no lecture or pytorch rule but adabelief.
-        let users = Optimizer.allCases.filter { optimizer in
-          Convention.allCases.contains { setting.applies(to: optimizer, convention: $0) }
-        }.map(\.rawValue)
-        lines.append("  used by: " + users.joined(separator: ", "))
-      }
-      return Reply(lines: lines)
-    }
-    let others = Vocabulary.quantities + Vocabulary.conventions + Vocabulary.groups
-    if let term = others.first(where: { $0.name == topic }) {
       return Reply(lines: ["\(term.name): \(term.summary)"])
     }
-    throw ShellError("no help on '\(topic)' (try 'help' for the list of commands)")
+  }
+}
+
+extension HelpText {
+  /// `help COMMAND`: its usage, summary, aliases and examples.
+  static func command(_ topic: String) -> [String] {
+    let command = Vocabulary.commands.first { $0.name == topic }!
+    var lines = ["\(command.usage)", "  \(command.summary)"]
+    if !command.aliases.isEmpty {
+      lines.append("  also: " + command.aliases.joined(separator: ", "))
+    }
+    lines.append("example:")
+    lines += (HelpText.examples[topic] ?? []).map { "  \($0)" }
+    if topic == "diagnose" { lines += HelpText.diagnoseDetails }
+    return lines
+  }
+
+  /// `help SETTING`: what it does, its values, and (for a setting of the run) the optimizers
+  /// that use it.
+  static func setting(_ name: String, _ setting: Setting?) -> [String] {
+    let term = (Vocabulary.settings + Vocabulary.screenSettings).first { $0.name == name }!
+    var lines = ["set \(term.name) VALUE", "  \(term.summary)"]
+    if !term.choices.isEmpty { lines.append("  values: " + term.choices.joined(separator: ", ")) }
+    if let setting {
+      // In any convention: optax's eps_root is read by no lecture or pytorch rule but adabelief.
+      let users = Optimizer.allCases.filter { optimizer in
+        Convention.allCases.contains { setting.applies(to: optimizer, convention: $0) }
+      }.map(\.rawValue)
+      lines.append("  used by: " + users.joined(separator: ", "))
+    }
+    return lines
   }
 }
 

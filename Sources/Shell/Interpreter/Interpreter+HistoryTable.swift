@@ -21,20 +21,17 @@ extension Interpreter {
   func historyTable(_ request: HistoryRequest) throws(ShellError) -> Reply {
     let format = try request.file.map { file throws(ShellError) in try tableFormat(file.path) }
     var columns: [HistoryColumn] = []
-    for name in request.names {
-      let (base, index) = Interpreter.splitIndex(name)
-      guard let quantity = Quantity(rawValue: base) else {
-        throw ShellError("unknown quantity '\(base)'")
-      }
+    for ref in request.quantities {
+      let quantity = ref.quantity
       guard quantity.exists(for: session.setup.optimizer) else {
-        throw ShellError("\(session.setup.optimizer.rawValue) keeps no \(base)")
+        throw ShellError("\(session.setup.optimizer.rawValue) keeps no \(quantity.rawValue)")
       }
-      if let index, !quantity.isPerFeature || index > session.setup.dataset.dimension {
-        throw ShellError("\(name) is out of range")
+      if let index = ref.index, !quantity.isPerFeature || index > session.setup.dataset.dimension {
+        throw ShellError("\(ref.name) is out of range")
       }
       // t is the table's first column already.
       if quantity == .t { continue }
-      columns.append(HistoryColumn(name: name, quantity: quantity, index: index))
+      columns.append(HistoryColumn(name: ref.name, quantity: quantity, index: ref.index))
     }
     // Quantities of the last update have no value at t = 0: start at 1.
     let needsUpdate = columns.contains { $0.quantity.describesLastUpdate }

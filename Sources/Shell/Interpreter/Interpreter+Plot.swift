@@ -15,7 +15,7 @@ extension Interpreter {
   func plot(_ request: PlotRequest) throws(ShellError) -> Reply {
     var figure: Figure
     switch request.subject {
-    case .quantities(let names): figure = try curves(names, request)
+    case .quantities(let quantities): figure = try curves(quantities, request)
     case .surface(let pair): figure = try surface(over: pair, request)
     case .norms(let powers, let gradient): figure = try norms(powers, gradient: gradient, request)
     case .bias: figure = try bias(request)
@@ -64,19 +64,13 @@ extension Interpreter {
   }
 
   /// `plot NAME...`: each quantity against t, one series per entry of a per-feature one.
-  func curves(_ names: [String], _ request: PlotRequest) throws(ShellError) -> Figure {
+  func curves(_ quantities: [QuantityRef], _ request: PlotRequest) throws(ShellError) -> Figure {
     let runs = plottedRuns
     guard runs.contains(where: { $0.session.t > 0 }) else {
       throw ShellError("nothing recorded yet (t=0): step first, then plot")
     }
-    var wanted: [(name: String, quantity: Quantity, index: Int?)] = []
-    for name in names {
-      let (base, index) = Interpreter.splitIndex(name)
-      guard let quantity = Quantity(rawValue: base) else {
-        throw ShellError("unknown quantity '\(base)'")
-      }
-      if !overlaysComparison { _ = try resolveQuantity(base) }
-      wanted.append((name, quantity, index))
+    if !overlaysComparison {
+      for ref in quantities { try checkKept(ref.quantity) }
     }
     if let from = request.from, runs.allSatisfy({ from > $0.session.t }) {
       throw ShellError("nothing recorded from t=\(from): the run is at t=\(session.t)")
@@ -85,7 +79,7 @@ extension Interpreter {
     var notes: [String] = []
     for run in runs {
       var ofRun: [Series] = []
-      for item in wanted {
+      for item in quantities {
         guard item.quantity.exists(for: run.session.setup.optimizer) else {
           notes.append(
             "(\(run.label ?? run.session.setup.optimizer.rawValue) keeps no \(item.quantity.rawValue))"
@@ -118,7 +112,7 @@ extension Interpreter {
       : ([Interpreter.runName(session.setup)] + Interpreter.settingsNotAtDefaults(session.setup)
         + ["t=\(session.t)"]).joined(separator: ", ")
     let title =
-      "\(names.joined(separator: ", ")) against t (\(about)\(request.isLogarithmic ? ", log scale" : ""))"
+      "\(quantities.map(\.name).joined(separator: ", ")) against t (\(about)\(request.isLogarithmic ? ", log scale" : ""))"
     let chart = LineChart(
       series: series, title: title, logarithmic: request.isLogarithmic, rows: chartRows)
     return Figure(

@@ -89,16 +89,8 @@ extension Interpreter {
   static func setup(
     for spec: OptimizerSpec, from base: RunSetup, keepingSettings: Bool = false
   ) throws(ShellError) -> RunSetup {
-    guard let optimizer = Optimizer(rawValue: spec.optimizer) else {
-      throw ShellError("unknown optimizer '\(spec.optimizer)'")
-    }
-    var convention = base.convention
-    if let name = spec.convention {
-      guard let named = Convention(rawValue: name) else {
-        throw ShellError("unknown convention '\(name)'")
-      }
-      convention = named
-    }
+    let optimizer = spec.optimizer
+    let convention = spec.convention ?? base.convention
     if let reason = optimizer.unavailable(in: convention) {
       throw ShellError(reason)
     }
@@ -118,24 +110,27 @@ extension Interpreter {
   static func apply(_ assignment: SettingAssignment, to setup: RunSetup) throws(ShellError)
     -> RunSetup
   {
-    guard let setting = Setting(rawValue: assignment.name) else {
-      throw ShellError("unknown setting '\(assignment.name)'")
-    }
     let input: SettingInput
     switch assignment.value {
     case .number(let x): input = .number(x)
     case .word(let w): input = .word(w)
     }
     do {
-      return try setup.setting(setting, to: input)
+      return try setup.setting(assignment.setting, to: input)
     } catch {
       throw ShellError(error.message)
     }
   }
 
   /// `convention NAME`: the same optimizer with another library's rule and defaults.
-  mutating func useConvention(_ name: String) throws(ShellError) -> Reply {
-    try use(OptimizerSpec(optimizer: session.setup.optimizer.rawValue, convention: name))
+  mutating func useConvention(_ convention: Convention) throws(ShellError) -> Reply {
+    try use(OptimizerSpec(optimizer: session.setup.optimizer, convention: convention))
+  }
+
+  /// `set colors CHOICE`: a choice of the screen's, not of the run, so t stays where it is.
+  mutating func useColours(_ choice: String) -> Reply {
+    colourChoice = choice
+    return Reply(lines: ["colors = \(choice)"], json: .object([("colors", .string(choice))]))
   }
 
   /// `set NAME VALUE [restart]`: from the next update at t > 0 (see `changeCourse`), else
@@ -143,21 +138,16 @@ extension Interpreter {
   mutating func set(_ assignment: SettingAssignment, restart: Bool = false) throws(ShellError)
     -> Reply
   {
-    if assignment.name == "colors", case .word(let choice) = assignment.value {
-      // A choice of the screen's, not of the run: t stays where it is.
-      colourChoice = choice
-      return Reply(lines: ["colors = \(choice)"], json: .object([("colors", .string(choice))]))
-    }
     let before = session.t
     let next = try Interpreter.apply(assignment, to: session.setup)
-    let setting = Setting(rawValue: assignment.name)!
+    let setting = assignment.setting
     if before > 0 && !restart && !setting.restartsRun {
       return changeCourse(to: next, setting: setting)
     }
     let dropped = session.timeline.changes.count
     session.replaceSetup(next)
     let value = session.setup.value(of: setting)
-    var line = "\(assignment.name) = \(Interpreter.text(value))"
+    var line = "\(setting.rawValue) = \(Interpreter.text(value))"
     if before > 0 {
       let why =
         restart
@@ -167,7 +157,7 @@ extension Interpreter {
       line += " (restarted at t=0\(why))"
     }
     line += Interpreter.droppedText(dropped, later: before == 0)
-    return Reply(lines: [line], json: .object([(assignment.name, Interpreter.json(value))]))
+    return Reply(lines: [line], json: .object([(setting.rawValue, Interpreter.json(value))]))
   }
 
   static func text(_ value: SettingInput) -> String {

@@ -3,28 +3,31 @@ import Optimization
 extension Interpreter {
   /// `show NAME...`: quantities, settings, and the groups `state`, `settings`, `data`,
   /// `convention`, `all`.
-  func show(_ names: [String]) throws(ShellError) -> Reply {
-    let names = names.isEmpty ? ["state"] : names
+  func show(_ items: [ShowItem]) throws(ShellError) -> Reply {
+    let items = items.isEmpty ? [.group(.state)] : items
     var lines: [String] = []
     var pairs: [(String, JSON)] = []
-    for name in names {
-      switch name {
-      case "timeline":
-        let group = showTimeline()
-        lines += group.lines
-        pairs += group.pairs
-      case "state", "all", "settings", "data", "convention":
-        let group = try showGroup(name)
-        lines += group.lines
-        pairs += group.pairs
-      default:
-        let (text, json) = try showOne(name)
-        lines.append("\(name) = \(text)")
-        pairs.append((name, json))
+    for item in items {
+      switch item {
+      case .group(let group):
+        let shown = try showGroup(group)
+        lines += shown.lines
+        pairs += shown.pairs
+      case .setting(let setting):
+        let (text, json) = try showSetting(setting)
+        lines.append("\(setting.rawValue) = \(text)")
+        pairs.append((setting.rawValue, json))
+      case .quantity(let ref):
+        let (text, json) = try showQuantity(ref)
+        lines.append("\(ref.name) = \(text)")
+        pairs.append((ref.name, json))
       }
     }
-    let gradients = names.map { Interpreter.splitIndex($0).0 }.filter { $0 == "dw" || $0 == "db" }
-    if session.t == 0, !gradients.isEmpty {
+    let showsGradient = items.contains {
+      guard case .quantity(let ref) = $0 else { return false }
+      return ref.quantity == .dw || ref.quantity == .db
+    }
+    if session.t == 0, showsGradient {
       lines.append("(t=0: the gradient at the start, which the first update uses)")
     }
     return Reply(lines: lines, json: .object(Interpreter.uniqueKeys(pairs)))
@@ -56,20 +59,20 @@ extension Interpreter {
     return unique
   }
 
-  private func showGroup(_ name: String) throws(ShellError) -> (
+  private func showGroup(_ group: ShowGroup) throws(ShellError) -> (
     lines: [String], pairs: [(String, JSON)]
   ) {
-    switch name {
-    case "state":
+    switch group {
+    case .state:
       var lines: [String] = []
       var pairs: [(String, JSON)] = []
       for quantity in visibleQuantities {
-        let (text, json) = try showOne(quantity.rawValue)
+        let (text, json) = try showQuantity(QuantityRef(quantity: quantity))
         lines.append("\(quantity.rawValue.padding(to: 8)) \(text)")
         pairs.append((quantity.rawValue, json))
       }
       return (lines, pairs)
-    case "settings":
+    case .settings:
       let setup = session.setup
       let settings = Setting.applicable(to: setup.optimizer, convention: setup.convention)
       let width = settings.map(\.rawValue.count).max().map { max($0, 9) } ?? 9
@@ -86,17 +89,19 @@ extension Interpreter {
         pairs.append((setting.rawValue, Interpreter.json(value)))
       }
       return (lines, pairs)
-    case "data":
+    case .data:
       var reply = describeData(prefix: "data")
       reply.lines += firstRows() + Interpreter.targetNotes(session.setup.dataset)
       guard case .object(let pairs) = reply.json else { return (reply.lines, []) }
       return (reply.lines, pairs)
-    case "convention":
+    case .convention:
       return conventionSummary()
-    default:
-      let settings = try showGroup("settings")
-      let data = try showGroup("data")
-      let state = try showGroup("state")
+    case .timeline:
+      return showTimeline()
+    case .all:
+      let settings = try showGroup(.settings)
+      let data = try showGroup(.data)
+      let state = try showGroup(.state)
       return (
         settings.lines + data.lines + state.lines, settings.pairs + data.pairs + state.pairs
       )
@@ -110,21 +115,21 @@ extension Interpreter {
     }
   }
 
-  /// One quantity or setting, possibly indexed (`v_w[2]`, 1-based).
-  func showOne(_ name: String) throws(ShellError) -> (String, JSON) {
-    let (base, index) = Interpreter.splitIndex(name)
-    // `loss` is both the loss function setting and the loss value; `show` means the value.
-    if Quantity(rawValue: base) == nil, let setting = Setting(rawValue: base) {
-      let setup = session.setup
-      guard setting.applies(to: setup.optimizer, convention: setup.convention) else {
-        throw ShellError("\(setup.optimizer.rawValue) has no setting '\(base)'")
-      }
-      let value = setup.value(of: setting)
-      return (Interpreter.text(value), Interpreter.json(value))
+  /// One setting of the current optimizer.
+  func showSetting(_ setting: Setting) throws(ShellError) -> (String, JSON) {
+    let setup = session.setup
+    guard setting.applies(to: setup.optimizer, convention: setup.convention) else {
+      throw ShellError("\(setup.optimizer.rawValue) has no setting '\(setting.rawValue)'")
     }
-    let value = try quantityValue(base, index: index)
+    let value = setup.value(of: setting)
+    return (Interpreter.text(value), Interpreter.json(value))
+  }
+
+  /// One quantity, or one entry of it (`v_w[2]`, 1-based).
+  func showQuantity(_ ref: QuantityRef) throws(ShellError) -> (String, JSON) {
+    let value = try quantityValue(ref)
     switch value {
-    case .scalar(let x) where base == Quantity.t.rawValue || base == Quantity.epoch.rawValue:
+    case .scalar(let x) where ref.quantity == .t || ref.quantity == .epoch:
       // Counts print whole: t = 5991176, never 5.99118e+06.
       return (String(Int(x)), .integer(Int(x)))
     case .scalar(let x): return (NumberFormat.text(x), .number(x))
@@ -138,24 +143,26 @@ extension Interpreter {
   /// update uses (its batch, and NAG's look-ahead point, which is the start itself while the
   /// velocity is 0), read from that update taken on a copy. At w = b = −2 on the toy set
   /// they are the notes' ∂L/∂w = −0.00549232 and ∂L/∂b = −0.00771116.
-  func quantityValue(_ name: String, index: Int?) throws(ShellError) -> QuantityValue {
-    if session.t == 0, name == Quantity.dw.rawValue || name == Quantity.db.rawValue {
-      let quantity = Quantity(rawValue: name)!
+  func quantityValue(_ ref: QuantityRef) throws(ShellError) -> QuantityValue {
+    let quantity = ref.quantity
+    if session.t == 0, quantity == .dw || quantity == .db {
       var next = session
       _ = next.step(1)
       guard next.t == 1 else {
-        throw ShellError("the first update from this start is not finite; \(name) has no value")
+        throw ShellError(
+          "the first update from this start is not finite; \(quantity.rawValue) has no value")
       }
-      return try Interpreter.select(next.value(of: quantity), quantity: quantity, index: index)
+      return try Interpreter.select(next.value(of: quantity), quantity: quantity, index: ref.index)
     }
-    let quantity = try resolveQuantity(name)
-    return try Interpreter.select(session.value(of: quantity), quantity: quantity, index: index)
+    try checkKept(quantity)
+    return try Interpreter.select(
+      session.value(of: quantity), quantity: quantity, index: ref.index)
   }
 
-  func resolveQuantity(_ name: String) throws(ShellError) -> Quantity {
-    guard let quantity = Quantity(rawValue: name) else {
-      throw ShellError("unknown quantity '\(name)'")
-    }
+  /// Refuses a quantity the current optimizer does not keep, or one of the last update
+  /// before there is one.
+  func checkKept(_ quantity: Quantity) throws(ShellError) {
+    let name = quantity.rawValue
     let optimizer = session.setup.optimizer
     guard quantity.exists(for: optimizer) else {
       let kept = Quantity.allCases.filter {
@@ -166,7 +173,6 @@ extension Interpreter {
     if quantity.describesLastUpdate && session.t == 0 {
       throw ShellError("\(name) describes the last update, and there is none yet (t=0): step first")
     }
-    return quantity
   }
 
   /// One entry of a per-feature value (1-based), or the whole value.
@@ -183,13 +189,6 @@ extension Interpreter {
       )
     }
     return .scalar(xs[index - 1])
-  }
-
-  /// `v_w[2]` → ("v_w", 2).
-  static func splitIndex(_ name: String) -> (String, Int?) {
-    guard let open = name.firstIndex(of: "["), name.hasSuffix("]") else { return (name, nil) }
-    let number = name[name.index(after: open)..<name.index(before: name.endIndex)]
-    return (String(name[..<open]), Int(number))
   }
 
   /// How the current convention differs from the notes, switch by switch.

@@ -4,8 +4,8 @@ extension Interpreter {
   /// `step N`.
   mutating func step(_ count: Int) -> Reply {
     let start = session.t
-    let report = stepWithProgress(count, stop: watchStop)
-    return stepReply(report, requested: count, from: start, condition: nil)
+    let updates = takeWatchedUpdates(count)
+    return stepReply(updates, requested: count, from: start, condition: nil)
   }
 
   /// `epoch N`.
@@ -13,8 +13,8 @@ extension Interpreter {
     let start = session.t
     let perEpoch = session.updatesPerEpoch
     let (product, overflow) = (session.epoch + count).multipliedReportingOverflow(by: perEpoch)
-    let report = stepWithProgress((overflow ? Int.max : product) - session.t, stop: watchStop)
-    return stepReply(report, requested: nil, from: start, condition: nil)
+    let updates = takeWatchedUpdates((overflow ? Int.max : product) - session.t)
+    return stepReply(updates, requested: nil, from: start, condition: nil)
   }
 
   /// `run until CONDITION [max N]`.
@@ -27,25 +27,29 @@ extension Interpreter {
         json: .object([("t", .integer(session.t)), ("outcome", .string("already"))]))
     }
     let start = session.t
-    let report = stepWithProgress(limit, stop: alsoWatching(evaluator.stop), isUpperBound: true)
-    var reply = stepReply(report, requested: limit, from: start, condition: evaluator.text)
-    if report.outcome == .completed {
+    let updates = takeWatchedUpdates(limit, until: evaluator.stop, isUpperBound: true)
+    var reply = stepReply(updates, requested: limit, from: start, condition: evaluator.text)
+    if updates.report.outcome == .completed {
       reply.lines.append("stopped at max \(limit): \(evaluator.text) is still false")
     }
     return reply
   }
 
-  /// The line a stepping command ends with: where it stopped, why, and the main values.
-  func stepReply(_ report: StepReport, requested: Int?, from start: Int, condition: String?)
-    -> Reply
-  {
+  /// The line a stepping command ends with: where it stopped, why (the watch that stopped
+  /// it, or `condition`), and the main values.
+  func stepReply(
+    _ updates: WatchedUpdates, requested: Int?, from start: Int, condition: String?
+  ) -> Reply {
+    let report = updates.report
     var lines: [String] = []
     var outcome = "completed"
     switch report.outcome {
     case .completed: break
     case .conditionMet:
       outcome = "condition"
-      lines.append("stopped at t=\(session.t): \(condition ?? "condition") is true")
+      lines.append(
+        updates.firedWatch.map(firedLine)
+          ?? "stopped at t=\(session.t): \(condition ?? "condition") is true")
     case .interrupted:
       outcome = "interrupted"
       let of = requested.map { " of \($0)" } ?? ""
@@ -65,6 +69,17 @@ extension Interpreter {
     pairs.append(("b", .number(start.last!)))
     if case .diverged(let divergence) = report.outcome {
       pairs.append(("diverged", .string(divergence.quantity.rawValue)))
+    }
+    if let watch = updates.firedWatch {
+      if report.outcome != .conditionMet {
+        // The update the watch turned true at was taken back (its loss was not finite).
+        lines.insert(firedLine(watch), at: 0)
+      }
+      pairs.append(
+        (
+          "watch",
+          .object([("number", .integer(watch.number)), ("condition", .string(watch.text))])
+        ))
     }
     return Reply(lines: lines, json: .object(pairs))
   }

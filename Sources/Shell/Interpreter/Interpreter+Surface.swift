@@ -8,24 +8,25 @@ extension Interpreter {
   /// `plot surface [over P Q]`: contour lines of the loss over two parameters (w and b
   /// when d = 1), the others held at the session's current values, with each run's path on
   /// top.
-  func surface(over pair: [String], _ request: PlotRequest) throws(ShellError) -> Figure {
+  func surface(over pair: [QuantityRef], _ request: PlotRequest) throws(ShellError) -> Figure {
     let d = session.setup.dataset.dimension
-    let names = pair.isEmpty ? ["w[1]", "b"] : pair
+    let parameters =
+      pair.isEmpty ? [QuantityRef(quantity: .w, index: 1), QuantityRef(quantity: .b)] : pair
     var indices: [Int] = []
-    for name in names {
-      if name == "b" {
+    for parameter in parameters {
+      if parameter.quantity == .b {
         indices.append(d)
         continue
       }
-      let (_, index) = Interpreter.splitIndex(name)
-      let i = index ?? 1
+      let i = parameter.index ?? 1
       guard i >= 1 && i <= d else {
         throw ShellError("w has \(d) entr\(d == 1 ? "y" : "ies") (1...\(d)), found index \(i)")
       }
       indices.append(i - 1)
     }
     guard indices[0] != indices[1] else {
-      throw ShellError("expected two different parameters after 'over', found \(names[0]) twice")
+      throw ShellError(
+        "expected two different parameters after 'over', found \(parameters[0].name) twice")
     }
     func label(_ i: Int) -> String { i == d ? "b" : d == 1 ? "w" : "w[\(i + 1)]" }
     let (xName, yName) = (label(indices[0]), label(indices[1]))
@@ -108,14 +109,15 @@ extension Interpreter {
       (fitted.x.lower + fitted.x.upper) / 2, (fitted.y.lower + fitted.y.upper) / 2,
     ]
     for given in request.around {
-      let (base, index) = Interpreter.splitIndex(given.name)
-      let parameter = base == "b" ? d : (index ?? 1) - 1
-      guard base == "b" || (1...d).contains(index ?? 1),
+      let isBias = given.parameter.quantity == .b
+      let index = given.parameter.index ?? 1
+      let parameter = isBias ? d : index - 1
+      guard isBias || (1...d).contains(index),
         let slot = indices.firstIndex(of: parameter)
       else {
         let shown = indices.map { $0 == d ? "b" : d == 1 ? "w" : "w[\($0 + 1)]" }
         throw ShellError(
-          "'around \(given.name)=...' names a parameter the surface does not show (it shows \(shown.joined(separator: " and ")))"
+          "'around \(given.parameter.name)=...' names a parameter the surface does not show (it shows \(shown.joined(separator: " and ")))"
         )
       }
       centre[slot] = given.value

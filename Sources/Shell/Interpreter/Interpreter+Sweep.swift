@@ -11,9 +11,7 @@ extension Interpreter {
   /// `sweep SETTING FROM..TO [log] [N] [steps N]`: the current setup with one setting at
   /// each value, every run independent and from the same start, side by side.
   mutating func sweep(_ request: SweepRequest) throws(ShellError) -> Reply {
-    guard let setting = Setting(rawValue: request.setting) else {
-      throw ShellError("unknown setting '\(request.setting)'")
-    }
+    let setting = request.setting
     let count = request.count ?? Interpreter.defaultSweepCount
     guard count <= Interpreter.maximumSweepCount else {
       // A run keeps at least its parameters and the optimizer's buffers: about eight vectors

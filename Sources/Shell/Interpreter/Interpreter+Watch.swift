@@ -3,23 +3,20 @@ import Optimization
 extension Interpreter {
   /// `display NAME...`: remember quantities to show after every stepping command; `display`
   /// alone shows them now.
-  mutating func display(_ names: [String]) throws(ShellError) -> Reply {
-    guard !names.isEmpty else {
+  mutating func display(_ quantities: [QuantityRef]) throws(ShellError) -> Reply {
+    guard !quantities.isEmpty else {
       guard !displayList.isEmpty else {
         return Reply(lines: ["nothing to display ('display v_b lr_b' adds some)"])
       }
       return displayReply()
     }
-    for name in names {
-      let (base, _) = Interpreter.splitIndex(name)
-      guard let quantity = Quantity(rawValue: base) else {
-        throw ShellError("unknown quantity '\(base)'")
+    for ref in quantities {
+      guard ref.quantity.exists(for: session.setup.optimizer) else {
+        throw ShellError(
+          "\(session.setup.optimizer.rawValue) keeps no \(ref.quantity.rawValue)")
       }
-      guard quantity.exists(for: session.setup.optimizer) else {
-        throw ShellError("\(session.setup.optimizer.rawValue) keeps no \(base)")
-      }
-      if !displayList.contains(where: { $0.name == name }) {
-        displayList.append((nextDisplayNumber, name))
+      if !displayList.contains(where: { $0.quantity == ref }) {
+        displayList.append((nextDisplayNumber, ref))
         nextDisplayNumber += 1
       }
     }
@@ -30,7 +27,8 @@ extension Interpreter {
   /// them, and say which went.
   mutating func undisplay(_ numbers: [Int]) throws(ShellError) -> Reply {
     try Interpreter.remove(
-      numbers, from: &displayList, number: { $0.number }, text: { "\($0.number): \($0.name)" },
+      numbers, from: &displayList, number: { $0.number },
+      text: { "\($0.number): \($0.quantity.name)" },
       kind: ("display", "displays"), each: "stopped displaying")
   }
 
@@ -87,10 +85,10 @@ extension Interpreter {
   func info(_ topic: String) -> Reply {
     switch topic {
     case "display":
-      let lines = displayList.map { "\($0.number): \($0.name)" }
+      let lines = displayList.map { "\($0.number): \($0.quantity.name)" }
       return Reply(
         lines: lines.isEmpty ? ["no displays"] : lines,
-        json: .object([("display", .array(displayList.map { JSON.string($0.name) }))]))
+        json: .object([("display", .array(displayList.map { JSON.string($0.quantity.name) }))]))
     case "watch":
       let texts = watchList.map { ConditionEvaluator.describe($0.condition) }
       let lines = zip(watchList, texts).map { "\($0.number): \($1)" }
@@ -111,9 +109,10 @@ extension Interpreter {
   func displayedValues() -> (lines: [String], pairs: [(String, JSON)]) {
     var lines: [String] = []
     var pairs: [(String, JSON)] = []
-    for (number, name) in displayList {
+    for (number, ref) in displayList {
+      let name = ref.name
       do {
-        let (text, json) = try showOne(name)
+        let (text, json) = try showQuantity(ref)
         lines.append("\(number): \(name) = \(text)")
         pairs.append((name, json))
       } catch {
@@ -137,7 +136,8 @@ extension Interpreter {
     return reply
   }
 
-  /// Runs a stepping command with the watches armed, then says which watch stopped it and
+  /// Runs a stepping command with the watches armed (its updates are taken by
+  /// ``takeWatchedUpdates(_:until:isUpperBound:)``, which says which watch stopped them), then
   /// adds the displays.
   mutating func stepping(_ body: (inout Interpreter) throws(ShellError) -> Reply)
     throws(ShellError) -> Reply
@@ -149,70 +149,73 @@ extension Interpreter {
         let evaluator = try ConditionEvaluator(condition, session: session)
         // Before the first update nothing has turned true yet.
         let now = session.t > 0 ? try evaluator.holds(now: session) : false
-        monitor.watches.append((number, evaluator, now))
+        monitor.watches.append((number, condition, evaluator, now))
       } catch {
         notes.append("(watch \(number) is off for now: \(error.message))")
       }
     }
-    watchStop = monitor.watches.isEmpty ? nil : monitor.stop
-    defer { watchStop = nil }
+    armedWatches = monitor.watches.isEmpty ? nil : monitor
+    defer { armedWatches = nil }
     var reply = try body(&self)
     reply.lines.insert(contentsOf: notes, at: 0)
-    if let fired = monitor.fired {
-      let text = fired.evaluator.text
-      let condition = watchList.first { $0.number == fired.number }!.condition
-      let values = Interpreter.names(in: condition).compactMap { name in
-        (try? showOne(name)).map { "\(name) = \($0.0)" }
-      }
-      let message =
-        "watch \(fired.number): \(text) turned true at t=\(session.t)"
-        + (values.isEmpty ? "" : " (\(values.joined(separator: ", ")))")
-      if let index = reply.lines.firstIndex(where: { $0.hasPrefix("stopped at t=") }) {
-        reply.lines[index] = message
-      } else {
-        reply.lines.insert(message, at: 0)
-      }
-      if case .object(var object) = reply.json {
-        object.append(
-          ("watch", .object([("number", .integer(fired.number)), ("condition", .string(text))])))
-        reply.json = .object(object)
-      }
-    }
     return withDisplays(reply)
   }
 
-  /// `run until`'s own condition, and the watches.
-  func alsoWatching(_ stop: @escaping (Observation) -> Bool) -> (Observation) -> Bool {
-    guard let watchStop else { return stop }
-    return { observation in
-      let watched = watchStop(observation)
-      return stop(observation) || watched
+  /// Takes up to `count` updates, each looked at by the armed watches and by `stop` (`run
+  /// until`'s own condition), and says which watch stopped them, if one did.
+  mutating func takeWatchedUpdates(
+    _ count: Int, until stop: ((Observation) -> Bool)? = nil, isUpperBound: Bool = false
+  ) -> WatchedUpdates {
+    guard let watches = armedWatches else {
+      let report = stepWithProgress(count, stop: stop, isUpperBound: isUpperBound)
+      return WatchedUpdates(report: report, firedWatch: nil)
     }
+    let watched = watches.stop
+    let either: (Observation) -> Bool =
+      stop.map { stop in
+        { observation in
+          // Every watch sees every update, whatever `stop` says.
+          let fired = watched(observation)
+          return stop(observation) || fired
+        }
+      } ?? watched
+    let report = stepWithProgress(count, stop: either, isUpperBound: isUpperBound)
+    return WatchedUpdates(report: report, firedWatch: watches.fired)
   }
 
-  /// The quantity names a condition reads, in order, each once.
-  static func names(in condition: Condition) -> [String] {
-    func operand(_ o: Operand) -> [String] { o.quantityNames }
-    var names: [String] = []
+  /// `watch 1: lr_b < 0.01 turned true at t=37 (lr_b = 0.00998)`: what stopped a stepping
+  /// command, with the values the condition reads now.
+  func firedLine(_ watch: FiredWatch) -> String {
+    let values = Interpreter.quantities(in: watch.condition).compactMap { ref in
+      (try? showQuantity(ref)).map { "\(ref.name) = \($0.0)" }
+    }
+    return "watch \(watch.number): \(watch.text) turned true at t=\(session.t)"
+      + (values.isEmpty ? "" : " (\(values.joined(separator: ", ")))")
+  }
+
+  /// The quantities a condition reads, in order, each once.
+  static func quantities(in condition: Condition) -> [QuantityRef] {
+    var quantities: [QuantityRef] = []
     func walk(_ c: Condition) {
       switch c {
-      case .compare(let l, _, let r): names += operand(l) + operand(r)
+      case .compare(let l, _, let r): quantities += l.quantities + r.quantities
       case .and(let a, let b), .or(let a, let b):
         walk(a)
         walk(b)
       }
     }
     walk(condition)
-    var seen = Set<String>()
-    return names.filter { seen.insert($0).inserted }
+    var seen = Set<QuantityRef>()
+    return quantities.filter { seen.insert($0).inserted }
   }
 }
 
 /// The watches of one stepping command: each one's truth after the last update, and the
 /// first that turned from false to true.
 final class WatchMonitor {
-  var watches: [(number: Int, evaluator: ConditionEvaluator, wasTrue: Bool)] = []
-  var fired: (number: Int, evaluator: ConditionEvaluator)?
+  var watches: [(number: Int, condition: Condition, evaluator: ConditionEvaluator, wasTrue: Bool)] =
+    []
+  var fired: FiredWatch?
 
   var stop: (Observation) -> Bool {
     { [self] observation in
@@ -220,7 +223,9 @@ final class WatchMonitor {
       for k in watches.indices {
         let now = watches[k].evaluator.stop(observation)
         if now && !watches[k].wasTrue && fired == nil {
-          fired = (watches[k].number, watches[k].evaluator)
+          fired = FiredWatch(
+            number: watches[k].number, condition: watches[k].condition,
+            text: watches[k].evaluator.text)
           stops = true
         }
         watches[k].wasTrue = now
@@ -228,4 +233,19 @@ final class WatchMonitor {
       return stops
     }
   }
+}
+
+/// A watch that turned true during a stepping command.
+struct FiredWatch {
+  let number: Int
+  let condition: Condition
+  /// The condition as the user wrote it.
+  let text: String
+}
+
+/// What the updates of a stepping command came to: the engine's report, and the watch that
+/// stopped them, if one did.
+struct WatchedUpdates {
+  var report: StepReport
+  var firedWatch: FiredWatch?
 }

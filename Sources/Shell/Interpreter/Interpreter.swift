@@ -27,13 +27,13 @@ public struct Interpreter {
   var colourChoice: String?
   /// What `display` shows after each stepping command, with its number. As in gdb, a
   /// number is never reused or changed: removing display 1 leaves display 2 as 2.
-  var displayList: [(number: Int, name: String)] = []
+  var displayList: [(number: Int, quantity: QuantityRef)] = []
   var nextDisplayNumber = 1
   /// The conditions `watch` stops stepping on, with their numbers (kept as displays are).
   var watchList: [(number: Int, condition: Condition)] = []
   var nextWatchNumber = 1
-  /// While a stepping command runs: the watches' stop test (see `stepping`).
-  var watchStop: ((Observation) -> Bool)?
+  /// While a stepping command runs: its watches (see `stepping`).
+  var armedWatches: WatchMonitor?
   /// The named copies `fork` keeps, and the name of the session being driven.
   var forks: [String: Session] = [:]
   var forkName = "main"
@@ -162,6 +162,7 @@ public struct Interpreter {
       return fromHere ? try useFromHere(spec) : try use(spec)
     case .convention(let name): return try useConvention(name)
     case .set(let assignment, let restart): return try set(assignment, restart: restart)
+    case .colours(let choice): return useColours(choice)
     case .initialize(let w, let b): return try initialize(w: w, b: b)
     case .show(let names): return try show(names)
     case .step(let count): return try stepping { $0.step(count) }
@@ -184,7 +185,7 @@ public struct Interpreter {
     case .source(let path): return try source(path)
     case .save(let path): return try save(path)
     case .saveHistory(let path): return try saveHistory(path)
-    case .preset(let name): return try preset(name)
+    case .preset(let listing): return preset(listing)
     case .explain(let name): return try explain(name)
     case .display(let names): return try display(names)
     case .undisplay(let number): return try undisplay(number)

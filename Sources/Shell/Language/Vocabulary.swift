@@ -124,14 +124,7 @@ public enum Vocabulary {
   }
 
   /// Names that `show` accepts for several things at once.
-  public static let groups: [Term] = [
-    Term("settings", "every setting of the current optimizer"),
-    Term("state", "every quantity of the current optimizer"),
-    Term("all", "settings and state"),
-    Term("timeline", "the start and the changes made along the run"),
-    Term("data", "the loaded data set"),
-    Term("convention", "the current convention and what it changes"),
-  ]
+  public static let groups: [Term] = ShowGroup.allCases.map { Term($0.rawValue, $0.summary) }
 
   /// The built-in data sets of `load`.
   public static let dataSets: [Term] = [

@@ -1,25 +1,31 @@
+import Optimization
+
 /// One command of the shell language, as the user typed it, checked for syntax and names only.
 ///
 /// A line holds any number of commands separated by `;`; `Command.parseLine(_:)` turns it into
-/// values of this type. Every name inside a command is canonical (`lr` arrives as `eta`, `s` as
-/// `step`), so the interpreter never sees an alias. Whether a value makes sense (a negative
-/// learning rate, `beta2` for plain gradient descent) is the engine's question, not the parser's.
+/// values of this type. Every name inside a command arrives as the engine's type (`lr` as
+/// `Setting.eta`, `v_w[2]` as a ``QuantityRef``), so the interpreter never looks a name up
+/// again. Whether a value makes sense (a negative learning rate, `beta2` for plain gradient
+/// descent) is the engine's question, not the parser's.
 public enum Command: Equatable, Sendable {
   /// `load toy`, `load sparse n=100 density=0.05 seed=7`, `load data/points.csv target=y`.
   case load(DataSource)
   /// `use adam`, `use adam:keras`, `use adam:pytorch[beta2=0.99, eps=1e-7]`: a new run from
   /// the start; with `from here`, the optimizer takes over at the current parameters.
   case use(OptimizerSpec, fromHere: Bool = false)
-  /// `convention pytorch`: the canonical convention name.
-  case convention(String)
+  /// `convention pytorch`.
+  case convention(Convention)
   /// `set eta 0.1`, `set eta=0.1`, `set eps_placement inside`: from the next update at
   /// t > 0; with `restart` (or `reset`) after the value, a new run from the start.
   case set(SettingAssignment, restart: Bool = false)
+  /// `set colors ansi`: the plots' colours, a choice of the screen's rather than of the run
+  /// (`okabe-ito`, `ansi` or `off`).
+  case colours(String)
   /// `init w=-2 b=-2`, `init w=0.5,1,-1`: either part may be missing, never both.
   case initialize(w: [Double]?, b: Double?)
-  /// `show v_w lr_w[2] settings`: canonical quantity, setting or group names; an indexed name is
-  /// spelled `name[i]` with a 1-based feature index. Empty when the user typed `show` alone.
-  case show([String])
+  /// `show v_w lr_w[2] settings`: quantities, settings and groups, in order. Empty when the
+  /// user typed `show` alone.
+  case show([ShowItem])
   /// `step`, `step 100`, `s 10k`: how many parameter updates, at least 1.
   case step(Int)
   /// `epoch`, `epoch 5`: how many passes over the data, at least 1.
@@ -36,17 +42,17 @@ public enum Command: Equatable, Sendable {
   case quit
   /// `history`: the lines typed so far.
   case history
-  /// `help`, `help step`, `help adam`: nil for the overview, else a canonical topic name.
-  case help(String?)
+  /// `help`, `help step`, `help adam`: nil for the overview.
+  case help(HelpTopic?)
   /// `compare adam rmsprop adam:keras steps 500 at 10,100 reach 1e-3 show loss,lr_b`: at
   /// least two optimizers side by side, at the chosen updates, with when each first reaches
-  /// a loss; `show` picks the columns (quantity names, `w[2]` for one entry).
+  /// a loss; `show` picks the columns (quantities, `w[2]` for one entry).
   case compare(
-    [OptimizerSpec], steps: Int?, at: [Int] = [], reach: Double? = nil, show: [String] = [])
+    [OptimizerSpec], steps: Int?, at: [Int] = [], reach: Double? = nil, show: [QuantityRef] = [])
   /// `explain`, `explain v_b`: the last update's rule with its numbers, or one quantity's line.
-  case explain(String?)
+  case explain(QuantityRef?)
   /// `display v_b lr_b`: show these after every stepping command; alone, show them now.
-  case display([String])
+  case display([QuantityRef])
   /// `undisplay`, `undisplay 2 3`, `delete display 2`: forget displays by number, or all
   /// (an empty list).
   case undisplay([Int])
@@ -80,7 +86,7 @@ public enum Command: Equatable, Sendable {
   /// `save history typed.txt [replace]`: write the lines typed so far, in order, as a script.
   case saveHistory(OutputFile)
   /// `preset do_adagrad`: set up one of the code listings of the notes.
-  case preset(String)
+  case preset(Listing)
   /// `plot loss lr_b log`, `plot surface to s.svg`, `plot norms`, `plot bias`.
   case plot(PlotRequest)
   /// `export notes.html`, `export notes.md`, `export notes.ipynb last 5 [replace]`: the

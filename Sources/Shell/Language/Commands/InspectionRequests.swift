@@ -1,7 +1,9 @@
+import Optimization
+
 /// `history v_b lr_b 0..100 every 10`: recorded values of quantities as a table.
 public struct HistoryRequest: Equatable, Sendable {
-  /// Canonical quantity names, possibly indexed (`v_w[2]`).
-  public var names: [String]
+  /// The columns after t, possibly one entry of a quantity (`v_w[2]`).
+  public var quantities: [QuantityRef]
   /// The first and last update of the table; nil for the start and the current t.
   public var from: Int?
   public var to: Int?
@@ -12,10 +14,10 @@ public struct HistoryRequest: Equatable, Sendable {
   public var file: OutputFile?
 
   public init(
-    names: [String], from: Int? = nil, to: Int? = nil, every: Int? = nil,
+    quantities: [QuantityRef], from: Int? = nil, to: Int? = nil, every: Int? = nil,
     file: OutputFile? = nil
   ) {
-    self.names = names
+    self.quantities = quantities
     self.from = from
     self.to = to
     self.every = every
@@ -25,8 +27,8 @@ public struct HistoryRequest: Equatable, Sendable {
 
 /// `sweep eta 0.01..1 log 5 steps 200`: the current optimizer across a range of one setting.
 public struct SweepRequest: Equatable, Sendable {
-  /// The canonical setting name.
-  public var setting: String
+  /// A setting that takes a number.
+  public var setting: Setting
   public var from: Double
   public var to: Double
   /// Whether the values are spaced evenly on a log scale.
@@ -37,7 +39,7 @@ public struct SweepRequest: Equatable, Sendable {
   public var steps: Int?
 
   public init(
-    setting: String, from: Double, to: Double, logarithmic: Bool = false, count: Int? = nil,
+    setting: Setting, from: Double, to: Double, logarithmic: Bool = false, count: Int? = nil,
     steps: Int? = nil
   ) {
     self.setting = setting

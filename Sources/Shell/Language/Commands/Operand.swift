@@ -1,3 +1,5 @@
+import Optimization
+
 /// One side of a comparison in a condition: a number, a quantity, or arithmetic on them.
 ///
 /// `abs(lr_b - 0.72) < 0.01` compares `.function("abs", .arithmetic(lr_b, .minus, 0.72))`
@@ -6,9 +8,9 @@
 public indirect enum Operand: Equatable, Sendable {
   /// A finite number: `1e-3`, `-2`, `.5`.
   case number(Double)
-  /// A canonical quantity name from `Vocabulary.quantities`, with a 1-based feature index for
-  /// per-feature quantities (`v_w[2]` is `.quantity(name: "v_w", index: 2)`).
-  case quantity(name: String, index: Int?)
+  /// A quantity, or one entry of a per-feature one (`v_w[2]` is
+  /// `.quantity(QuantityRef(quantity: .vW, index: 2))`).
+  case quantity(QuantityRef)
   /// `a + b`, `a - b`, `a * b`, `a / b`; `*` and `/` bind tighter, chains nest to the left.
   case arithmetic(Operand, ArithmeticOperator, Operand)
   /// `-a`.
@@ -41,21 +43,21 @@ public enum ArithmeticOperator: String, CaseIterable, Equatable, Sendable {
 }
 
 extension Operand {
-  /// The quantities the operand reads, in order, as typed (`v_w[2]`).
-  var quantityNames: [String] {
+  /// The quantities the operand reads, in order.
+  var quantities: [QuantityRef] {
     switch self {
     case .number: return []
-    case .quantity(let name, let index): return [index.map { "\(name)[\($0)]" } ?? name]
-    case .arithmetic(let a, _, let b): return a.quantityNames + b.quantityNames
-    case .negated(let a), .function(_, let a): return a.quantityNames
+    case .quantity(let ref): return [ref]
+    case .arithmetic(let a, _, let b): return a.quantities + b.quantities
+    case .negated(let a), .function(_, let a): return a.quantities
     }
   }
 
   /// Its value, reading each quantity with `read`.
-  func value<E: Error>(_ read: (String, Int?) throws(E) -> Double) throws(E) -> Double {
+  func value<E: Error>(_ read: (QuantityRef) throws(E) -> Double) throws(E) -> Double {
     switch self {
     case .number(let x): return x
-    case .quantity(let name, let index): return try read(name, index)
+    case .quantity(let ref): return try read(ref)
     case .arithmetic(let a, let op, let b): return op.apply(try a.value(read), try b.value(read))
     case .negated(let a): return -(try a.value(read))
     case .function(let name, let a):

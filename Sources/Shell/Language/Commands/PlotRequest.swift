@@ -1,11 +1,13 @@
+import Optimization
+
 /// What `plot` draws and where: `plot loss lr_b log`, `plot surface over w[1] b to s.svg`.
 public struct PlotRequest: Equatable, Sendable {
   /// The picture.
   public enum Subject: Equatable, Sendable {
-    /// Quantities against t, canonical names; an indexed one is spelled `v_w[2]`.
-    case quantities([String])
+    /// Quantities against t, or one entry of one (`v_w[2]`).
+    case quantities([QuantityRef])
     /// The error surface over two parameters (`w[1]`, `b`; empty for the default pair).
-    case surface(over: [String])
+    case surface(over: [QuantityRef])
     /// The Lᵖ unit curves for `powers` (∞ for AdaMax's max), and the floating-point table
     /// for `gradient` (nil: the gradient of the last update).
     case norms(powers: [Double], gradient: [Double]?)
@@ -37,11 +39,11 @@ public struct PlotRequest: Equatable, Sendable {
 /// A parameter and a value for it: `w=1.8`, `w[2]=0.5`, `b=-2.3`.
 public struct ParameterValue: Equatable, Sendable {
   /// `w` (the only weight), `w[i]` or `b`.
-  public var name: String
+  public var parameter: QuantityRef
   public var value: Double
 
-  public init(name: String, value: Double) {
-    self.name = name
+  public init(parameter: QuantityRef, value: Double) {
+    self.parameter = parameter
     self.value = value
   }
 }

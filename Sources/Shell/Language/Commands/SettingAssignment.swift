@@ -1,13 +1,14 @@
+import Optimization
+
 /// `NAME=VALUE` after `set`, or inside the brackets of an optimizer spec.
 public struct SettingAssignment: Equatable, Sendable {
-  /// The canonical setting name, one of `Vocabulary.settings` (`lr` arrives as `eta`).
-  public var name: String
+  /// The setting (`lr` and `learning_rate` arrive as `.eta`).
+  public var setting: Setting
   /// The value as typed: a finite number, or a word.
   public var value: SettingValue
 
-  /// Creates an assignment from a canonical name.
-  public init(name: String, value: SettingValue) {
-    self.name = name
+  public init(setting: Setting, value: SettingValue) {
+    self.setting = setting
     self.value = value
   }
 }

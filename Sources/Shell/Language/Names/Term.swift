@@ -33,4 +33,11 @@ public struct Term: Equatable, Sendable {
 
   /// The name followed by the aliases.
   public var spellings: [String] { [name] + aliases }
+
+  /// The engine's value the name stands for: `Setting.eta` for the term `eta`. The tables of
+  /// ``Vocabulary`` spell the engine's names (most are built from its `allCases`), so for a
+  /// term of the table that lists `T`'s names the look-up cannot fail.
+  func meaning<T: RawRepresentable>(_ type: T.Type) -> T where T.RawValue == String {
+    T(rawValue: name)!
+  }
 }

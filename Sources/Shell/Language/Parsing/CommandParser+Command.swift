@@ -1,3 +1,5 @@
+import Optimization
+
 extension CommandParser {
   /// Parses the whole command: its name, its arguments, and nothing after them.
   mutating func parseCommand() throws(ParseError) -> Command {
@@ -68,11 +70,17 @@ extension CommandParser {
     return .use(spec, fromHere: true)
   }
 
-  /// `set NAME VALUE [restart|reset]`.
+  /// `set NAME VALUE [restart|reset]`; `set colors CHOICE` (where `restart` changes nothing).
   mutating func parseSet() throws(ParseError) -> Command {
-    let assignment = try parseAssignment(requiresEquals: false)
+    let names = Vocabulary.settings + Vocabulary.screenSettings
+    let (term, value) = try parseNamedValue(in: names, requiresEquals: false)
     let restart = skip(keyword: "restart") || skip(keyword: "reset")
-    return .set(assignment, restart: restart)
+    guard let setting = Setting(rawValue: term.name) else {
+      // The screen's one setting takes only its choices, which are words.
+      guard case .word(let choice) = value else { preconditionFailure("colors takes words") }
+      return .colours(choice)
+    }
+    return .set(SettingAssignment(setting: setting, value: value), restart: restart)
   }
 
   /// `source PATH`: a quoted string or a word with whatever touches it.
@@ -113,18 +121,23 @@ extension CommandParser {
   }
 
   /// `preset NAME`.
-  mutating func parsePreset() throws(ParseError) -> String {
-    try parseName("preset", in: Vocabulary.presets).name
+  mutating func parsePreset() throws(ParseError) -> Listing {
+    try parseName("preset", in: Vocabulary.presets).meaning(Listing.self)
   }
 
   /// `convention NAME`.
-  mutating func parseConvention() throws(ParseError) -> String {
-    try parseName("convention", in: Vocabulary.conventions).name
+  mutating func parseConvention() throws(ParseError) -> Convention {
+    try parseName("convention", in: Vocabulary.conventions).meaning(Convention.self)
   }
 
   /// `help [TOPIC]`: a command (by name, alias or unique prefix) or any other name of the
   /// vocabulary (by name or alias).
-  mutating func parseHelpTopic() throws(ParseError) -> String? {
+  mutating func parseHelpTopic() throws(ParseError) -> HelpTopic? {
+    try parseHelpName().map(HelpTopic.init(canonical:))
+  }
+
+  /// The canonical name after `help`, if any (see ``parseHelpTopic()``).
+  private mutating func parseHelpName() throws(ParseError) -> String? {
     guard let token = next else { return nil }
     guard token.kind == .word else { throw expected("a command or another name to explain") }
     advance()

@@ -134,8 +134,7 @@ extension CommandParser {
           "expected a number or a quantity, found '\(token.text)' (put blanks around + - * /)",
           column: token.column)
       }
-      let (name, index) = try parseQuantity()
-      return .quantity(name: name, index: index)
+      return .quantity(try parseQuantity())
     }
   }
 }

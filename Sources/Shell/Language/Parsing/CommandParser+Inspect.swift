@@ -1,19 +1,19 @@
+import Optimization
+
 extension CommandParser {
   /// `explain [NAME]`: one quantity, or the whole last update.
   mutating func parseExplain() throws(ParseError) -> Command {
     guard next != nil else { return .explain(nil) }
-    let (name, index) = try parseQuantity()
-    return .explain(index.map { "\(name)[\($0)]" } ?? name)
+    return .explain(try parseQuantity())
   }
 
   /// `display [NAME...]`: quantities, as `show` takes them.
   mutating func parseDisplay() throws(ParseError) -> Command {
-    var names: [String] = []
+    var quantities: [QuantityRef] = []
     while next != nil {
-      let (name, index) = try parseQuantity()
-      names.append(index.map { "\(name)[\($0)]" } ?? name)
+      quantities.append(try parseQuantity())
     }
-    return .display(names)
+    return .display(quantities)
   }
 
   /// `undisplay [N...]`, `unwatch [N...]`, `delete [display] [N...]`: the numbers `info`
@@ -45,15 +45,14 @@ extension CommandParser {
 
   /// `history NAME... [FROM..TO] [every K] [to FILE [replace]]`, after at least one name.
   mutating func parseHistoryTable() throws(ParseError) -> Command {
-    var request = HistoryRequest(names: [])
+    var request = HistoryRequest(quantities: [])
     while let token = next, token.kind == .word, !token.isWord("every"), !token.isWord("to"),
       !token.text.contains(".."),
       NumberSyntax.read(token.text) == .notANumber
     {
-      let (name, index) = try parseQuantity()
-      request.names.append(index.map { "\(name)[\($0)]" } ?? name)
+      request.quantities.append(try parseQuantity())
     }
-    guard !request.names.isEmpty else { throw expected("a quantity name", after: "history") }
+    guard !request.quantities.isEmpty else { throw expected("a quantity name", after: "history") }
     if let token = next, token.kind == .word, token.text.contains("..") {
       let (from, to) = try parseUpdateRange()
       (request.from, request.to) = (from, to)
@@ -135,7 +134,7 @@ extension CommandParser {
       throw ParseError(
         "expected a range such as 0.01..1, found '\(token.text)'", column: token.column)
     }
-    var request = SweepRequest(setting: setting.name, from: from, to: to)
+    var request = SweepRequest(setting: setting.meaning(Setting.self), from: from, to: to)
     request.logarithmic = skip(keyword: "log")
     if let token = next, token.kind == .word, !token.isWord("steps") {
       request.count = try parseCount(of: "values", after: previous.text)

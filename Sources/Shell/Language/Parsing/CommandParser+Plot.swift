@@ -1,3 +1,5 @@
+import Optimization
+
 extension CommandParser {
   /// `plot NAME... | plot surface [over P P] | plot norms [p=P,...] [g=V,...] | plot bias`,
   /// then any of `from T`, `to T`, `log`, `ascii`, `to FILE.svg`.
@@ -9,19 +11,19 @@ extension CommandParser {
     switch first.text.lowercased() {
     case "surface":
       advance()
-      var pair: [String] = []
+      var pair: [QuantityRef] = []
       if skip(keyword: "over") {
         for _ in 0..<2 {
           guard let token = next, token.kind == .word else {
             throw expected("two parameters such as 'w[1] b'", after: "over")
           }
-          let (name, index) = try parseQuantity()
-          guard name == "w" || name == "b" else {
+          let parameter = try parseQuantity()
+          guard parameter.quantity == .w || parameter.quantity == .b else {
             throw ParseError(
               "expected a parameter 'w[i]' or 'b' after 'over', found '\(token.text)'",
               column: token.column)
           }
-          pair.append(index.map { "w[\($0)]" } ?? name)
+          pair.append(parameter)
         }
       }
       request = PlotRequest(.surface(over: pair))
@@ -30,16 +32,15 @@ extension CommandParser {
           guard let token = next, token.kind == .word else {
             throw expected("a centre such as 'w=1.8 b=-2.3'", after: "around")
           }
-          let (name, index) = try parseQuantity()
-          guard name == "w" || name == "b" else {
+          let parameter = try parseQuantity()
+          guard parameter.quantity == .w || parameter.quantity == .b else {
             throw ParseError(
               "expected a parameter 'w', 'w[i]' or 'b' after 'around', found '\(token.text)'",
               column: token.column)
           }
           try expect(symbol: "=")
           let value = try parseNumber(after: "=")
-          request.around.append(
-            ParameterValue(name: index.map { "w[\($0)]" } ?? name, value: value))
+          request.around.append(ParameterValue(parameter: parameter, value: value))
         }
       }
       if skip(keyword: "width") {
@@ -57,17 +58,16 @@ extension CommandParser {
       advance()
       request = PlotRequest(.bias)
     default:
-      var names: [String] = []
+      var quantities: [QuantityRef] = []
       while let token = next, token.kind == .word,
         !CommandParser.plotKeywords.contains(token.text.lowercased())
       {
-        let (name, index) = try parseQuantity()
-        names.append(index.map { "\(name)[\($0)]" } ?? name)
+        quantities.append(try parseQuantity())
       }
-      guard !names.isEmpty else {
+      guard !quantities.isEmpty else {
         throw expected("a quantity, 'surface', 'norms' or 'bias'", after: "plot")
       }
-      request = PlotRequest(.quantities(names))
+      request = PlotRequest(.quantities(quantities))
     }
     try parsePlotOptions(into: &request)
     return .plot(request)

@@ -1,11 +1,20 @@
+import Optimization
+
 extension CommandParser {
-  /// `NAME VALUE` or `NAME=VALUE`, after `set` or inside the brackets of an optimizer spec
-  /// (where the `=` is required).
-  mutating func parseAssignment(requiresEquals: Bool) throws(ParseError) -> SettingAssignment {
-    let names = Vocabulary.settings + (requiresEquals ? [] : Vocabulary.screenSettings)
-    let setting = try parseName("setting", in: names)
+  /// `NAME=VALUE` inside the brackets of an optimizer spec.
+  mutating func parseAssignment() throws(ParseError) -> SettingAssignment {
+    let (term, value) = try parseNamedValue(in: Vocabulary.settings, requiresEquals: true)
+    return SettingAssignment(setting: term.meaning(Setting.self), value: value)
+  }
+
+  /// `NAME VALUE` or `NAME=VALUE` (after `set`, where `terms` holds the screen's settings
+  /// too), or `NAME=VALUE` (in brackets, where the `=` is required).
+  mutating func parseNamedValue(in terms: [Term], requiresEquals: Bool) throws(ParseError)
+    -> (Term, SettingValue)
+  {
+    let setting = try parseName("setting", in: terms)
     if !skip(symbol: "=") && requiresEquals { throw expected("'='") }
-    return SettingAssignment(name: setting.name, value: try parseValue(of: setting))
+    return (setting, try parseValue(of: setting))
   }
 
   /// A value the setting accepts: a number if it takes numbers (or, for a setting that takes
