@@ -29,7 +29,8 @@ struct CompleterTests {
     "maxprop", "momentum", "nadam", "nag", "radam", "rmsprop", "yogi",
   ]
   static let quantities = [
-    "b", "db", "dw", "epoch", "loss", "lr_b", "lr_w", "m_b", "m_hat_b", "m_hat_w", "m_w", "t",
+    "b", "db", "dw", "epoch", "eta", "loss", "lr_b", "lr_w", "m_b", "m_hat_b", "m_hat_w", "m_w",
+    "t",
     "u_b", "u_w", "v_b", "v_hat_b", "v_hat_w", "v_w", "vmax_b", "vmax_w", "w",
   ]
   static let settings = Vocabulary.settings.map(\.name).sorted()
@@ -147,7 +148,7 @@ struct CompleterTests {
       ("explain v_h", 8, ["v_hat_b", "v_hat_w"]),
       ("explain v_b ", 12, []),
       ("history lo", 8, ["loss"]),
-      ("history loss e", 13, ["epoch", "every"]),
+      ("history loss e", 13, ["epoch", "eta", "every"]),
       ("history loss every ", 19, []),
       ("sweep be", 6, ["beta", "beta1", "beta2"]),
       ("sweep eta 0.01..1 ", 18, ["log", "steps"]),

@@ -103,11 +103,39 @@ extension Interpreter {
     }
   }
 
-  /// The quantities `show state` lists for the current optimizer and t.
+  /// The quantities `show state` lists for the current optimizer and t: ηₜ only while it
+  /// varies (``etaVaries``), since `show settings` lists η.
   var visibleQuantities: [Quantity] {
     Quantity.allCases.filter {
       $0.exists(for: session.setup.optimizer) && (session.t > 0 || !$0.describesLastUpdate)
+        && ($0 != .eta || etaVaries)
     }
+  }
+
+  /// Whether ηₜ is not simply the setting η: the last update used another (lr_decay, a
+  /// schedule, a `set` made at t), or the next will.
+  var etaVaries: Bool {
+    let eta = session.state.learningRate
+    return eta != session.setup.hyperparameters.learningRate
+      || (session.t > 0 && session.upcomingLearningRate != eta)
+  }
+
+  /// `show eta`: ηₜ, the η of update t (at t = 0, of update 1), and while it varies what
+  /// it comes from: `eta = 0.0917431 (update 10; next 0.0909091; setting 0.1, lr_decay 0.01)`.
+  func showEta() -> (String, JSON) {
+    let eta = session.state.learningRate
+    let text = NumberFormat.text(eta)
+    guard etaVaries else { return (text, .number(eta)) }
+    let h = session.setup.hyperparameters
+    var parts = ["update \(max(session.t, 1))"]
+    let next = session.upcomingLearningRate
+    if session.t > 0, next != eta { parts.append("next \(NumberFormat.text(next))") }
+    var setting = "setting \(NumberFormat.text(h.learningRate))"
+    if h.learningRateDecay != 0 {
+      setting += ", lr_decay \(NumberFormat.text(h.learningRateDecay))"
+    }
+    parts.append(setting)
+    return ("\(text) (\(parts.joined(separator: "; ")))", .number(eta))
   }
 
   /// One quantity or setting, possibly indexed (`v_w[2]`, 1-based).
@@ -122,6 +150,7 @@ extension Interpreter {
       let value = setup.value(of: setting)
       return (Interpreter.text(value), Interpreter.json(value))
     }
+    if base == Quantity.eta.rawValue, index == nil { return showEta() }
     let value = try quantityValue(base, index: index)
     switch value {
     case .scalar(let x) where base == Quantity.t.rawValue || base == Quantity.epoch.rawValue:
@@ -152,14 +181,17 @@ extension Interpreter {
     return try Interpreter.select(session.value(of: quantity), quantity: quantity, index: index)
   }
 
-  func resolveQuantity(_ name: String) throws(ShellError) -> Quantity {
+  /// The quantity `name`, checked against `optimizer` (the current one if nil) and t.
+  func resolveQuantity(_ name: String, under optimizer: Optimizer? = nil) throws(ShellError)
+    -> Quantity
+  {
     guard let quantity = Quantity(rawValue: name) else {
       throw ShellError("unknown quantity '\(name)'")
     }
-    let optimizer = session.setup.optimizer
+    let optimizer = optimizer ?? session.setup.optimizer
     guard quantity.exists(for: optimizer) else {
       let kept = Quantity.allCases.filter {
-        $0.exists(for: optimizer) && ![.t, .epoch, .loss, .w, .b, .dw, .db].contains($0)
+        $0.exists(for: optimizer) && ![.t, .epoch, .loss, .w, .b, .dw, .db, .eta].contains($0)
       }.map(\.rawValue).joined(separator: ", ")
       throw ShellError("\(optimizer.rawValue) keeps no \(name) (it has \(kept))")
     }
