@@ -67,8 +67,11 @@ struct CompleterTests {
       ("use adam[be", 9, ["beta", "beta1", "beta2"]),
       ("use adam:keras[beta2=0.9, e", 26, ["eps_placement", "eps_root", "epsilon", "eta"]),
       ("use adam[eps_placement=", 23, ["hat", "inside", "max", "outside"]),
-      ("use adam[eta=1] ", 16, []),
-      ("use adam ", 9, []),
+      ("use adam[eta=1] ", 16, ["from"]),
+      ("use adam ", 9, ["from"]),
+      ("use adam:pytorch f", 17, ["from"]),
+      ("use adam from ", 14, ["here"]),
+      ("use adam from here ", 19, []),
       ("compare adam rms", 13, ["rmsprop"]),
       ("compare adam ", 13, optimizers),
       ("compare adam rmsprop ", 21, (optimizers + ["steps"]).sorted()),
@@ -91,7 +94,11 @@ struct CompleterTests {
       ("set batch ", 10, ["full"]),
       ("set eta ", 8, []),
       ("set nonsense ", 13, []),
-      ("set eps_placement hat ", 22, []),
+      ("set eps_placement hat ", 22, ["restart"]),
+      ("set eta 0.5 ", 12, ["restart"]),
+      ("set eta=0.5 r", 12, ["restart"]),
+      ("set eta 0.5 restart ", 20, []),
+      ("set colors ansi ", 16, []),
     ] as [(String, Int, [String])])
   func settingNamesAndValues(line: String, replaceFrom: Int, candidates: [String]) {
     #expect(Self.complete(line) == Completion(replaceFrom: replaceFrom, candidates: candidates))

@@ -20,7 +20,8 @@ struct ParseErrorTests {
 
   @Test(arguments: [
     ("stpe 10", "unknown command 'stpe' (did you mean 'step'?)", 0),
-    ("r", "ambiguous command 'r': redo, reset, run", 0),
+    ("re", "ambiguous command 're': redo (red), reset (res)", 0),
+    ("und", "ambiguous command 'und': undisplay (undi), undo", 0),
     ("xyzzy", "unknown command 'xyzzy' (try 'help')", 0),
     ("= 3", "expected a command, found '='", 0),
     ("\"step\"", "expected a command, found '\"step\"'", 0),
@@ -37,7 +38,7 @@ struct ParseErrorTests {
     ),
     ("preset", "expected a preset name after 'preset', found nothing", 6),
     ("help stpe", "unknown help topic 'stpe' (did you mean 'step'?)", 5),
-    ("help r", "ambiguous command 'r': redo, reset, run", 5),
+    ("help re", "ambiguous command 're': redo (red), reset (res)", 5),
     ("help step now", "expected end of command after 'step', found 'now'", 10),
   ])
   func commands(line: String, message: String, column: Int) {
