@@ -124,3 +124,15 @@ import Testing
     #expect(interpreter.execute("explain m_w").error?.message.hasPrefix("gd keeps no m_w") == true)
   }
 }
+
+extension EtaShellTests {
+  /// `help eta` is the setting's, and says what `show eta` reads.
+  @Test func helpOnEtaNamesTheSettingAndTheQuantity() {
+    var interpreter = Interpreter(files: MemoryFiles())
+    let lines = interpreter.execute("help eta").replies[0].lines
+    #expect(lines.first == "set eta VALUE")
+    #expect(
+      lines.last == "show eta: the eta the last update used (lr_decay or a schedule may vary it)")
+    #expect(lines.allSatisfy { $0.count <= 80 })
+  }
+}

@@ -30,7 +30,7 @@ extension Quantity {
         "the second moment in the denominator for b: v_b after bias correction (amsgrad: from vmax_b, see help amsgrad)"
     case .eta:
       return
-        "the learning rate eta the last update used (lr_decay, a schedule or a mid-run set change it)"
+        "the eta the last update used (lr_decay or a schedule may vary it)"
     case .lrW: return "the effective learning rate of each weight"
     case .lrB: return "the effective learning rate of the bias"
     case .t: return "the number of updates taken"

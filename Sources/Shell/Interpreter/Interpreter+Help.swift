@@ -29,6 +29,11 @@ extension Interpreter {
         }.map(\.rawValue)
         lines.append("  used by: " + users.joined(separator: ", "))
       }
+      // A setting that is also a quantity (eta, loss): `show`, `history` and `plot` read the
+      // quantity.
+      if let quantity = Vocabulary.quantities.first(where: { $0.name == topic }) {
+        lines.append("show \(quantity.name): \(quantity.summary)")
+      }
       return Reply(lines: lines)
     }
     let others = Vocabulary.quantities + Vocabulary.conventions + Vocabulary.groups
