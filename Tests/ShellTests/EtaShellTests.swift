@@ -136,3 +136,30 @@ extension EtaShellTests {
     #expect(lines.allSatisfy { $0.count <= 80 })
   }
 }
+
+extension EtaShellTests {
+  /// A trace with an `eta` column (from `history … to`, or someone's own code) is compared
+  /// on ηₜ by `diagnose`: adalab's own run matches it, and an η that drifts is found.
+  @Test func diagnoseComparesAnEtaColumn() throws {
+    let files = MemoryFiles()
+    var interpreter = Interpreter(files: files)
+    for line in [
+      "use adagrad:pytorch", "set lr_decay 0.01", "step 8", "history w b eta to ref.csv",
+    ] {
+      #expect(interpreter.execute(line).error == nil, "\(line)")
+    }
+    let reference = try files.read("ref.csv")
+    #expect(reference.split(separator: "\n").first == "t,w,b,eta")
+    let matched = interpreter.execute("diagnose ref.csv").replies[0].lines
+    #expect(matched.contains("no difference: every row matches"), "\(matched)")
+    // η of update 5 and on a tenth lower: the trace parts there, first in eta.
+    var rows = reference.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+    for k in rows.indices.dropFirst() where Int(rows[k][0])! >= 5 {
+      rows[k][3] = "\(Double(rows[k][3])! * 0.9)"
+    }
+    try files.write(
+      "drift.csv", contents: rows.map { $0.joined(separator: ",") }.joined(separator: "\n"))
+    let parted = interpreter.execute("diagnose drift.csv").replies[0].lines
+    #expect(parted.contains { $0.contains("t=5") && $0.contains("eta") }, "\(parted)")
+  }
+}

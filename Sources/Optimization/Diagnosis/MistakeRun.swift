@@ -82,6 +82,7 @@ struct MistakeRun {
       next.rate[i] = c.rate
     }
     next.updateCount = t
+    next.learningRate = (mistake == nil ? context : adjusted).learningRate
     if setup.optimizer == .nadam && h.nadamForm == .schedule {
       next.momentumProduct = context.muProduct
     }

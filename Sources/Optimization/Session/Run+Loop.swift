@@ -193,6 +193,8 @@ extension Run {
         writeOutputs(c, s, i)
       }
       var (w, b) = (coordinate(current, 0), coordinate(current, 1))
+      // ηₜ of the last update taken, kept in a local until the end, like w and b.
+      var eta = outcome.learningRate
       while outcome.taken < count {
         let i = position
         var z = looksAhead ? b.parameter - h.beta * b.u : b.parameter
@@ -224,11 +226,12 @@ extension Run {
         writeOutputs(w, current, 0)
         writeOutputs(b, current, 1)
         outcome.momentumProduct = product
-        outcome.learningRate = context.learningRate
+        eta = context.learningRate
         outcome.taken += 1
         position += 1
         if position == updatesPerEpoch { (epoch, position) = (epoch + 1, 0) }
       }
+      outcome.learningRate = eta
       writeCarried(w, current, 0)
       writeCarried(b, current, 1)
     }
