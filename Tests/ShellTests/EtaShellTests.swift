@@ -163,3 +163,31 @@ extension EtaShellTests {
     #expect(parted.contains { $0.contains("t=5") && $0.contains("eta") }, "\(parted)")
   }
 }
+
+extension EtaShellTests {
+  /// `undo`, `goto` and a saved-and-sourced session give back exactly the ηₜ recorded.
+  @Test func undoGotoAndSaveKeepTheRecordedEta() {
+    let files = MemoryFiles()
+    var interpreter = Interpreter(files: files)
+    for line in ["use adagrad:pytorch", "set lr_decay 0.01", "step 10", "set eta 0.05", "step 5"] {
+      #expect(interpreter.execute(line).error == nil, "\(line)")
+    }
+    let at15 = interpreter.session.state.learningRate
+    #expect(at15 == 0.05 / (1 + 14 * 0.01))
+    _ = interpreter.execute("undo")
+    #expect(interpreter.session.t == 10)
+    #expect(interpreter.session.state.learningRate == 0.01 / (1 + 9 * 0.01))
+    #expect(interpreter.session.upcomingLearningRate == 0.05 / (1 + 10 * 0.01))
+    _ = interpreter.execute("goto 15")
+    #expect(interpreter.session.state.learningRate == at15)
+    _ = interpreter.execute("save s.txt")
+    var sourced = Interpreter(files: files)
+    #expect(sourced.execute("source s.txt").error == nil)
+    #expect(sourced.session.state == interpreter.session.state)
+    #expect(
+      sourced.execute("history eta 9..11").replies[0].lines.dropFirst().map {
+        $0.split(separator: " ").last!
+      }
+        == ["0.00925926", "0.00917431", "0.0454545"])
+  }
+}
