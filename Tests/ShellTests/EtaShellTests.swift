@@ -20,8 +20,14 @@ import Testing
     #expect(interpreter.execute("show eta").replies[0].lines == ["eta = 0.1"])
     #expect(interpreter.execute("show eta").replies[0].json == .object([("eta", .number(0.1))]))
     // `show state` lists η only while it varies: `show settings` has it.
-    let state = interpreter.execute("show state").replies[0].lines
-    #expect(!state.contains { $0.hasPrefix("eta") })
+    let state = interpreter.execute("show state").replies[0]
+    #expect(!state.lines.contains { $0.hasPrefix("eta") })
+    // Its JSON has the same keys whether η varies or not.
+    guard case .object(let pairs) = state.json else {
+      Issue.record("show state --json is not an object")
+      return
+    }
+    #expect(pairs.map(\.0).contains("eta") && pairs.first { $0.0 == "eta" }!.1 == .number(0.1))
   }
 
   @Test func showEtaSaysWhereADecayedEtaComesFrom() {

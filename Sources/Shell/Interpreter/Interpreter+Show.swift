@@ -63,9 +63,14 @@ extension Interpreter {
     case "state":
       var lines: [String] = []
       var pairs: [(String, JSON)] = []
-      for quantity in visibleQuantities {
+      let listed = visibleQuantities
+      // The JSON always carries ηₜ, so a program reading it finds the same keys whether or
+      // not η varies; the text lists it only while it does.
+      for quantity in Quantity.allCases where listed.contains(quantity) || quantity == .eta {
         let (text, json) = try showOne(quantity.rawValue)
-        lines.append("\(quantity.rawValue.padding(to: 8)) \(text)")
+        if listed.contains(quantity) {
+          lines.append("\(quantity.rawValue.padding(to: 8)) \(text)")
+        }
         pairs.append((quantity.rawValue, json))
       }
       return (lines, pairs)
