@@ -86,11 +86,15 @@ import Testing
         }
         var seen = Set<String>()
         for line in explanation.lines {
-          guard let quantity = line.quantity, let i = line.parameterIndex else { continue }
+          guard let quantity = line.quantity else { continue }
+          // A shared line with a quantity (ηₜ) equals that scalar; the others one entry.
           let engine: Double
-          switch session.state.value(of: quantity) {
-          case .scalar(let x): engine = x
-          case .vector(let xs): engine = xs[i]
+          switch (session.state.value(of: quantity), line.parameterIndex) {
+          case (.scalar(let x), _): engine = x
+          case (.vector(let xs), let i?): engine = xs[i]
+          case (.vector, nil):
+            Issue.record("\(line.name): a shared line of a per-feature quantity")
+            continue
           }
           #expect(
             line.value.bitPattern == engine.bitPattern,

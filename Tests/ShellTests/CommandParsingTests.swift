@@ -120,7 +120,8 @@ struct CommandParsingTests {
     (
       "show lr eps loss epoch t",
       [
-        .setting(.eta), .setting(.epsilon), .quantity(QuantityRef(quantity: .loss)),
+        .quantity(QuantityRef(quantity: .eta)), .setting(.epsilon),
+        .quantity(QuantityRef(quantity: .loss)),
         .quantity(QuantityRef(quantity: .epoch)), .quantity(QuantityRef(quantity: .t)),
       ]
     ),

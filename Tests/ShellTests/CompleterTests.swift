@@ -29,7 +29,8 @@ struct CompleterTests {
     "maxprop", "momentum", "nadam", "nag", "radam", "rmsprop", "yogi",
   ]
   static let quantities = [
-    "b", "db", "dw", "epoch", "loss", "lr_b", "lr_w", "m_b", "m_hat_b", "m_hat_w", "m_w", "t",
+    "b", "db", "dw", "epoch", "eta", "loss", "lr_b", "lr_w", "m_b", "m_hat_b", "m_hat_w", "m_w",
+    "t",
     "u_b", "u_w", "v_b", "v_hat_b", "v_hat_w", "v_w", "vmax_b", "vmax_w", "w",
   ]
   static let settings = Vocabulary.settings.map(\.name).sorted()
@@ -66,8 +67,11 @@ struct CompleterTests {
       ("use adam[be", 9, ["beta", "beta1", "beta2"]),
       ("use adam:keras[beta2=0.9, e", 26, ["eps_placement", "eps_root", "epsilon", "eta"]),
       ("use adam[eps_placement=", 23, ["hat", "inside", "max", "outside"]),
-      ("use adam[eta=1] ", 16, []),
-      ("use adam ", 9, []),
+      ("use adam[eta=1] ", 16, ["from"]),
+      ("use adam ", 9, ["from"]),
+      ("use adam:pytorch f", 17, ["from"]),
+      ("use adam from ", 14, ["here"]),
+      ("use adam from here ", 19, []),
       ("compare adam rms", 13, ["rmsprop"]),
       ("compare adam ", 13, optimizers),
       ("compare adam rmsprop ", 21, (optimizers + ["steps"]).sorted()),
@@ -90,7 +94,11 @@ struct CompleterTests {
       ("set batch ", 10, ["full"]),
       ("set eta ", 8, []),
       ("set nonsense ", 13, []),
-      ("set eps_placement hat ", 22, []),
+      ("set eps_placement hat ", 22, ["restart"]),
+      ("set eta 0.5 ", 12, ["restart"]),
+      ("set eta=0.5 r", 12, ["restart"]),
+      ("set eta 0.5 restart ", 20, []),
+      ("set colors ansi ", 16, []),
     ] as [(String, Int, [String])])
   func settingNamesAndValues(line: String, replaceFrom: Int, candidates: [String]) {
     #expect(Self.complete(line) == Completion(replaceFrom: replaceFrom, candidates: candidates))
@@ -147,7 +155,7 @@ struct CompleterTests {
       ("explain v_h", 8, ["v_hat_b", "v_hat_w"]),
       ("explain v_b ", 12, []),
       ("history lo", 8, ["loss"]),
-      ("history loss e", 13, ["epoch", "every"]),
+      ("history loss e", 13, ["epoch", "eta", "every"]),
       ("history loss every ", 19, []),
       ("sweep be", 6, ["beta", "beta1", "beta2"]),
       ("sweep eta 0.01..1 ", 18, ["log", "steps"]),

@@ -20,8 +20,8 @@ struct NameResolutionTests {
     ("s", "step"), ("e", "epoch"), ("q", "quit"), ("?", "help"), ("exit", "quit"), ("exi", "quit"),
     ("ep", "epoch"), ("Step", "step"), ("SH", "show"),
     ("c", "ambiguous: compare convention"), ("co", "ambiguous: compare convention"),
-    ("h", "ambiguous: help history"), ("r", "ambiguous: redo reset run"),
-    ("re", "ambiguous: redo reset"),
+    ("h", "ambiguous: help history"), ("r", "run"), ("re", "ambiguous: redo reset"),
+    ("red", "redo"), ("und", "ambiguous: undisplay undo"), ("undo", "undo"), ("undi", "undisplay"),
     ("stpe", "unknown: step"), ("hlep", "unknown: help"), ("shw", "unknown: show"),
     ("zzz", "unknown: "),
   ])

@@ -20,7 +20,8 @@ struct ParseErrorTests {
 
   @Test(arguments: [
     ("stpe 10", "unknown command 'stpe' (did you mean 'step'?)", 0),
-    ("r", "ambiguous command 'r': redo, reset, run", 0),
+    ("re", "ambiguous command 're': redo (red), reset (res)", 0),
+    ("und", "ambiguous command 'und': undisplay (undi), undo", 0),
     ("xyzzy", "unknown command 'xyzzy' (try 'help')", 0),
     ("= 3", "expected a command, found '='", 0),
     ("\"step\"", "expected a command, found '\"step\"'", 0),
@@ -37,7 +38,7 @@ struct ParseErrorTests {
     ),
     ("preset", "expected a preset name after 'preset', found nothing", 6),
     ("help stpe", "unknown help topic 'stpe' (did you mean 'step'?)", 5),
-    ("help r", "ambiguous command 'r': redo, reset, run", 5),
+    ("help re", "ambiguous command 're': redo (red), reset (res)", 5),
     ("help step now", "expected end of command after 'step', found 'now'", 10),
   ])
   func commands(line: String, message: String, column: Int) {
@@ -199,7 +200,7 @@ struct ParseErrorTests {
     ),
     ("run until loss <", "expected a number or a quantity after '<', found nothing", 16),
     ("run until los < 1", "unknown quantity 'los' (did you mean 'loss'?)", 10),
-    ("run until eta < 1", "unknown quantity 'eta'", 10),
+    ("run until speed < 1", "unknown quantity 'speed'", 10),
     ("run until lr < 1", "unknown quantity 'lr' (did you mean 'lr_b' or 'lr_w'?)", 10),
     ("run until loss < 1 max", "expected a whole number of steps after 'max', found nothing", 22),
     ("run until loss < 1 max 0", "expected a positive number of steps after 'max', found '0'", 23),

@@ -35,7 +35,7 @@ struct VocabularyTests {
       Vocabulary.groups.map(\.name) == [
         "settings", "state", "all", "timeline", "data", "convention",
       ])
-    #expect(Vocabulary.quantities.count == 21)
+    #expect(Vocabulary.quantities.count == 22)
     #expect(Vocabulary.settings.count == 22)
   }
 

@@ -118,6 +118,7 @@ public struct Diagnosis: Equatable, Sendable {
         case .vmaxW, .vmaxB: value = state.vMax[index]
         case .mHatW, .mHatB: value = state.mHat[index]
         case .vHatW, .vHatB: value = state.vHat[index]
+        case .eta: value = state.learningRate
         default: value = state.rate[index]
         }
       }

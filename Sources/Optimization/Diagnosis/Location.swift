@@ -21,7 +21,7 @@ public struct Location: Equatable, Sendable {
       case .vmaxW, .vmaxB: self = .maximum
       case .uW, .uB: self = .accumulatedUpdate
       case .mHatW, .mHatB, .vHatW, .vHatB: self = .correction
-      case .lrW, .lrB: self = .rate
+      case .lrW, .lrB, .eta: self = .rate
       case .w, .b: self = .parameters
       case .loss: self = .loss
       case .t, .epoch: self = .count

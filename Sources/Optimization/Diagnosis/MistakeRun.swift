@@ -79,6 +79,7 @@ struct MistakeRun {
       run.next.rate[i] = c.rate
     }
     run.next.updateCount = t
+    run.next.learningRate = (mistake == nil ? context : adjusted).learningRate
     run.next.momentumProduct =
       setup.optimizer == .nadam && h.nadamForm == .schedule
       ? context.muProduct : state.momentumProduct

@@ -17,6 +17,8 @@ public struct ExplainedLine: Equatable, Sendable {
   public var substituted: [Piece]
   /// The result.
   public var value: Double
+  /// Words after the value, such as `scheduled`; nil for none.
+  public var note: String? = nil
 
   /// A piece of a substituted formula: literal text, or a number to be formatted.
   public enum Piece: Equatable, Sendable, ExpressibleByStringLiteral {

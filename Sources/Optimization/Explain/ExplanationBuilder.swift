@@ -68,6 +68,28 @@ struct ExplanationBuilder {
 
   // MARK: - Lines several rules share
 
+  /// The name of the update's η in a formula: `ηₜ` when it is not the setting η itself.
+  var etaName: String {
+    s.learningRate != h.learningRate || h.learningRateDecay != 0 ? "ηₜ" : "η"
+  }
+
+  /// The line of ηₜ, the η the update used (``StepContext/learningRate``, as the state
+  /// recorded it), whenever it is not the setting η: the formula of PyTorch AdaGrad's
+  /// ηₜ = η/(1 + (t − 1)·lr_decay) when that gives it, else the value, marked `scheduled`.
+  mutating func learningRate() {
+    let eta = s.learningRate
+    guard etaName == "ηₜ" else { return }
+    let n = Self.n
+    if h.learningRateDecay != 0, eta == h.learningRate / (1 + (s.t - 1) * h.learningRateDecay) {
+      add(
+        "ηₜ", .eta, shared: true, "η/(1 + (t − 1)·lr_decay)",
+        [n(h.learningRate), "/(1 + (", n(s.t), " − 1)·", n(h.learningRateDecay), ")"], eta)
+      return
+    }
+    add("ηₜ", .eta, shared: true, "", [], eta)
+    lines[lines.count - 1].note = "scheduled"
+  }
+
   /// θ − lr·g, the step of the rules whose direction is the gradient itself.
   mutating func step(_ p0: Double, rate: Double, gradient g: Double) {
     let n = Self.n

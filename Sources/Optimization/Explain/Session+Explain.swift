@@ -18,12 +18,15 @@ extension Session {
     let h = setup.hyperparameters
     let epochIndex = run.epochIndex(ofUpdate: t) - origin / run.updatesPerEpoch
     let power = h.biasPower == .epoch ? epochIndex + 1 : t - origin
-    let context = StepContext(
+    var context = StepContext(
       h: h, t: t - origin, biasPowerT: power,
       previousMomentumProduct: previous.momentumProduct)
+    // The η the update used, as it recorded it: whatever set it (lr_decay, a schedule).
+    context.learningRate = after.learningRate
     let rule = setup.optimizer.updateRule
     var builder = ExplanationBuilder(
       h: h, s: context, power: power, dimension: setup.dataset.dimension)
+    builder.learningRate()
     rule.explainShared(&builder)
     let atLookahead = rule.takesGradientAtLookahead(h)
     for i in 0..<previous.parameterCount {

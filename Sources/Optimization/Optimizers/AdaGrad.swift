@@ -53,17 +53,6 @@ enum AdaGrad: UpdateRule {
     c.parameter -= c.rate * c.gradient
   }
 
-  /// ηₜ = η/(1 + (t − 1)·lr_decay), when there is a decay.
-  static func explainShared(_ e: inout ExplanationBuilder) {
-    let (h, t) = (e.h, e.s.t)
-    guard h.learningRateDecay != 0 else { return }
-    let n = ExplanationBuilder.n
-    let value = h.learningRate / (1 + (t - 1) * h.learningRateDecay)
-    e.add(
-      "ηₜ", nil, shared: true, "η/(1 + (t − 1)·lr_decay)",
-      [n(h.learningRate), "/(1 + (", n(t), " − 1)·", n(h.learningRateDecay), ")"], value)
-  }
-
   static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate) {
     let n = ExplanationBuilder.n
     let x = e.suffix
@@ -71,8 +60,7 @@ enum AdaGrad: UpdateRule {
     let v = v0 + g * g
     e.add(
       "v" + x, e.quantity(.vW, .vB), "v\(x) + \(e.gradientName)²", [n(v0), " + ", n(g), "²"], v)
-    let etaName = e.h.learningRateDecay != 0 ? "ηₜ" : "η"
-    let rate = e.rootRate(e.s.learningRate, v: v, name: "v" + x, etaName: etaName)
+    let rate = e.rootRate(e.s.learningRate, v: v, name: "v" + x, etaName: e.etaName)
     e.step(before.parameter, rate: rate, gradient: g)
   }
 }

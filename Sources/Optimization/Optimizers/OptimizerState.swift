@@ -25,10 +25,17 @@ public struct OptimizerState: Equatable, Sendable {
   public internal(set) var updateCount: Int
   /// Πμ, the running product of NAdam's momentum schedule.
   public internal(set) var momentumProduct: Double
+  /// ηₜ, the learning rate the last update used (before the first update, the one update 1
+  /// will use): the setting η, or η decayed by PyTorch AdaGrad's `lr_decay`, a schedule, or a
+  /// value `set` mid-run. Recorded from ``StepContext/learningRate`` by every update path.
+  public internal(set) var learningRate: Double
 
   /// A state before any update: parameters at `start`, v at `initialAccumulator`, m at
-  /// `initialFirstMoment`, the rest 0.
-  public init(start: [Double], initialAccumulator: Double = 0, initialFirstMoment: Double = 0) {
+  /// `initialFirstMoment`, η at `learningRate`, the rest 0.
+  public init(
+    start: [Double], initialAccumulator: Double = 0, initialFirstMoment: Double = 0,
+    learningRate: Double = 0
+  ) {
     let zeros = [Double](repeating: 0, count: start.count)
     parameters = start
     gradient = zeros
@@ -41,6 +48,7 @@ public struct OptimizerState: Equatable, Sendable {
     rate = zeros
     updateCount = 0
     momentumProduct = 1
+    self.learningRate = learningRate
   }
 
   /// The number of parameters, d + 1.

@@ -28,6 +28,9 @@ extension Quantity {
     case .vHatB:
       return
         "the second moment in the denominator for b: v_b after bias correction (amsgrad, and adamw with amsgrad_max: from vmax_b, see help amsgrad)"
+    case .eta:
+      return
+        "the eta the last update used (lr_decay or a schedule may vary it)"
     case .lrW: return "the effective learning rate of each weight"
     case .lrB: return "the effective learning rate of the bias"
     case .t: return "the number of updates taken"

@@ -32,6 +32,9 @@ public enum Quantity: String, CaseIterable, Sendable {
   case vHatW = "v_hat_w"
   /// The bias-corrected second moment v̂ of the bias.
   case vHatB = "v_hat_b"
+  /// ηₜ, the learning rate the last update used (before the first, the one update 1 will
+  /// use): η itself unless `lr_decay`, a schedule or a mid-run `set` changed it.
+  case eta
   /// The effective learning rate of each weight in the last update.
   case lrW = "lr_w"
   /// The effective learning rate of the bias in the last update.
@@ -60,10 +63,10 @@ public enum Quantity: String, CaseIterable, Sendable {
   }
 
   /// Whether `optimizer` keeps or computes this quantity: w, b, their gradients and rates,
-  /// t, the epoch and the loss for every optimizer, the rest as its file lists them.
+  /// ηₜ, t, the epoch and the loss for every optimizer, the rest as its file lists them.
   public func exists(for optimizer: Optimizer) -> Bool {
     switch self {
-    case .w, .b, .dw, .db, .lrW, .lrB, .t, .epoch, .loss: return true
+    case .w, .b, .dw, .db, .eta, .lrW, .lrB, .t, .epoch, .loss: return true
     default: return optimizer.updateRule.quantities.contains(self)
     }
   }
@@ -113,6 +116,7 @@ extension OptimizerState {
     case .vHatB: return split(vHat, weights: false)
     case .lrW: return split(rate, weights: true)
     case .lrB: return split(rate, weights: false)
+    case .eta: return .scalar(learningRate)
     case .t: return .scalar(Double(updateCount))
     case .epoch, .loss:
       preconditionFailure("\(quantity.rawValue) needs the data: ask the session")

@@ -38,8 +38,10 @@ extension Run {
     if outcome.swapped { swap(&state, &next) }
     state.updateCount = t
     state.momentumProduct = outcome.momentumProduct
+    state.learningRate = outcome.learningRate
     guard let rejected = outcome.rejectedMomentumProduct else { return (outcome.taken, nil) }
     next.updateCount = t + 1
+    next.learningRate = context.learningRate
     next.momentumProduct = rejected
     return (outcome.taken, firstNonFinite(in: next, step: t + 1))
   }
@@ -63,12 +65,15 @@ extension Run {
       var swapped: Bool
       /// Πμ after the last update taken.
       var momentumProduct: Double
+      /// ηₜ of the last update taken (see ``OptimizerState/learningRate``).
+      var learningRate: Double
       /// Πμ of the update that was not taken, when one was refused.
       var rejectedMomentumProduct: Double?
     }
 
     /// Takes up to `count` updates of `rule`, from `state` into `next` and back, as
-    /// ``Run/step(count:)`` describes. Leaves the scalars of both states alone.
+    /// ``Run/step(count:)`` describes. Leaves the scalars of both states alone: t, Πμ and ηₜ
+    /// come back in the outcome.
     func run<Rule: UpdateRule>(
       _ count: Int, _ state: inout OptimizerState, _ next: inout OptimizerState,
       _ context: inout StepContext, _ powerCache: inout StepPowerCache, _ rule: Rule.Type
@@ -77,7 +82,7 @@ extension Run {
       let schedulesMomentum = Rule.schedulesMomentum(setup.hyperparameters)
       var outcome = Outcome(
         taken: 0, swapped: false, momentumProduct: state.momentumProduct,
-        rejectedMomentumProduct: nil)
+        learningRate: state.learningRate, rejectedMomentumProduct: nil)
       guard case .points(let k) = setup.training.batch else { return outcome }
       let n = setup.dataset.count
       let d = setup.dataset.denseCount
@@ -124,6 +129,7 @@ extension Run {
                   return false
                 }
                 outcome.momentumProduct = product
+                outcome.learningRate = context.learningRate
                 outcome.swapped.toggle()
                 outcome.taken += 1
                 position += 1
@@ -187,6 +193,8 @@ extension Run {
         writeOutputs(c, s, i)
       }
       var (w, b) = (coordinate(current, 0), coordinate(current, 1))
+      // ηₜ of the last update taken, kept in a local until the end, like w and b.
+      var eta = outcome.learningRate
       while outcome.taken < count {
         let i = position
         var z = looksAhead ? b.parameter - h.beta * b.u : b.parameter
@@ -218,10 +226,12 @@ extension Run {
         writeOutputs(w, current, 0)
         writeOutputs(b, current, 1)
         outcome.momentumProduct = product
+        eta = context.learningRate
         outcome.taken += 1
         position += 1
         if position == updatesPerEpoch { (epoch, position) = (epoch + 1, 0) }
       }
+      outcome.learningRate = eta
       writeCarried(w, current, 0)
       writeCarried(b, current, 1)
     }

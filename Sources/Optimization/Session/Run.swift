@@ -43,6 +43,19 @@ struct Run {
     self.powerCache = StepPowerCache(
       setup.optimizer.updateRule.sharedNumbers(for: setup.hyperparameters))
     self.loopsOverBuffers = Run.takesUpdatesInLoop(for: setup)
+    if state == nil { self.state.learningRate = upcomingLearningRate }
+  }
+
+  /// The η update t + 1 will use, from the same ``prepare(_:_:_:update:epoch:previousMomentumProduct:)``
+  /// as the update itself (on copies: the run does not change), so that a state at t = 0
+  /// records the η of update 1 whatever sets it.
+  var upcomingLearningRate: Double {
+    let t = state.updateCount + 1
+    var (context, cache) = (self.context, self.powerCache)
+    Run.prepare(
+      &context, &cache, setup, update: t - origin, epoch: epochIndex(ofUpdate: t) - originEpoch,
+      previousMomentumProduct: state.momentumProduct)
+    return context.learningRate
   }
 
   /// Points in one update at most.
@@ -114,6 +127,7 @@ struct Run {
       previousMomentumProduct: state.momentumProduct)
     let finite = Run.update(state, into: &next, context, rule)
     next.updateCount = t
+    next.learningRate = context.learningRate
     next.momentumProduct =
       Rule.schedulesMomentum(setup.hyperparameters) ? context.muProduct : state.momentumProduct
     if !finite || !next.momentumProduct.isFinite {

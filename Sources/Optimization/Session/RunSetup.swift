@@ -39,6 +39,6 @@ public struct RunSetup: Equatable, Sendable {
     return OptimizerState(
       start: start, initialAccumulator: usesAccumulator ? hyperparameters.initialAccumulator : 0,
       initialFirstMoment: optimizer.updateRule.initialFirstMoment(
-        hyperparameters, under: convention))
+        hyperparameters, under: convention), learningRate: hyperparameters.learningRate)
   }
 }

@@ -118,6 +118,10 @@ public struct Session {
     }
   }
 
+  /// The η update t + 1 will use, under the setup in force now (``value(of:)`` gives the η
+  /// of update t).
+  public var upcomingLearningRate: Double { run.upcomingLearningRate }
+
   /// Updates in one pass over the data.
   public var updatesPerEpoch: Int {
     setup.training.updatesPerEpoch(count: setup.dataset.count)

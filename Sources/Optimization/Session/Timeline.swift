@@ -65,7 +65,7 @@ public struct Change: Equatable, Sendable {
 extension RunSetup {
   /// A fresh state for this setup's optimizer taking over from `current`: the parameters
   /// and t of `current`, every moment and accumulator (m, v, u, v_max) as at a start, Πμ = 1.
-  /// What describes the last update (dw, m̂, v̂, the rate) is kept: it still describes it.
+  /// What describes the last update (dw, m̂, v̂, the rate, ηₜ) is kept: it still describes it.
   func freshState(from current: OptimizerState) -> OptimizerState {
     var state = initialState
     state.parameters = current.parameters
@@ -74,6 +74,7 @@ extension RunSetup {
     state.mHat = current.mHat
     state.vHat = current.vHat
     state.rate = current.rate
+    state.learningRate = current.learningRate
     return state
   }
 

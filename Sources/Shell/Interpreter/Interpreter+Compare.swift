@@ -62,6 +62,7 @@ extension Interpreter {
             .map { ($0.0.name, CompareColumn.json($0.1)) }))
     }
     var lines = ["after \(Interpreter.updates(count)) from \(startDescription):"]
+    lines += notReplayingChanges
     lines += table.lines(fitting: screen.width)
     var settingLines: [String] = []
     for (spec, row) in zip(specs, rows) {
@@ -75,7 +76,8 @@ extension Interpreter {
     if let best = rows.min(by: { $0.session.loss < $1.session.loss }), rows.count > 1 {
       lines.append("lowest loss: \(best.label)")
     }
-    let reply = Reply(lines: lines, json: .object([("compare", .array(objects))]))
+    let reply = Reply(
+      lines: lines, json: notingChangesNotReplayed(.object([("compare", .array(objects))])))
     return try deepen(reply, rows, steps: count, at: at, reach: reach, columns: columns)
   }
 

@@ -35,6 +35,7 @@ extension Interpreter {
       "\(path): \(trace.rows.count) rows (t=\(ts.first!)…\(ts.last!)), columns "
         + trace.columns.map(\.name).joined(separator: ", ")
     ]
+    lines += notReplayingChanges
     lines += describe(recovery)
     lines.append(
       "replayed with \(setup.optimizer.rawValue) (\(setup.convention.rawValue)) at those settings; tolerance \(NumberFormat.text(diagnosis.tolerance)) relative"
@@ -43,6 +44,7 @@ extension Interpreter {
       ("rows", .integer(trace.rows.count)), ("found", json(recovery)),
       ("tolerance", .number(diagnosis.tolerance)),
     ]
+    if case .object(let noted) = notingChangesNotReplayed(.object([])) { pairs += noted }
     guard let gap = diagnosis.gap else {
       lines.append("no difference: every row matches")
       pairs.append(("gap", .null))

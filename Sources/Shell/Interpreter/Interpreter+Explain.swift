@@ -15,7 +15,8 @@ extension Interpreter {
         throw ShellError(
           "explain takes a quantity an update computes, such as v_b or lr_w; found '\(ref.name)'")
       }
-      try checkKept(quantity)
+      // Against the setup of update t: right after `use gd from here`, m_w is Adam's.
+      try checkKept(quantity, under: setup.optimizer)
       if let index, !(1...session.setup.dataset.dimension).contains(index) {
         throw ShellError(
           "\(quantity.rawValue) has \(session.setup.dataset.dimension) entries, found index \(index)"
@@ -24,12 +25,21 @@ extension Interpreter {
       let chosen = lines.filter {
         $0.quantity == quantity && (index == nil || $0.parameterIndex == index! - 1)
       }
+      if chosen.isEmpty, quantity == .eta {
+        throw ShellError(
+          "update t=\(explanation.t) used eta = \(NumberFormat.text(setup.hyperparameters.learningRate)) itself (no lr_decay or schedule): nothing to work out"
+        )
+      }
       guard !chosen.isEmpty else {
         throw ShellError(
           "\(setup.optimizer.rawValue) does not compute \(ref.name) in its update")
       }
+      // A rule's formula may write η for the ηₜ it substitutes (Adam's lr under a schedule).
       let shared = lines.filter { line in
-        line.parameterIndex == nil && chosen.contains { $0.formula.contains(line.name) }
+        line.parameterIndex == nil && !chosen.contains(line)
+          && chosen.contains {
+            $0.formula.contains(line.name) || (line.quantity == .eta && $0.formula.contains("η"))
+          }
       }
       lines = shared + chosen
     }
@@ -73,6 +83,6 @@ extension Interpreter {
       parts.append(text)
     }
     parts.append(NumberFormat.text(line.value))
-    return parts.joined(separator: " = ")
+    return parts.joined(separator: " = ") + (line.note.map { " (\($0))" } ?? "")
   }
 }

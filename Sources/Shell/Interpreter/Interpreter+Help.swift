@@ -46,6 +46,11 @@ extension HelpText {
       }.map(\.rawValue)
       lines.append("  used by: " + users.joined(separator: ", "))
     }
+    // A setting that is also a quantity (eta, loss): `show`, `history` and `plot` read the
+    // quantity.
+    if let quantity = Vocabulary.quantities.first(where: { $0.name == name }) {
+      lines.append("show \(quantity.name): \(quantity.summary)")
+    }
     return lines
   }
 }

@@ -66,9 +66,14 @@ extension Interpreter {
     case .state:
       var lines: [String] = []
       var pairs: [(String, JSON)] = []
-      for quantity in visibleQuantities {
+      let listed = visibleQuantities
+      // The JSON always carries ηₜ, so a program reading it finds the same keys whether or
+      // not η varies; the text lists it only while it does.
+      for quantity in Quantity.allCases where listed.contains(quantity) || quantity == .eta {
         let (text, json) = try showQuantity(QuantityRef(quantity: quantity))
-        lines.append("\(quantity.rawValue.padding(to: 8)) \(text)")
+        if listed.contains(quantity) {
+          lines.append("\(quantity.rawValue.padding(to: 8)) \(text)")
+        }
         pairs.append((quantity.rawValue, json))
       }
       return (lines, pairs)
@@ -108,11 +113,39 @@ extension Interpreter {
     }
   }
 
-  /// The quantities `show state` lists for the current optimizer and t.
+  /// The quantities `show state` lists for the current optimizer and t: ηₜ only while it
+  /// varies (``etaVaries``), since `show settings` lists η.
   var visibleQuantities: [Quantity] {
     Quantity.allCases.filter {
       $0.exists(for: session.setup.optimizer) && (session.t > 0 || !$0.describesLastUpdate)
+        && ($0 != .eta || etaVaries)
     }
+  }
+
+  /// Whether ηₜ is not simply the setting η: the last update used another (lr_decay, a
+  /// schedule, a `set` made at t), or the next will.
+  var etaVaries: Bool {
+    let eta = session.state.learningRate
+    return eta != session.setup.hyperparameters.learningRate
+      || (session.t > 0 && session.upcomingLearningRate != eta)
+  }
+
+  /// `show eta`: ηₜ, the η of update t (at t = 0, of update 1), and while it varies what
+  /// it comes from: `eta = 0.0917431 (update 10; next 0.0909091; setting 0.1, lr_decay 0.01)`.
+  func showEta() -> (String, JSON) {
+    let eta = session.state.learningRate
+    let text = NumberFormat.text(eta)
+    guard etaVaries else { return (text, .number(eta)) }
+    let h = session.setup.hyperparameters
+    var parts = ["update \(max(session.t, 1))"]
+    let next = session.upcomingLearningRate
+    if session.t > 0, next != eta { parts.append("next \(NumberFormat.text(next))") }
+    var setting = "setting \(NumberFormat.text(h.learningRate))"
+    if h.learningRateDecay != 0 {
+      setting += ", lr_decay \(NumberFormat.text(h.learningRateDecay))"
+    }
+    parts.append(setting)
+    return ("\(text) (\(parts.joined(separator: "; ")))", .number(eta))
   }
 
   /// One setting of the current optimizer.
@@ -127,6 +160,7 @@ extension Interpreter {
 
   /// One quantity, or one entry of it (`v_w[2]`, 1-based).
   func showQuantity(_ ref: QuantityRef) throws(ShellError) -> (String, JSON) {
+    if ref.quantity == .eta, ref.index == nil { return showEta() }
     let value = try quantityValue(ref)
     switch value {
     case .scalar(let x) where ref.quantity == .t || ref.quantity == .epoch:
@@ -159,14 +193,14 @@ extension Interpreter {
       session.value(of: quantity), quantity: quantity, index: ref.index)
   }
 
-  /// Refuses a quantity the current optimizer does not keep, or one of the last update
-  /// before there is one.
-  func checkKept(_ quantity: Quantity) throws(ShellError) {
+  /// Refuses a quantity `optimizer` (the current one if nil) does not keep, or one of the
+  /// last update before there is one.
+  func checkKept(_ quantity: Quantity, under optimizer: Optimizer? = nil) throws(ShellError) {
     let name = quantity.rawValue
-    let optimizer = session.setup.optimizer
+    let optimizer = optimizer ?? session.setup.optimizer
     guard quantity.exists(for: optimizer) else {
       let kept = Quantity.allCases.filter {
-        $0.exists(for: optimizer) && ![.t, .epoch, .loss, .w, .b, .dw, .db].contains($0)
+        $0.exists(for: optimizer) && ![.t, .epoch, .loss, .w, .b, .dw, .db, .eta].contains($0)
       }.map(\.rawValue).joined(separator: ", ")
       throw ShellError("\(optimizer.rawValue) keeps no \(name) (it has \(kept))")
     }

@@ -76,7 +76,7 @@ extension Interpreter {
         "\(setup.optimizer.rawValue) (\(setup.convention.rawValue)), "
           + "\(Interpreter.updates(steps)) from \(startDescription):"
       ]
-      + table.lines(fitting: screen.width)
+      + notReplayingChanges + table.lines(fitting: screen.width)
     let finished = zip(ranValues, runs).filter {
       if case .diverged = $0.1.report.outcome { return false }
       return true
@@ -87,6 +87,7 @@ extension Interpreter {
     if let best = finished.min(by: { $0.1.session.loss < $1.1.session.loss }) {
       lines.append("lowest loss: \(setting.rawValue) \(NumberFormat.text(best.0))")
     }
-    return Reply(lines: lines, json: .object([("sweep", .array(objects))]))
+    return Reply(
+      lines: lines, json: notingChangesNotReplayed(.object([("sweep", .array(objects))])))
   }
 }

@@ -26,7 +26,7 @@ public enum Vocabulary {
     Term("step", aliases: ["s"], usage: "step [N]", "take N updates (default 1)"),
     Term("epoch", aliases: ["e"], usage: "epoch [N]", "make N passes over the data (default 1)"),
     Term(
-      "run", usage: "run until CONDITION [max N]",
+      "run", aliases: ["r"], usage: "run until CONDITION [max N]",
       "step until a condition holds, such as loss < 1e-3"),
     Term("reset", usage: "reset", "go back to the initial parameters and a fresh optimizer state"),
     Term("undo", usage: "undo", "revert the last command that changed the session"),

@@ -25,8 +25,15 @@ struct CompletionContext {
     case "preset" where arguments.isEmpty:
       names = Vocabulary.presets.map(\.name)
     case "set":
-      names = Self.assignmentNames(
-        after: arguments[...], among: Vocabulary.settings + Vocabulary.screenSettings)
+      // `set NAME VALUE restart` starts over instead of changing course (screen settings
+      // never restart anything).
+      let words = arguments.filter { !$0.isSymbol("=") }
+      if words.count == 2, case .found = Vocabulary.settings.match(words[0].text) {
+        names = ["restart"]
+      } else {
+        names = Self.assignmentNames(
+          after: arguments[...], among: Vocabulary.settings + Vocabulary.screenSettings)
+      }
     case "show" where arguments.last?.isSymbol("[") != true:
       names = (Vocabulary.quantities + Vocabulary.settings + Vocabulary.groups).map(\.name)
     case "run":
@@ -88,6 +95,15 @@ struct CompletionContext {
       return assignmentNames(after: assignments.last ?? [])
     }
     if arguments.last?.isSymbol(":") == true { return Vocabulary.conventions.map(\.name) }
+    // `use OPTIMIZER from here`: continue from the current parameters.
+    if !isComparing, let last = arguments.last {
+      if last.isWord("from") { return ["here"] }
+      let named = arguments.contains { token in
+        guard case .found = Vocabulary.optimizers.match(token.text) else { return false }
+        return true
+      }
+      return named && !arguments.contains { $0.isWord("from") } ? ["from"] : []
+    }
     guard isComparing || arguments.isEmpty else { return [] }
     guard arguments.last?.isWord("steps") != true else { return [] }
     let specs = arguments.indices.filter { index in

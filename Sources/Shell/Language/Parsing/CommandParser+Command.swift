@@ -151,7 +151,7 @@ extension CommandParser {
     case .found(let command): return command.name
     case .ambiguous(let names):
       throw ParseError(
-        "ambiguous command '\(token.text)': \(names.joined(separator: ", "))",
+        "ambiguous command '\(token.text)': \(Self.listedWithPrefixes(names, in: Vocabulary.commands))",
         column: token.column)
     case .unknown:
       let suggestions = (Vocabulary.commands + others).suggestions(for: token.text)

@@ -12,6 +12,21 @@ extension CommandParser {
     return try resolve(advance(), in: terms, as: kind, of: context)
   }
 
+  /// The candidates of an ambiguous prefix, each with the shortest prefix that selects it
+  /// alone, as gdb's users type them: `redo (red), reset (res)`. A name no shorter prefix
+  /// selects stands alone (`undo`).
+  static func listedWithPrefixes(_ names: [String], in terms: [Term]) -> String {
+    names.map { name in
+      for length in 1..<max(name.count, 1) {
+        let prefix = String(name.prefix(length))
+        if case .found(let term) = terms.match(prefix, byPrefix: true), term.name == name {
+          return "\(name) (\(prefix))"
+        }
+      }
+      return name
+    }.joined(separator: ", ")
+  }
+
   /// Looks a typed name up in `terms`, or reports it as an unknown or ambiguous `kind`
   /// (`unknown setting 'beat2' (did you mean 'beta2'?)`), of `context` if given
   /// (`unknown option 'dens' for 'load sparse' (did you mean 'density'?)`).
@@ -24,7 +39,7 @@ extension CommandParser {
       return term
     case .ambiguous(let names):
       throw ParseError(
-        "ambiguous \(kind) '\(token.text)': \(names.joined(separator: ", "))",
+        "ambiguous \(kind) '\(token.text)': \(Self.listedWithPrefixes(names, in: terms))",
         column: token.column)
     case .unknown(let suggestions):
       var hint = didYouMean(suggestions)
