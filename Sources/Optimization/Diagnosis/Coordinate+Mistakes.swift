@@ -21,8 +21,10 @@ extension Coordinate {
       if optimizer == .adamw { parameter *= 1 - s.learningRate * s.h.weightDecay }
       finishAdam(s)
       updateMoments(s)
-    case .weightDecayCoupled:
-      applyRule(of: optimizer == .adamw ? .adam : optimizer, s)
+    case .weightDecayCoupled where optimizer == .adamw:
+      // The gradient already carries λ·w: Adam's moments and step, without PyTorch's L2.
+      updateMoments(s)
+      finishAdam(s)
     default:
       applyRule(of: optimizer, s)
     }

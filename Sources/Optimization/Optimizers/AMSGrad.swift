@@ -31,7 +31,14 @@ enum AMSGrad: UpdateRule {
     return h
   }
 
-  static let settings = Adam.familySettings.union([.amsgradMax])
+  static let settings = Adam.familySettings.union([.amsgradMax]).union(options)
+  static let options = TorchWeightDecay.settings
+  static let optionRules = TorchWeightDecay.rules
+
+  /// Only PyTorch's Adam(amsgrad=True) adds the L2 term or AdamW's decay.
+  static func missing(_ setting: Setting, under convention: Convention) -> String? {
+    TorchWeightDecay.missing(setting, under: convention, name: "amsgrad")
+  }
   static let epsilonPlacements = Adam.epsilonPlacements
   static let quantities = Adam.quantities.union([.vmaxW, .vmaxB])
 
@@ -46,6 +53,7 @@ enum AMSGrad: UpdateRule {
 
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
+    c.applyTorchWeightDecay(s)
     c.updateMoments(s)
     c.finishAMSGrad(s)
   }
@@ -54,7 +62,8 @@ enum AMSGrad: UpdateRule {
     Adam.explainShared(&e)
   }
 
-  static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate) {
+  static func explain(_ e: inout ExplanationBuilder, _ original: Coordinate) {
+    let before = e.torchWeightDecay(original)
     let n = ExplanationBuilder.n
     let x = e.suffix
     let m = e.firstMoment(before)

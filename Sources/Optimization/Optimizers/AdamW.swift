@@ -33,7 +33,8 @@ enum AdamW: UpdateRule {
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
     c.parameter *= 1 - s.learningRate * s.h.weightDecay
-    Adam.apply(&c, s)
+    c.updateMoments(s)
+    c.finishAdam(s)
   }
 
   static func explainShared(_ e: inout ExplanationBuilder) {
@@ -48,6 +49,6 @@ enum AdamW: UpdateRule {
     e.add(
       p + " decayed", nil, "\(p)·(1 − η·λ)",
       [n(before.parameter), "·(1 − ", n(eta), "·", n(h.weightDecay), ")"], decayed.parameter)
-    Adam.explain(&e, decayed)
+    Adam.explainMoments(&e, decayed)
   }
 }

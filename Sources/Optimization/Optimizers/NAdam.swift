@@ -54,6 +54,8 @@ enum NAdam: UpdateRule {
     .union(TorchWeightDecay.settings)
   static let epsilonPlacements: [EpsilonPlacement] = [.outside, .inside]
   static let quantities = Adam.quantities
+  static let options = TorchWeightDecay.settings
+  static let optionRules = TorchWeightDecay.rules
 
   /// Only PyTorch lets ψ be set: Keras fixes it at 1, optax has no schedule.
   static func missing(_ setting: Setting, under convention: Convention) -> String? {

@@ -66,6 +66,8 @@ enum RAdam: UpdateRule {
   }
   static let epsilonPlacements: [EpsilonPlacement] = [.outside, .hat]
   static let quantities = Adam.quantities
+  static let options = TorchWeightDecay.settings
+  static let optionRules = TorchWeightDecay.rules
 
   static let meanings: [(Quantity, String)] = [
     (

@@ -6,6 +6,12 @@
 enum TorchWeightDecay {
   static let settings: Set<Setting> = [.weightDecay, .decoupledWeightDecay]
 
+  /// What the two options do, for `help NAME`.
+  static let rules: [Setting: String] = [
+    .weightDecay: "g ← g + λ·w before the rule (PyTorch's L2 term)",
+    .decoupledWeightDecay: "with weight_decay: w ← w·(1 − η·λ) first instead (AdamW's decay)",
+  ]
+
   /// The reason a convention has no PyTorch weight decay on `name`'s rule.
   static func missing(_ setting: Setting, under convention: Convention, name: String)
     -> String?

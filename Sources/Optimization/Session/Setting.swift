@@ -11,6 +11,7 @@ public enum Setting: String, CaseIterable, Sendable {
   case decoupledWeightDecay = "decoupled_weight_decay"
   case momentumDecay = "momentum_decay"
   case dampening
+  case centered, momentum, nesterov
   case amsgradMax = "amsgrad_max"
   case nagForm = "nag_form"
   case nadamForm = "nadam_form"

@@ -23,9 +23,8 @@ extension Interpreter {
       var lines = ["set \(term.name) VALUE", "  \(term.summary)"]
       if !term.choices.isEmpty { lines.append("  values: " + term.choices.joined(separator: ", ")) }
       if let setting = Setting(rawValue: term.name) {
-        let users = Optimizer.allCases.filter {
-          setting.applies(to: $0, convention: .pytorch)
-            || setting.applies(to: $0, convention: .lecture)
+        let users = Optimizer.allCases.filter { optimizer in
+          Convention.allCases.contains { setting.applies(to: optimizer, convention: $0) }
         }.map(\.rawValue)
         lines.append("  used by: " + users.joined(separator: ", "))
       }
@@ -126,17 +125,31 @@ enum HelpText {
     ]
     lines += optimizer.rule.map { "  \($0)" }
     lines.append("conventions (defaults):")
+    var options: [String] = []
     for convention in Convention.allCases {
       if let reason = optimizer.unavailable(in: convention) {
         lines.append("  \(convention.rawValue.padding(to: 8)) none: \(reason)")
         continue
       }
       let setup = RunSetup(dataset: .toy, optimizer: optimizer, convention: convention)
-      let settings = Setting.applicable(to: optimizer, convention: convention).filter {
-        !$0.isTraining
-      }
-      let values = settings.map { "\($0.rawValue) \(Interpreter.text(setup.value(of: $0)))" }
+      let (listed, off) = setup.ruleSettings
+      let values = listed.map { "\($0.rawValue) \(Interpreter.text(setup.value(of: $0)))" }
       lines.append("  \(convention.rawValue.padding(to: 8)) " + values.joined(separator: ", "))
+      if !off.isEmpty {
+        let names = off.map(\.rawValue).joined(separator: ", ")
+        options.append("  \(convention.rawValue.padding(to: 8)) \(names)")
+      }
+    }
+    if !options.isEmpty {
+      lines.append("options, off by default:")
+      lines += options
+      let described = Setting.allCases.filter { setting in
+        Convention.allCases.contains { setting.applies(to: optimizer, convention: $0) }
+          && optimizer.options.contains(setting)
+      }
+      lines += described.map {
+        "  \($0.rawValue): \(optimizer.optionRule($0) ?? $0.summary)"
+      }
     }
     let meanings = optimizer.meanings
     if !meanings.isEmpty {

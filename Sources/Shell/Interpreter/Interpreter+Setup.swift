@@ -204,10 +204,12 @@ extension Interpreter {
     let setup = session.setup
     let settings = Setting.applicable(to: setup.optimizer, convention: setup.convention)
       .filter { !$0.isTraining }
-    let parts = settings.map { "\($0.rawValue) \(Interpreter.text(setup.value(of: $0)))" }
+    let (listed, off) = setup.ruleSettings
+    let parts = listed.map { "\($0.rawValue) \(Interpreter.text(setup.value(of: $0)))" }
     let line =
       "\(setup.optimizer.rawValue) (\(setup.convention.rawValue)): "
       + parts.joined(separator: ", ")
+      + (off.isEmpty ? "" : "; off: " + off.map(\.rawValue).joined(separator: ", "))
     return Reply(
       lines: [line],
       json: .object(

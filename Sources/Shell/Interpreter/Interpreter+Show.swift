@@ -106,7 +106,7 @@ extension Interpreter {
   /// The quantities `show state` lists for the current optimizer and t.
   var visibleQuantities: [Quantity] {
     Quantity.allCases.filter {
-      $0.exists(for: session.setup.optimizer) && (session.t > 0 || !$0.describesLastUpdate)
+      $0.exists(in: session.setup) && (session.t > 0 || !$0.describesLastUpdate)
     }
   }
 
@@ -157,9 +157,9 @@ extension Interpreter {
       throw ShellError("unknown quantity '\(name)'")
     }
     let optimizer = session.setup.optimizer
-    guard quantity.exists(for: optimizer) else {
+    guard quantity.exists(in: session.setup) else {
       let kept = Quantity.allCases.filter {
-        $0.exists(for: optimizer) && ![.t, .epoch, .loss, .w, .b, .dw, .db].contains($0)
+        $0.exists(in: session.setup) && ![.t, .epoch, .loss, .w, .b, .dw, .db].contains($0)
       }.map(\.rawValue).joined(separator: ", ")
       throw ShellError("\(optimizer.rawValue) keeps no \(name) (it has \(kept))")
     }
