@@ -126,7 +126,13 @@ extension Coordinate {
   /// v − ḡ² after updating ḡ (in m), each over 1 − βᵗ with `bias_correction` (v̂ in vHat).
   @inline(__always)
   mutating func rmsDenominatorRoot(_ s: StepContext) -> Double {
-    let correction = s.h.biasCorrection ? RMSProp.biasCorrection(s.h, t: s.t) : 1
+    guard s.h.biasCorrection else {
+      vHat = v
+      guard s.h.centered else { return v }
+      m = m.averaged(with: gradient, decay: s.h.beta, lerp: s.h.lerpsMean)
+      return v - m * m
+    }
+    let correction = RMSProp.biasCorrection(s.h, t: s.t)
     vHat = v / correction
     guard s.h.centered else { return vHat }
     m = m.averaged(with: gradient, decay: s.h.beta, lerp: s.h.lerpsMean)

@@ -208,7 +208,11 @@ extension Interpreter {
       let notes =
         setting.applies(to: setup.optimizer, convention: .lecture)
         ? Interpreter.text(notesSetup.value(of: setting)) : "—"
-      let mark = Interpreter.text(mine) == notes ? "" : "   ≠ notes"
+      // A library option the notes lack, while off, runs the notes' rule.
+      let offOption =
+        notes == "—" && setup.optimizer.options.contains(setting)
+        && [.number(0), .word("off")].contains(mine)
+      let mark = Interpreter.text(mine) == notes || offOption ? "" : "   ≠ notes"
       lines.append(
         "\(setting.rawValue.padding(to: 15)) \(Interpreter.text(mine)) / \(notes)\(mark)")
       pairs.append((setting.rawValue, Interpreter.json(mine)))
