@@ -151,6 +151,12 @@ enum HelpText {
         "  \($0.rawValue): \(optimizer.optionRule($0) ?? $0.summary)"
       }
     }
+    if let setting = Setting(rawValue: optimizer.rawValue) {
+      let users = Optimizer.allCases.filter { other in
+        Convention.allCases.contains { setting.applies(to: other, convention: $0) }
+      }.map(\.rawValue).joined(separator: ", ")
+      lines.append("'set \(setting.rawValue)' is a setting of \(users), not this optimizer")
+    }
     let meanings = optimizer.meanings
     if !meanings.isEmpty {
       lines.append("state (for w; the _b quantities likewise):")
