@@ -62,6 +62,32 @@ import Testing
           v.hyperparameters.learningRateDecay = 0.1
           variants.append(v)
         }
+        if optimizer.options.contains(.weightDecay) && optimizer != .momentum
+          && optimizer != .nag
+        {
+          // PyTorch's L2 term (and AdamW's decay where Adam takes decoupled_weight_decay).
+          var v = base
+          v.hyperparameters.weightDecay = 0.05
+          variants.append(v)
+          if optimizer.options.contains(.decoupledWeightDecay) {
+            v.hyperparameters.decoupledWeightDecay = true
+            variants.append(v)
+          }
+        }
+        if optimizer == .rmsprop {
+          // centered, momentum, optax's nesterov and bias correction, alone and together.
+          for (centered, momentum, nesterov, corrected) in [
+            (true, 0.0, false, false), (false, 0.9, false, false), (true, 0.7, false, false),
+            (false, 0.8, true, false), (false, 0.0, false, true), (true, 0.6, true, true),
+          ] {
+            var v = base
+            v.hyperparameters.centered = centered
+            v.hyperparameters.momentum = momentum
+            v.hyperparameters.nesterov = nesterov
+            v.hyperparameters.biasCorrection = corrected
+            variants.append(v)
+          }
+        }
         for variant in variants {
           setups.append(variant)
           var perPoint = variant

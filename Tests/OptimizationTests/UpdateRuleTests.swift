@@ -17,9 +17,10 @@ import Testing
     #expect(rule.settings.contains(.epsPlacement) == !rule.epsilonPlacements.isEmpty)
     #expect(rule.epsilonPlacements.isEmpty || rule.settings.contains(.epsilon))
     // The Adam family keeps m, reads β₁, β₂ and the bias correction and needs the powers;
-    // no one else corrects the bias (Lion keeps an m and reads β₁ without correcting it).
+    // no one else corrects the bias (Lion keeps an m and reads β₁ without correcting it)
+    // but optax's RMSProp, by its own 1 − βᵗ.
     let family = rule.sharedNumbers.contains(.correction1)
-    #expect(rule.settings.contains(.biasCorrection) == family)
+    #expect(rule.settings.contains(.biasCorrection) == (family || optimizer == .rmsprop))
     #expect(!family || (rule.settings.contains(.beta1) && rule.quantities.contains(.mW)))
     #expect(rule.settings.contains(.beta1) == rule.quantities.contains(.mW))
     #expect(rule.sharedNumbers.contains(.correction1) == family)

@@ -84,14 +84,17 @@ import Testing
     if use.hasPrefix("adamw[") { #expect(plain != (try w(",amsgrad_max=corrected"))) }
   }
 
-  /// eps_root at 0 (off) is not listed by `use` and `help`, so `help adam` reads as before;
-  /// once set it is, and `show settings` always lists it.
-  @Test func epsRootIsListedOnceSet() {
+  /// eps_root at 0 (off) is an option, off by default: `use` lists it after `; off:` and
+  /// `help` under the options, not among the settings' values; once set it is a value, and
+  /// `show settings` always lists it.
+  @Test func epsRootIsListedOnceSet() throws {
     var interpreter = Interpreter(files: MemoryFiles())
     let plain = interpreter.execute("use adam:optax").replies.flatMap(\.lines).joined()
-    #expect(!plain.contains("eps_root"))
-    let help = interpreter.execute("help adam").replies.flatMap(\.lines).joined()
-    #expect(!help.contains("eps_root"))
+    #expect(!plain.contains("eps_root 0") && plain.hasSuffix("; off: eps_root"))
+    let help = interpreter.execute("help adam").replies.flatMap(\.lines)
+    let options = try #require(help.firstIndex(of: "options, off by default:"))
+    #expect(!help[..<options].joined().contains("eps_root"))
+    #expect(help[options...].contains("  optax    eps_root"))
     let set = interpreter.execute("use adam:optax[eps_root=1e-4]").replies.flatMap(\.lines)
     #expect(set.joined(separator: " ").contains("eps_root 0.0001"))
     let settings = interpreter.execute("use adam:optax; show settings").replies.flatMap(\.lines)

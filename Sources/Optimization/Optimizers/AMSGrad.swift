@@ -37,8 +37,11 @@ enum AMSGrad: UpdateRule {
     return h
   }
 
-  static let settings = Adam.familySettings.union([.amsgradMax]).union(OptaxEpsilonRoot.settings)
-    .union(TorchWeightDecay.settings)
+  static let settings = Adam.familySettings.union([.amsgradMax]).union(options)
+  /// Off by default: weight decay (PyTorch's L2 or decoupled; Keras's base-class decay) and
+  /// optax's ε under the root.
+  static let options = TorchWeightDecay.settings.union(OptaxEpsilonRoot.settings)
+  static let optionRules = TorchWeightDecay.rules.merging(OptaxEpsilonRoot.rules) { a, _ in a }
   static let epsilonPlacements = Adam.epsilonPlacements
   static let quantities = Adam.quantities.union([.vmaxW, .vmaxB])
 

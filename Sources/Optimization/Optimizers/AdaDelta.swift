@@ -32,7 +32,14 @@ enum AdaDelta: UpdateRule {
     return h
   }
 
-  static let settings: Set<Setting> = [.eta, .beta, .epsilon]
+  static let settings = Set<Setting>([.eta, .beta, .epsilon]).union(options)
+  static let options: Set<Setting> = [.weightDecay]
+  static let optionRules = TorchWeightDecay.rules.filter { $0.key == .weightDecay }
+
+  /// Only PyTorch's Adadelta adds the L2 term.
+  static func missing(_ setting: Setting, under convention: Convention) -> String? {
+    TorchWeightDecay.missing(setting, under: convention, name: "adadelta")
+  }
   static let epsilonPlacements: [EpsilonPlacement] = []
   static let quantities: Set<Quantity> = [.vW, .vB, .uW, .uB]
 
@@ -44,6 +51,7 @@ enum AdaDelta: UpdateRule {
 
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
+    c.applyTorchWeightDecay(s)
     c.v = s.h.beta * c.v + (1 - s.h.beta) * c.gradient * c.gradient
     let ratio = (c.u + s.h.epsilon).squareRoot() / (c.v + s.h.epsilon).squareRoot()
     let delta = ratio * c.gradient
@@ -53,7 +61,8 @@ enum AdaDelta: UpdateRule {
     c.u = s.h.beta * c.u + (1 - s.h.beta) * delta * delta
   }
 
-  static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate) {
+  static func explain(_ e: inout ExplanationBuilder, _ original: Coordinate) {
+    let before = e.torchWeightDecay(original)
     let n = ExplanationBuilder.n
     let (x, p, h) = (e.suffix, e.parameterName, e.h)
     let (p0, g, u0) = (before.parameter, before.gradient, before.u)

@@ -32,10 +32,16 @@ enum AdaGrad: UpdateRule {
     return h
   }
 
-  static let settings: Set<Setting> = [.eta, .epsilon, .epsPlacement, .vInit, .lrDecay]
+  static let settings = Set<Setting>([.eta, .epsilon, .epsPlacement, .vInit, .lrDecay])
+    .union(options)
+  static let options: Set<Setting> = [.weightDecay]
+  static let optionRules = TorchWeightDecay.rules.filter { $0.key == .weightDecay }
 
   /// Only PyTorch's Adagrad decays η.
   static func missing(_ setting: Setting, under convention: Convention) -> String? {
+    if let reason = TorchWeightDecay.missing(setting, under: convention, name: "adagrad") {
+      return reason
+    }
     guard setting == .lrDecay, convention == .keras || convention == .optax else { return nil }
     let name = convention == .keras ? "keras's Adagrad" : "optax's adagrad"
     return "\(name) has no lr_decay (η stays fixed); "
@@ -47,13 +53,15 @@ enum AdaGrad: UpdateRule {
   /// The step's η is ``StepContext/learningRate``, decayed by `lr_decay`.
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
+    c.applyTorchWeightDecay(s)
     c.v += c.gradient * c.gradient
     c.rate = s.rate(s.learningRate, over: c.v)
     c.mHat = c.gradient
     c.parameter -= c.rate * c.gradient
   }
 
-  static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate) {
+  static func explain(_ e: inout ExplanationBuilder, _ original: Coordinate) {
+    let before = e.torchWeightDecay(original)
     let n = ExplanationBuilder.n
     let x = e.suffix
     let (g, v0) = (before.gradient, before.v)

@@ -25,22 +25,32 @@ enum AdaMax: UpdateRule {
     switch convention {
     case .lecture: break
     case .keras: h.epsilon = 1e-7
-    case .pytorch, .optax: h.epsilonPlacement = .max
+    case .pytorch:
+      h.epsilonPlacement = .max
+      h.lerpsMean = true
+    case .optax: h.epsilonPlacement = .max
     }
     return h
   }
 
-  static let settings = Adam.familySettings
+  static let settings = Adam.familySettings.union(options)
+  static let options: Set<Setting> = [.weightDecay]
+  static let optionRules = TorchWeightDecay.rules.filter { $0.key == .weightDecay }
+
   static let epsilonPlacements: [EpsilonPlacement] = [.outside, .max]
   static let quantities: Set<Quantity> = [.mW, .mB, .vW, .vB, .mHatW, .mHatB]
 
+  /// Only PyTorch's Adamax adds the L2 term; no library puts ε under a root it does not take.
   static func missing(_ setting: Setting, under convention: Convention) -> String? {
-    OptaxEpsilonRoot.absent(setting, name: "adamax", because: "v is a maximum, not under a root")
+    TorchWeightDecay.missing(setting, under: convention, name: "adamax")
+      ?? OptaxEpsilonRoot.absent(
+        setting, name: "adamax", because: "v is a maximum, not under a root")
   }
 
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
-    c.m = s.h.beta1 * c.m + (1 - s.h.beta1) * c.gradient
+    c.applyTorchWeightDecay(s)
+    c.m = c.m.averaged(with: c.gradient, decay: s.h.beta1, lerp: s.h.lerpsMean)
     c.finishAdaMax(s)
   }
 
@@ -49,7 +59,8 @@ enum AdaMax: UpdateRule {
     e.biasCorrections(second: false)
   }
 
-  static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate) {
+  static func explain(_ e: inout ExplanationBuilder, _ original: Coordinate) {
+    let before = e.torchWeightDecay(original)
     let m = e.firstMoment(before)
     let mHat = e.correctedFirstMoment(m)
     let rate = MaxProp.explainInfinityNorm(&e, before, decay: e.h.beta2, symbol: "β₂")
@@ -65,5 +76,14 @@ extension Coordinate {
     takeInfinityNorm(decay: s.h.beta2, s)
     vHat = v
     parameter -= rate * mHat
+  }
+}
+
+extension Double {
+  /// The running mean moved toward `x`: β·m + (1 − β)·x, or with `lerp` PyTorch's
+  /// `lerp_`, m + (1 − β)·(x − m) with one rounding (``Hyperparameters/lerpsMean``).
+  @inline(__always)
+  func averaged(with x: Double, decay: Double, lerp: Bool) -> Double {
+    lerp ? addingProduct(1 - decay, x - self) : decay * self + (1 - decay) * x
   }
 }

@@ -50,16 +50,23 @@ enum Adam: UpdateRule {
   static let familySettings: Set<Setting> = [
     .eta, .beta1, .beta2, .epsilon, .epsPlacement, .biasCorrection, .biasPower,
   ]
-  static let settings = familySettings.union(OptaxEpsilonRoot.settings)
+  static let settings = familySettings.union(options)
+  /// Off by default: PyTorch's L2 term (or AdamW's decay) and optax's ε under the root.
+  static let options = TorchWeightDecay.settings.union(OptaxEpsilonRoot.settings)
+  static let optionRules = TorchWeightDecay.rules.merging(OptaxEpsilonRoot.rules) { a, _ in a }
   static let epsilonPlacements: [EpsilonPlacement] = [.outside, .inside, .hat]
   static let quantities: Set<Quantity> = [.mW, .mB, .vW, .vB, .mHatW, .mHatB, .vHatW, .vHatB]
 
+  /// Only PyTorch's Adam adds the L2 term or, with decoupled_weight_decay, AdamW's decay;
+  /// only optax's puts ε_root under the root.
   static func missing(_ setting: Setting, under convention: Convention) -> String? {
-    OptaxEpsilonRoot.missing(setting, under: convention, name: "adam")
+    TorchWeightDecay.missing(setting, under: convention, name: "adam")
+      ?? OptaxEpsilonRoot.missing(setting, under: convention, name: "adam")
   }
 
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
+    c.applyTorchWeightDecay(s)
     c.updateMoments(s)
     c.finishAdam(s)
   }
@@ -68,7 +75,12 @@ enum Adam: UpdateRule {
     e.biasCorrections(second: true)
   }
 
-  static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate) {
+  static func explain(_ e: inout ExplanationBuilder, _ original: Coordinate) {
+    explainMoments(&e, e.torchWeightDecay(original))
+  }
+
+  /// The lines of the moments, the corrections and the step, shared with ``AdamW``.
+  static func explainMoments(_ e: inout ExplanationBuilder, _ before: Coordinate) {
     let m = e.firstMoment(before)
     let v = e.secondMoment(before)
     let mHat = e.correctedFirstMoment(m)
@@ -137,7 +149,13 @@ extension ExplanationBuilder {
   mutating func firstMoment(_ before: Coordinate) -> Double {
     let n = Self.n
     let (x, g, m0) = (suffix, before.gradient, before.m)
-    let m = h.beta1 * m0 + (1 - h.beta1) * g
+    let m = m0.averaged(with: g, decay: h.beta1, lerp: h.lerpsMean)
+    if h.lerpsMean {
+      add(
+        "m" + x, quantity(.mW, .mB), "m\(x) + (1 − β₁)·(\(gradientName) − m\(x))",
+        [n(m0), " + ", n(1 - h.beta1), "·(", n(g), " − ", n(m0), ")"], m)
+      return m
+    }
     add(
       "m" + x, quantity(.mW, .mB), "β₁·m\(x) + (1 − β₁)·\(gradientName)",
       [n(h.beta1), "·", n(m0), " + ", n(1 - h.beta1), "·", n(g)], m)

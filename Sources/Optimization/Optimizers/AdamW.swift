@@ -30,8 +30,12 @@ enum AdamW: UpdateRule {
     return h
   }
 
-  static let settings = Adam.familySettings.union([.weightDecay, .amsgradMax])
-    .union(OptaxEpsilonRoot.settings)
+  static let settings = Adam.familySettings.union([.weightDecay]).union(options)
+  /// Off by default: AMSGrad's maximum (amsgrad=True) and optax's ε under the root.
+  static let options: Set<Setting> = OptaxEpsilonRoot.settings.union([.amsgradMax])
+  static let optionRules = OptaxEpsilonRoot.rules.merging([
+    .amsgradMax: "raw: divide by the root of max(v) instead of v, AMSGrad's (amsgrad=True)"
+  ]) { a, _ in a }
   static let epsilonPlacements = Adam.epsilonPlacements
   static let quantities = AMSGrad.quantities
 

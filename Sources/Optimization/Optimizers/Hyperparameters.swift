@@ -23,21 +23,35 @@ public struct Hyperparameters: Equatable, Sendable {
   public var initialAccumulator: Double
   /// PyTorch AdaGrad's decay: the step uses η/(1 + (t − 1)·decay).
   public var learningRateDecay: Double
-  /// λ, AdamW's decoupled weight decay; for PyTorch's SGD (momentum, nag) the L2 term
-  /// added to the gradient, g ← g + λ·w.
+  /// λ, AdamW's decoupled weight decay; for PyTorch's other optimizers (SGD, Adagrad,
+  /// RMSprop, Adadelta, Adam, Adamax, NAdam, RAdam) the L2 term added to the gradient,
+  /// g ← g + λ·w.
   public var weightDecay: Double
-  /// Whether PyTorch's NAdam and RAdam shrink w by 1 − η·λ instead of adding λ·w to g.
+  /// Whether PyTorch's Adam, NAdam and RAdam shrink w by 1 − η·λ instead of adding λ·w to g.
   public var decoupledWeightDecay: Bool
   /// d, PyTorch SGD's dampening: from the second update on, the velocity adds (1 − d)·g.
   public var dampening: Double
+  /// Whether RMSProp divides by the root of the variance v − ḡ² (ḡ, the running mean of g,
+  /// kept in m) rather than of v: `centered` in all three libraries.
+  public var centered: Bool
+  /// μ, RMSProp's momentum: u ← μ·u + η·g/(√v + ε); w ← w − u (0: no momentum).
+  public var momentum: Double
+  /// Whether optax's RMSProp steps along its Nesterov look-ahead, η·g/(√v + ε) + μ·u.
+  public var nesterov: Bool
   /// ψ, the momentum decay of NAdam's schedule.
   public var momentumDecay: Double
   /// The ρₜ above which RAdam rectifies its step (5 in the libraries, 4 in the paper).
   public var rectificationThreshold: Double
   /// Whether RAdam's β₂ᵗ in ρₜ is raised by repeated squaring, as optax's integer power
   /// (XLA) does, rather than by `pow`: the two differ in the last bits, and ρₜ's 1 − β₂ᵗ
-  /// and the square root of rₜ magnify that to 1e-12 within 30 steps.
+  /// and the square root of rₜ magnify that to 1e-12 within 30 steps. optax's RMSProp reads
+  /// it as optax's arithmetic: βᵗ so raised, and g² rounded before (1 − β) weighs it.
   public var powersBySquaring: Bool
+  /// Whether a running mean moves by PyTorch's `lerp_`, m + (1 − β)·(g − m) rounded once
+  /// (a fused multiply-add), rather than β·m + (1 − β)·g: the two differ in the last bit,
+  /// which shows where m is a small sum of large terms, near an L2 equilibrium. Set for
+  /// PyTorch's Adamax m and centered RMSprop's ḡ.
+  public var lerpsMean: Bool
   /// Where AMSGrad (and AdamW with `amsgrad_max`) takes its maximum; off elsewhere.
   public var amsgradMaximum: AMSGradMaximum
   /// How NAG looks ahead.
@@ -50,8 +64,8 @@ public struct Hyperparameters: Equatable, Sendable {
     learningRate: 0.1, beta: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8,
     epsilonRoot: 0, epsilonPlacement: .outside, biasCorrection: true, biasPower: .update,
     initialAccumulator: 0, learningRateDecay: 0, weightDecay: 0, decoupledWeightDecay: false,
-    dampening: 0, momentumDecay: 0.004,
-    rectificationThreshold: 5, powersBySquaring: false, amsgradMaximum: .off,
+    dampening: 0, centered: false, momentum: 0, nesterov: false, momentumDecay: 0.004,
+    rectificationThreshold: 5, powersBySquaring: false, lerpsMean: false, amsgradMaximum: .off,
     nesterovForm: .reformulated, nadamForm: .lecture)
 }
 

@@ -21,6 +21,7 @@ enum Momentum: UpdateRule {
   }
 
   static let settings: Set<Setting> = [.eta, .beta, .weightDecay, .dampening]
+  static let options: Set<Setting> = [.weightDecay, .dampening]
 
   /// Only PyTorch's SGD has dampening and an L2 term.
   static func missing(_ setting: Setting, under convention: Convention) -> String? {

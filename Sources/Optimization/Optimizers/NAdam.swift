@@ -65,6 +65,8 @@ enum NAdam: UpdateRule {
     .union(TorchWeightDecay.settings).union(OptaxEpsilonRoot.settings)
   static let epsilonPlacements: [EpsilonPlacement] = [.outside, .inside]
   static let quantities = Adam.quantities
+  static let options = TorchWeightDecay.settings.union(OptaxEpsilonRoot.settings)
+  static let optionRules = TorchWeightDecay.rules.merging(OptaxEpsilonRoot.rules) { a, _ in a }
 
   /// Only PyTorch lets ψ be set: Keras fixes it at 1, optax has no schedule. Keras and
   /// optax decay the weights only decoupled.

@@ -23,6 +23,7 @@ enum Nesterov: UpdateRule {
   }
 
   static let settings: Set<Setting> = [.eta, .beta, .nagForm, .weightDecay]
+  static let options: Set<Setting> = [.weightDecay]
 
   /// PyTorch's L2 term, as for ``Momentum`` (its SGD refuses dampening with Nesterov).
   static func missing(_ setting: Setting, under convention: Convention) -> String? {

@@ -7,6 +7,11 @@
 enum OptaxEpsilonRoot {
   static let settings: Set<Setting> = [.epsRoot]
 
+  /// What the option does, for `help NAME`.
+  static let rules: [Setting: String] = [
+    .epsRoot: "η/(√(v̂ + ε_root) + ε): optax's ε under the root, 0 by default"
+  ]
+
   /// The reason a convention has no `eps_root` on `name`'s rule.
   static func missing(_ setting: Setting, under convention: Convention, name: String)
     -> String?

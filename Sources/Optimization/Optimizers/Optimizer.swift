@@ -78,6 +78,13 @@ public enum Optimizer: String, CaseIterable, Sendable {
     updateRule.meanings.map { (quantity: $0.0, meaning: $0.1) }
   }
 
+  /// The library options of the rule that are off by default (PyTorch's L2 `weight_decay`,
+  /// RMSProp's `centered`, …): `help` and `use` list them apart while they are off.
+  public var options: Set<Setting> { updateRule.options }
+
+  /// What an option does to the rule, one line (nil: its setting's summary says it).
+  public func optionRule(_ option: Setting) -> String? { updateRule.optionRules[option] }
+
   /// Optimizers that keep Adam's first moment m and its bias correction.
   public var isAdamFamily: Bool { updateRule.sharedNumbers.contains(.correction1) }
 }

@@ -68,6 +68,8 @@ enum RAdam: UpdateRule {
   }
   static let epsilonPlacements: [EpsilonPlacement] = [.outside, .hat]
   static let quantities = Adam.quantities
+  static let options = TorchWeightDecay.settings.union(OptaxEpsilonRoot.settings)
+  static let optionRules = TorchWeightDecay.rules.merging(OptaxEpsilonRoot.rules) { a, _ in a }
 
   static let meanings: [(Quantity, String)] = [
     (

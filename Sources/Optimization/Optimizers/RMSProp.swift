@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// RMSProp: vₜ = β·vₜ₋₁ + (1 − β)·(∇wₜ)²; wₜ₊₁ = wₜ − η/(√vₜ + ε)·∇wₜ.
 ///
 /// AdaGrad's denominator only grows, so the frequent parameters soon receive very small
@@ -5,6 +11,19 @@
 /// β = 0.9 the weights of the last gradients are 0.1, 0.09, 0.081, …, so old gradients fade
 /// and the rate may rise, fall or stay, which is also why it can oscillate about a minimum.
 /// The notes' listing uses β = 0.5 and ε = 1e-4; Keras and optax put ε inside the root.
+///
+/// The libraries' options, off by default, in their order of operations:
+/// - PyTorch's L2 `weight_decay`: g ← g + λ·w first.
+/// - `centered` (all three): ḡ ← β·ḡ + (1 − β)·g, kept in m, and the root is taken of the
+///   variance v − ḡ² rather than of v (Graves 2013). PyTorch: √(v − ḡ²) + ε; Keras:
+///   √(v − ḡ² + ε); optax either, as `eps_placement` says.
+/// - optax's `bias_correction`: v̂ = v/(1 − βᵗ) (and ḡ/(1 − βᵗ)) under the root. optax's
+///   arithmetic (``Hyperparameters/powersBySquaring``) raises β to the integer count by
+///   repeated squaring and squares g before weighting it, (1 − β)·(g·g): with both on, the
+///   centered variance v̂ − ḡ̂² is exactly 0 at t = 1 but for rounding, and only the same
+///   rounding gives optax's first step.
+/// - `momentum` μ (all three): u ← μ·u + η·g/(√v + ε); w ← w − u, in the notes' scale
+///   (PyTorch keeps u/η, optax −u); optax's `nesterov` steps along η·g/(√v + ε) + μ·u.
 enum RMSProp: UpdateRule {
   static let optimizer = Optimizer.rmsprop
   static let summary = "divide eta by the root of a decaying average of squared gradients"
@@ -18,52 +37,106 @@ enum RMSProp: UpdateRule {
   static func defaults(for convention: Convention) -> Hyperparameters {
     var h = Hyperparameters.base
     h.learningRate = convention.pick(lecture: 0.1, pytorch: 1e-2, keras: 1e-3, optax: 0.1)
+    h.biasCorrection = false
     switch convention {
     case .lecture:
       h.beta = 0.5
       h.epsilon = 1e-4
-    case .pytorch: h.beta = 0.99
+    case .pytorch:
+      h.beta = 0.99
+      h.lerpsMean = true
     case .keras:
       h.epsilon = 1e-7
       h.epsilonPlacement = .inside
-    case .optax: h.epsilonPlacement = .inside
+    case .optax:
+      h.epsilonPlacement = .inside
+      h.powersBySquaring = true
     }
     return h
   }
 
-  static let settings: Set<Setting> = [.eta, .beta, .epsilon, .epsPlacement, .vInit]
+  static let settings = Set<Setting>([.eta, .beta, .epsilon, .epsPlacement, .vInit])
+    .union(options)
+  static let options: Set<Setting> = [
+    .weightDecay, .centered, .momentum, .nesterov, .biasCorrection,
+  ]
+  static let optionRules: [Setting: String] = [
+    .weightDecay: "g ← g + λ·w before the rule (PyTorch's L2 term)",
+    .centered: "m ← β·m + (1 − β)·g; the root is of v − m², the variance, not of v",
+    .momentum: "u ← μ·u + lr·g; w ← w − u, where lr = η/(√v + ε)",
+    .nesterov: "with momentum: w ← w − (lr·g + μ·u), a look-ahead",
+    .biasCorrection:
+      "v/(1 − βᵗ) (and m/(1 − βᵗ)) under the root; centered, v − m² is then 0 at t = 1",
+  ]
   static let epsilonPlacements: [EpsilonPlacement] = [.outside, .inside]
-
-  /// Only optax's rmsprop (`initial_scale`) starts v anywhere but 0.
-  static func missing(_ setting: Setting, under convention: Convention) -> String? {
-    guard setting == .vInit, convention == .pytorch || convention == .keras else { return nil }
-    return "\(convention.rawValue)'s RMSprop has no initial accumulator (v starts at 0); "
-      + "use optax's rmsprop (initial_scale) or the lecture convention"
-  }
   static let quantities: Set<Quantity> = [.vW, .vB]
+
+  /// ḡ in m when centered, u with momentum, v̂ with bias correction.
+  static func quantities(for h: Hyperparameters) -> Set<Quantity> {
+    var kept = quantities
+    if h.centered { kept.formUnion([.mW, .mB]) }
+    if h.momentum != 0 { kept.formUnion([.uW, .uB]) }
+    if h.biasCorrection { kept.formUnion([.vHatW, .vHatB]) }
+    return kept
+  }
+
+  static let meanings: [(Quantity, String)] = [
+    (.mW, "with centered on: ḡ, the running mean of g, β·ḡ + (1 − β)·g"),
+    (.uW, "with momentum μ: the velocity, μ·u + lr·g (pytorch keeps u/η, optax −u)"),
+    (.vHatW, "with bias_correction on (optax): v/(1 − βᵗ)"),
+  ]
 
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
-    c.v = s.h.beta * c.v + (1 - s.h.beta) * c.gradient * c.gradient
-    c.rate = s.rate(s.learningRate, over: c.v)
-    c.mHat = c.gradient
-    c.parameter -= c.rate * c.gradient
+    c.applyTorchWeightDecay(s)
+    let g = c.gradient
+    c.v = c.v.averagedSquare(of: g, decay: s.h.beta, squaringFirst: s.h.powersBySquaring)
+    c.rate = s.rate(s.learningRate, over: c.rmsDenominatorRoot(s))
+    guard s.h.momentum != 0 else {
+      c.mHat = g
+      c.parameter -= c.rate * g
+      return
+    }
+    c.u = s.h.momentum * c.u + c.rate * g
+    let step = s.h.nesterov ? c.rate * g + s.h.momentum * c.u : c.u
+    c.mHat = step / c.rate
+    c.parameter -= step
   }
+}
 
-  static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate) {
-    let v = explainAverage(&e, before)
-    let rate = e.rootRate(e.s.learningRate, v: v, name: "v" + e.suffix)
-    e.step(before.parameter, rate: rate, gradient: before.gradient)
+extension RMSProp {
+  /// 1 − βᵗ of optax's bias correction, βᵗ as optax computes it.
+  @inline(__always)
+  static func biasCorrection(_ h: Hyperparameters, t: Double) -> Double {
+    1 - (h.powersBySquaring ? RAdam.bySquaring(h.beta, Int(t)) : pow(h.beta, t))
   }
+}
 
-  /// The line v = β·v + (1 − β)·g², shared with ``AdaDelta``; returns v.
-  static func explainAverage(_ e: inout ExplanationBuilder, _ before: Coordinate) -> Double {
-    let n = ExplanationBuilder.n
-    let (x, h, g, v0) = (e.suffix, e.h, before.gradient, before.v)
-    let v = h.beta * v0 + (1 - h.beta) * g * g
-    e.add(
-      "v" + x, e.quantity(.vW, .vB), "β·v\(x) + (1 − β)·\(e.gradientName)²",
-      [n(h.beta), "·", n(v0), " + ", n(1 - h.beta), "·", n(g), "²"], v)
-    return v
+extension Double {
+  /// β·v + (1 − β)·g², with g² rounded first when `squaringFirst` (optax) or
+  /// (1 − β)·g first (PyTorch, the notes' listing).
+  @inline(__always)
+  func averagedSquare(of g: Double, decay: Double, squaringFirst: Bool) -> Double {
+    squaringFirst ? decay * self + (1 - decay) * (g * g) : decay * self + (1 - decay) * g * g
+  }
+}
+
+extension Coordinate {
+  /// What RMSProp takes the root of once v is updated: v, or with `centered` the variance
+  /// v − ḡ² after updating ḡ (in m), each over 1 − βᵗ with `bias_correction` (v̂ in vHat).
+  @inline(__always)
+  mutating func rmsDenominatorRoot(_ s: StepContext) -> Double {
+    guard s.h.biasCorrection else {
+      vHat = v
+      guard s.h.centered else { return v }
+      m = m.averaged(with: gradient, decay: s.h.beta, lerp: s.h.lerpsMean)
+      return v - m * m
+    }
+    let correction = RMSProp.biasCorrection(s.h, t: s.t)
+    vHat = v / correction
+    guard s.h.centered else { return vHat }
+    m = m.averaged(with: gradient, decay: s.h.beta, lerp: s.h.lerpsMean)
+    let mean = m / correction
+    return vHat - mean * mean
   }
 }

@@ -12,6 +12,11 @@ enum TorchWeightDecay {
   static let kerasIsDecoupled =
     "keras's weight_decay (its base class's) is always decoupled, w ← w − w·λ·η before the "
     + "step; set weight_decay alone"
+  /// What the two options do, for `help NAME`.
+  static let rules: [Setting: String] = [
+    .weightDecay: "g ← g + λ·w before the rule (PyTorch's L2 term)",
+    .decoupledWeightDecay: "with weight_decay: w ← w·(1 − η·λ) first instead (AdamW's decay)",
+  ]
 
   /// The reason a convention has no PyTorch weight decay on `name`'s rule.
   static func missing(_ setting: Setting, under convention: Convention, name: String)
@@ -20,8 +25,8 @@ enum TorchWeightDecay {
     guard settings.contains(setting), convention != .pytorch else { return nil }
     switch convention {
     case .keras:
-      return "keras's weight_decay is its base class's decoupled decay, which adalab runs only "
-        + "in adamw; use pytorch's \(name)"
+      return "keras's weight_decay is its base class's decoupled decay, which adalab does not "
+        + "run on keras's \(name) yet; use pytorch's \(name)"
     case .optax:
       return "optax's \(name) has no weight decay (its decoupled forms are separate "
         + "transforms); use pytorch's \(name)"

@@ -70,6 +70,19 @@ protocol UpdateRule {
   /// The quantities the rule keeps or computes beyond w, b, their gradients and rates.
   static var quantities: Set<Quantity> { get }
 
+  /// Those it keeps with the settings of `h`, where an option adds state (RMSProp's ḡ when
+  /// centered, its u with momentum). Defaults to ``quantities``.
+  static func quantities(for h: Hyperparameters) -> Set<Quantity>
+
+  /// The settings that are library options, off by default (PyTorch's L2 `weight_decay`,
+  /// RMSProp's `centered`): while off, `help` and `use` list them apart from the rule's
+  /// own settings. Defaults to none.
+  static var options: Set<Setting> { get }
+
+  /// What each option does to the rule, one line in the notes' notation: what `help NAME`
+  /// prints under the options. Defaults to none.
+  static var optionRules: [Setting: String] { get }
+
   /// Whether the gradient is taken at the look-ahead point θ − β·u rather than at θ.
   /// Defaults to false.
   static func takesGradientAtLookahead(_ h: Hyperparameters) -> Bool
@@ -99,6 +112,12 @@ extension UpdateRule {
   }
 
   static func sharedNumbers(for h: Hyperparameters) -> StepContext.Numbers { sharedNumbers }
+
+  static func quantities(for h: Hyperparameters) -> Set<Quantity> { quantities }
+
+  static var options: Set<Setting> { [] }
+
+  static var optionRules: [Setting: String] { [:] }
 
   static func missing(_ setting: Setting, under convention: Convention) -> String? { nil }
 

@@ -70,6 +70,16 @@ public enum Quantity: String, CaseIterable, Sendable {
     default: return optimizer.updateRule.quantities.contains(self)
     }
   }
+
+  /// Whether a run with `setup` keeps or computes this quantity: as ``exists(for:)``, with
+  /// the state its options add (RMSProp's m only when centered).
+  public func exists(in setup: RunSetup) -> Bool {
+    switch self {
+    case .w, .b, .dw, .db, .lrW, .lrB, .t, .epoch, .loss: return true
+    default:
+      return setup.optimizer.updateRule.quantities(for: setup.hyperparameters).contains(self)
+    }
+  }
 }
 
 /// The value of a quantity: one number, or one number per feature.

@@ -26,6 +26,9 @@ extension RunSetup {
     case .weightDecay: copy.hyperparameters.weightDecay = try number(input, setting)
     case .momentumDecay: copy.hyperparameters.momentumDecay = try number(input, setting)
     case .dampening: copy.hyperparameters.dampening = try fraction(input, setting)
+    case .centered: copy.hyperparameters.centered = try flag(input, setting)
+    case .momentum: copy.hyperparameters.momentum = try decay(input, setting)
+    case .nesterov: copy.hyperparameters.nesterov = try flag(input, setting)
     case .decoupledWeightDecay:
       copy.hyperparameters.decoupledWeightDecay = try flag(input, setting)
     case .epsPlacement:
@@ -51,6 +54,17 @@ extension RunSetup {
     return copy
   }
 
+  /// The settings the optimizer reads under the convention (not the training ones), split
+  /// into those `use` and `help` list with their values and the library options that are
+  /// off (0 or off), which they name apart.
+  public var ruleSettings: (listed: [Setting], offOptions: [Setting]) {
+    let all = Setting.applicable(to: optimizer, convention: convention).filter { !$0.isTraining }
+    let off = all.filter {
+      optimizer.options.contains($0) && [.number(0), .word("off")].contains(value(of: $0))
+    }
+    return (all.filter { !off.contains($0) }, off)
+  }
+
   /// The current value of a setting, as the command language would type it.
   public func value(of setting: Setting) -> SettingInput {
     let h = hyperparameters
@@ -66,6 +80,9 @@ extension RunSetup {
     case .weightDecay: return .number(h.weightDecay)
     case .momentumDecay: return .number(h.momentumDecay)
     case .dampening: return .number(h.dampening)
+    case .centered: return .word(h.centered ? "on" : "off")
+    case .momentum: return .number(h.momentum)
+    case .nesterov: return .word(h.nesterov ? "on" : "off")
     case .decoupledWeightDecay: return .word(h.decoupledWeightDecay ? "on" : "off")
     case .epsPlacement: return .word(h.epsilonPlacement.rawValue)
     case .biasCorrection: return .word(h.biasCorrection ? "on" : "off")

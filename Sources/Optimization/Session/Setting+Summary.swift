@@ -23,10 +23,14 @@ extension Setting {
     case .weightDecay: return "how strongly the weights are pulled toward zero"
     case .decoupledWeightDecay:
       return
-        "pytorch nadam and radam: shrink w by 1 - eta*weight_decay instead of adding the L2 term (keras and optax nadam: always)"
+        "pytorch adam, amsgrad, nadam, radam: shrink w by 1 - eta*weight_decay instead of adding the L2 term (keras and optax nadam: always)"
     case .momentumDecay: return "nadam's schedule for the momentum coefficient"
     case .dampening:
       return "pytorch sgd's dampening d: from the second update on, momentum adds (1 - d)*g"
+    case .centered:
+      return "rmsprop: divide by the root of v - mean(g)^2, the variance, instead of v"
+    case .momentum: return "rmsprop's momentum mu: u = mu*u + eta*g/(sqrt(v) + eps); w -= u"
+    case .nesterov: return "optax rmsprop: step along eta*g/(sqrt(v) + eps) + mu*u, a look-ahead"
     case .amsgradMax:
       return
         "whether amsgrad keeps the maximum of v or of v_hat; on adamw, off or raw (amsgrad=True)"
@@ -49,7 +53,8 @@ extension Setting {
     case .nagForm: return NesterovForm.allCases.map(\.rawValue)
     case .nadamForm: return NAdamForm.allCases.map(\.rawValue)
     case .loss: return LossFunction.allCases.map(\.rawValue)
-    case .biasCorrection, .decoupledWeightDecay, .shuffle: return ["on", "off"]
+    case .biasCorrection, .decoupledWeightDecay, .centered, .nesterov, .shuffle:
+      return ["on", "off"]
     case .batch: return ["full"]
     default: return []
     }
@@ -59,7 +64,7 @@ extension Setting {
   public var takesNumber: Bool {
     switch self {
     case .eta, .beta, .beta1, .beta2, .epsilon, .epsRoot, .vInit, .lrDecay, .weightDecay,
-      .momentumDecay, .dampening, .batch, .seed:
+      .momentumDecay, .dampening, .momentum, .batch, .seed:
       return true
     default: return false
     }

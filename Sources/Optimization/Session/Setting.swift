@@ -11,6 +11,7 @@ public enum Setting: String, CaseIterable, Sendable {
   case decoupledWeightDecay = "decoupled_weight_decay"
   case momentumDecay = "momentum_decay"
   case dampening
+  case centered, momentum, nesterov
   case amsgradMax = "amsgrad_max"
   case nagForm = "nag_form"
   case nadamForm = "nadam_form"
@@ -30,15 +31,6 @@ public enum Setting: String, CaseIterable, Sendable {
   /// The settings an optimizer reads under a convention, in declaration order.
   public static func applicable(to optimizer: Optimizer, convention: Convention) -> [Setting] {
     allCases.filter { $0.applies(to: optimizer, convention: convention) }
-  }
-
-  /// The rule's settings that the one-line summaries of `use` and `help` list: the
-  /// applicable ones without the training settings, and without optax's ε_root while it is
-  /// 0 (off, its default), which `show settings` still lists.
-  public static func listed(for setup: RunSetup) -> [Setting] {
-    applicable(to: setup.optimizer, convention: setup.convention).filter {
-      !$0.isTraining && !($0 == .epsRoot && setup.value(of: $0) == .number(0))
-    }
   }
 }
 

@@ -42,7 +42,7 @@ struct ConditionEvaluator {
     case .function(let name, let a): return .function(name, try term(a, s))
     case .quantity(let ref):
       let (quantity, index, name) = (ref.quantity, ref.index, ref.quantity.rawValue)
-      guard quantity.exists(for: s.setup.optimizer) else {
+      guard quantity.exists(in: s.setup) else {
         throw ShellError("\(s.setup.optimizer.rawValue) keeps no \(name)")
       }
       if quantity.isPerFeature && index == nil && s.setup.dataset.dimension > 1 {

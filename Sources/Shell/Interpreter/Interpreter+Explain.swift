@@ -16,7 +16,7 @@ extension Interpreter {
           "explain takes a quantity an update computes, such as v_b or lr_w; found '\(ref.name)'")
       }
       // Against the setup of update t: right after `use gd from here`, m_w is Adam's.
-      try checkKept(quantity, under: setup.optimizer)
+      try checkKept(quantity, under: setup)
       if let index, !(1...session.setup.dataset.dimension).contains(index) {
         throw ShellError(
           "\(quantity.rawValue) has \(session.setup.dataset.dimension) entries, found index \(index)"

@@ -142,15 +142,37 @@ enum HelpText {
     ]
     lines += optimizer.rule.map { "  \($0)" }
     lines.append("conventions (defaults):")
+    var options: [String] = []
     for convention in Convention.allCases {
       if let reason = optimizer.unavailable(in: convention) {
         lines.append("  \(convention.rawValue.padding(to: 8)) none: \(reason)")
         continue
       }
       let setup = RunSetup(dataset: .toy, optimizer: optimizer, convention: convention)
-      let settings = Setting.listed(for: setup)
-      let values = settings.map { "\($0.rawValue) \(Interpreter.text(setup.value(of: $0)))" }
+      let (listed, off) = setup.ruleSettings
+      let values = listed.map { "\($0.rawValue) \(Interpreter.text(setup.value(of: $0)))" }
       lines.append("  \(convention.rawValue.padding(to: 8)) " + values.joined(separator: ", "))
+      if !off.isEmpty {
+        let names = off.map(\.rawValue).joined(separator: ", ")
+        options.append("  \(convention.rawValue.padding(to: 8)) \(names)")
+      }
+    }
+    if !options.isEmpty {
+      lines.append("options, off by default:")
+      lines += options
+      let described = Setting.allCases.filter { setting in
+        Convention.allCases.contains { setting.applies(to: optimizer, convention: $0) }
+          && optimizer.options.contains(setting)
+      }
+      lines += described.map {
+        "  \($0.rawValue): \(optimizer.optionRule($0) ?? $0.summary)"
+      }
+    }
+    if let setting = Setting(rawValue: optimizer.rawValue) {
+      let users = Optimizer.allCases.filter { other in
+        Convention.allCases.contains { setting.applies(to: other, convention: $0) }
+      }.map(\.rawValue).joined(separator: ", ")
+      lines.append("'set \(setting.rawValue)' is a setting of \(users), not this optimizer")
     }
     let meanings = optimizer.meanings
     if !meanings.isEmpty {

@@ -23,7 +23,7 @@ extension Interpreter {
     var columns: [HistoryColumn] = []
     for ref in request.quantities {
       let quantity = ref.quantity
-      guard quantity.exists(for: session.setup.optimizer) else {
+      guard quantity.exists(in: session.setup) else {
         throw ShellError("\(session.setup.optimizer.rawValue) keeps no \(quantity.rawValue)")
       }
       if let index = ref.index, !quantity.isPerFeature || index > session.setup.dataset.dimension {

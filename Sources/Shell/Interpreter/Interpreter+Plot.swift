@@ -80,7 +80,7 @@ extension Interpreter {
     for run in runs {
       var ofRun: [Series] = []
       for item in quantities {
-        guard item.quantity.exists(for: run.session.setup.optimizer) else {
+        guard item.quantity.exists(in: run.session.setup) else {
           notes.append(
             "(\(run.label ?? run.session.setup.optimizer.rawValue) keeps no \(item.quantity.rawValue))"
           )
@@ -189,7 +189,7 @@ extension Interpreter {
     let setup = session.setup
     guard setup.optimizer.isAdamFamily else {
       let what =
-        Quantity.mB.exists(for: setup.optimizer)
+        Quantity.mB.exists(in: setup)
         ? "keeps m but never corrects its bias" : "keeps no first moment m"
       throw ShellError(
         "\(setup.optimizer.rawValue) \(what), so it has no bias correction to draw (try 'use adam')"

@@ -192,11 +192,14 @@ extension Interpreter {
   /// The optimizer line `use` and `convention` print: its rule's settings and values.
   func describeOptimizer() -> Reply {
     let setup = session.setup
-    let settings = Setting.listed(for: setup)
-    let parts = settings.map { "\($0.rawValue) \(Interpreter.text(setup.value(of: $0)))" }
+    let settings = Setting.applicable(to: setup.optimizer, convention: setup.convention)
+      .filter { !$0.isTraining }
+    let (listed, off) = setup.ruleSettings
+    let parts = listed.map { "\($0.rawValue) \(Interpreter.text(setup.value(of: $0)))" }
     let line =
       "\(setup.optimizer.rawValue) (\(setup.convention.rawValue)): "
       + parts.joined(separator: ", ")
+      + (off.isEmpty ? "" : "; off: " + off.map(\.rawValue).joined(separator: ", "))
     return Reply(
       lines: [line],
       json: .object(

@@ -117,7 +117,7 @@ extension Interpreter {
   /// varies (``etaVaries``), since `show settings` lists η.
   var visibleQuantities: [Quantity] {
     Quantity.allCases.filter {
-      $0.exists(for: session.setup.optimizer) && (session.t > 0 || !$0.describesLastUpdate)
+      $0.exists(in: session.setup) && (session.t > 0 || !$0.describesLastUpdate)
         && ($0 != .eta || etaVaries)
     }
   }
@@ -193,14 +193,15 @@ extension Interpreter {
       session.value(of: quantity), quantity: quantity, index: ref.index)
   }
 
-  /// Refuses a quantity `optimizer` (the current one if nil) does not keep, or one of the
-  /// last update before there is one.
-  func checkKept(_ quantity: Quantity, under optimizer: Optimizer? = nil) throws(ShellError) {
+  /// Refuses a quantity the setup `setup` (the current one if nil) does not keep, or one of
+  /// the last update before there is one.
+  func checkKept(_ quantity: Quantity, under setup: RunSetup? = nil) throws(ShellError) {
     let name = quantity.rawValue
-    let optimizer = optimizer ?? session.setup.optimizer
-    guard quantity.exists(for: optimizer) else {
+    let setup = setup ?? session.setup
+    let optimizer = setup.optimizer
+    guard quantity.exists(in: setup) else {
       let kept = Quantity.allCases.filter {
-        $0.exists(for: optimizer) && ![.t, .epoch, .loss, .w, .b, .dw, .db, .eta].contains($0)
+        $0.exists(in: setup) && ![.t, .epoch, .loss, .w, .b, .dw, .db, .eta].contains($0)
       }.map(\.rawValue).joined(separator: ", ")
       throw ShellError("\(optimizer.rawValue) keeps no \(name) (it has \(kept))")
     }
@@ -241,7 +242,11 @@ extension Interpreter {
       let notes =
         setting.applies(to: setup.optimizer, convention: .lecture)
         ? Interpreter.text(notesSetup.value(of: setting)) : "—"
-      let mark = Interpreter.text(mine) == notes ? "" : "   ≠ notes"
+      // A library option the notes lack, while off, runs the notes' rule.
+      let offOption =
+        notes == "—" && setup.optimizer.options.contains(setting)
+        && [.number(0), .word("off")].contains(mine)
+      let mark = Interpreter.text(mine) == notes || offOption ? "" : "   ≠ notes"
       lines.append(
         "\(setting.rawValue.padding(to: 15)) \(Interpreter.text(mine)) / \(notes)\(mark)")
       pairs.append((setting.rawValue, Interpreter.json(mine)))

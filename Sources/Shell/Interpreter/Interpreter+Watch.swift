@@ -11,7 +11,7 @@ extension Interpreter {
       return displayReply()
     }
     for ref in quantities {
-      guard ref.quantity.exists(for: session.setup.optimizer) else {
+      guard ref.quantity.exists(in: session.setup) else {
         throw ShellError(
           "\(session.setup.optimizer.rawValue) keeps no \(ref.quantity.rawValue)")
       }
