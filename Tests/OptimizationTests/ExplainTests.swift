@@ -62,6 +62,14 @@ import Testing
           v.hyperparameters.learningRateDecay = 0.1
           variants.append(v)
         }
+        // Each clipping form the convention's library has, at a threshold the toy set's
+        // gradients (about 0.005 to 0.008) exceed: the stage's lines, then the rule on ĝ.
+        for setting in Setting.allCases
+        where setting.isClipping && setting.applies(to: optimizer, convention: convention) {
+          var v = base
+          v.hyperparameters.clipping = setting.clipping(0.004)!
+          variants.append(v)
+        }
         for variant in variants {
           setups.append(variant)
           var perPoint = variant
@@ -88,7 +96,7 @@ import Testing
         for line in explanation.lines {
           guard let quantity = line.quantity, let i = line.parameterIndex else { continue }
           let engine: Double
-          switch session.state.value(of: quantity) {
+          switch session.value(of: quantity) {
           case .scalar(let x): engine = x
           case .vector(let xs): engine = xs[i]
           }
@@ -100,7 +108,8 @@ import Testing
           checked += 1
         }
         // Every parameter ends with its own updated value, and the rate is always shown.
-        for name in ["w", "b", "lr_w", "lr_b", "dw", "db"] {
+        let clips = setup.hyperparameters.clipping.isOn
+        for name in ["w", "b", "lr_w", "lr_b", "dw", "db"] + (clips ? ["g_w", "g_b"] : []) {
           #expect(seen.contains(name), "\(setup.optimizer) \(setup.convention): no \(name)")
         }
       }

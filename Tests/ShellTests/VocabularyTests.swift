@@ -35,8 +35,8 @@ struct VocabularyTests {
       Vocabulary.groups.map(\.name) == [
         "settings", "state", "all", "timeline", "data", "convention",
       ])
-    #expect(Vocabulary.quantities.count == 21)
-    #expect(Vocabulary.settings.count == 22)
+    #expect(Vocabulary.quantities.count == 23)
+    #expect(Vocabulary.settings.count == 26)
   }
 
   @Test func everySettingTakesSomething() {

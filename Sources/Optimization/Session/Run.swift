@@ -8,6 +8,9 @@ struct Run {
   var state: OptimizerState
   var next: OptimizerState
   var lookahead: [Double]
+  /// The clipped gradient ĝ while the rule reads it (``Clipping``); unused when clipping is
+  /// off.
+  var clipped: [Double]
   let neuron: Neuron
   let updatesPerEpoch: Int
   var order: [Int]
@@ -33,6 +36,7 @@ struct Run {
     self.state = state ?? setup.initialState
     self.next = self.state
     self.lookahead = self.state.parameters
+    self.clipped = self.state.gradient
     self.neuron = Neuron(dataset: setup.dataset, loss: setup.training.loss)
     self.updatesPerEpoch = setup.training.updatesPerEpoch(count: setup.dataset.count)
     self.originEpoch = origin / updatesPerEpoch
@@ -108,11 +112,15 @@ struct Run {
     computeGradient(
       update: t, epoch: epoch,
       atLookahead: Rule.takesGradientAtLookahead(setup.hyperparameters))
+    // Clipping puts ĝ where the rule reads the gradient, and the loss's gradient back after.
+    let clips = setup.hyperparameters.clipping.isOn
+    if clips { clipGradient() }
     Run.prepare(
       &context, &powerCache, setup, update: t - origin,
       epoch: epoch - originEpoch,
       previousMomentumProduct: state.momentumProduct)
     let finite = Run.update(state, into: &next, context, rule)
+    if clips { swap(&next.gradient, &clipped) }
     next.updateCount = t
     next.momentumProduct =
       Rule.schedulesMomentum(setup.hyperparameters) ? context.muProduct : state.momentumProduct
@@ -223,6 +231,13 @@ struct Run {
       Run.gradient(
         neuron, at: state.parameters, over: points, shuffled, order, into: &next.gradient)
     }
+  }
+
+  /// Clips the gradient just computed and swaps ĝ into `next.gradient`, where the rule
+  /// reads it; the loss's gradient waits in `clipped` until it is swapped back.
+  private mutating func clipGradient() {
+    setup.hyperparameters.clipping.clip(next.gradient, into: &clipped, under: setup.convention)
+    swap(&next.gradient, &clipped)
   }
 
   /// The gradient over `points`, or over their images in `order` when `shuffled`.

@@ -14,7 +14,7 @@ struct CompareColumn {
 
   /// The value in a run, or nil when its optimizer keeps no such quantity.
   func value(in run: Session) -> QuantityValue? {
-    guard quantity.exists(for: run.setup.optimizer) else { return nil }
+    guard quantity.exists(in: run.setup) else { return nil }
     return select(run.value(of: quantity))
   }
 

@@ -44,7 +44,7 @@ struct ConditionEvaluator {
       guard let quantity = Quantity(rawValue: name) else {
         throw ShellError("unknown quantity '\(name)'")
       }
-      guard quantity.exists(for: s.setup.optimizer) else {
+      guard quantity.exists(in: s.setup) else {
         throw ShellError("\(s.setup.optimizer.rawValue) keeps no \(name)")
       }
       if quantity.isPerFeature && index == nil && s.setup.dataset.dimension > 1 {

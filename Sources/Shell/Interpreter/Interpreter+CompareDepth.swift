@@ -31,7 +31,7 @@ extension Interpreter {
         }
         var kept: [Quantity] = []
         for column in columns
-        where column.quantity.exists(for: row.session.setup.optimizer)
+        where column.quantity.exists(in: row.session.setup)
           && !kept.contains(column.quantity)
         {
           kept.append(column.quantity)

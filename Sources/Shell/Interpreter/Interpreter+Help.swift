@@ -132,9 +132,7 @@ enum HelpText {
         continue
       }
       let setup = RunSetup(dataset: .toy, optimizer: optimizer, convention: convention)
-      let settings = Setting.applicable(to: optimizer, convention: convention).filter {
-        !$0.isTraining
-      }
+      let settings = Setting.listed(in: setup).filter { !$0.isTraining }
       let values = settings.map { "\($0.rawValue) \(Interpreter.text(setup.value(of: $0)))" }
       lines.append("  \(convention.rawValue.padding(to: 8)) " + values.joined(separator: ", "))
     }

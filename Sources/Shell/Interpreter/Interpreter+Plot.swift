@@ -86,7 +86,7 @@ extension Interpreter {
     for run in runs {
       var ofRun: [Series] = []
       for item in wanted {
-        guard item.quantity.exists(for: run.session.setup.optimizer) else {
+        guard item.quantity.exists(in: run.session.setup) else {
           notes.append(
             "(\(run.label ?? run.session.setup.optimizer.rawValue) keeps no \(item.quantity.rawValue))"
           )

@@ -202,8 +202,7 @@ extension Interpreter {
   /// The optimizer line `use` and `convention` print: its rule's settings and values.
   func describeOptimizer() -> Reply {
     let setup = session.setup
-    let settings = Setting.applicable(to: setup.optimizer, convention: setup.convention)
-      .filter { !$0.isTraining }
+    let settings = Setting.listed(in: setup).filter { !$0.isTraining }
     let parts = settings.map { "\($0.rawValue) \(Interpreter.text(setup.value(of: $0)))" }
     let line =
       "\(setup.optimizer.rawValue) (\(setup.convention.rawValue)): "

@@ -71,7 +71,7 @@ extension Interpreter {
       return (lines, pairs)
     case "settings":
       let setup = session.setup
-      let settings = Setting.applicable(to: setup.optimizer, convention: setup.convention)
+      let settings = Setting.listed(in: setup)
       let width = settings.map(\.rawValue.count).max().map { max($0, 9) } ?? 9
       var lines = [
         "\("optimizer".padding(to: width))  \(setup.optimizer.rawValue) (\(setup.convention.rawValue))"
@@ -106,7 +106,7 @@ extension Interpreter {
   /// The quantities `show state` lists for the current optimizer and t.
   var visibleQuantities: [Quantity] {
     Quantity.allCases.filter {
-      $0.exists(for: session.setup.optimizer) && (session.t > 0 || !$0.describesLastUpdate)
+      $0.exists(in: session.setup) && (session.t > 0 || !$0.describesLastUpdate)
     }
   }
 
@@ -157,9 +157,13 @@ extension Interpreter {
       throw ShellError("unknown quantity '\(name)'")
     }
     let optimizer = session.setup.optimizer
-    guard quantity.exists(for: optimizer) else {
+    guard quantity.exists(in: session.setup) else {
+      if quantity == .gW || quantity == .gB {
+        throw ShellError(
+          "\(name) is the clipped gradient, and clipping is off (see help clipvalue)")
+      }
       let kept = Quantity.allCases.filter {
-        $0.exists(for: optimizer) && ![.t, .epoch, .loss, .w, .b, .dw, .db].contains($0)
+        $0.exists(in: session.setup) && ![.t, .epoch, .loss, .w, .b, .dw, .db].contains($0)
       }.map(\.rawValue).joined(separator: ", ")
       throw ShellError("\(optimizer.rawValue) keeps no \(name) (it has \(kept))")
     }
@@ -202,8 +206,7 @@ extension Interpreter {
       "\(setup.optimizer.rawValue) as \(setup.convention.rawValue) (notes' value after /)"
     ]
     var pairs: [(String, JSON)] = [("convention", .string(setup.convention.rawValue))]
-    for setting in Setting.applicable(to: setup.optimizer, convention: setup.convention)
-    where !setting.isTraining {
+    for setting in Setting.listed(in: setup) where !setting.isTraining {
       let mine = setup.value(of: setting)
       let notes =
         setting.applies(to: setup.optimizer, convention: .lecture)

@@ -15,7 +15,7 @@ extension Interpreter {
       guard let quantity = Quantity(rawValue: base) else {
         throw ShellError("unknown quantity '\(base)'")
       }
-      guard quantity.exists(for: session.setup.optimizer) else {
+      guard quantity.exists(in: session.setup) else {
         throw ShellError("\(session.setup.optimizer.rawValue) keeps no \(base)")
       }
       if !displayList.contains(where: { $0.name == name }) {
