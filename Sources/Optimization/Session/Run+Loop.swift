@@ -21,7 +21,7 @@ extension Run {
   /// Takes up to `count` updates of `Rule` in the tight loop; returns the number taken and,
   /// if it stopped early, why.
   ///
-  /// The general update (``takeUpdate(_:)``) pays, on every update, for taking the nine
+  /// The general update (``takeUpdate(_:_:)``) pays, on every update, for taking the nine
   /// arrays of both states as buffers (a uniqueness check each, a runtime call) and for the
   /// gradient taking its own buffers again. For a per-point update those costs were larger
   /// than the arithmetic. Here both states' arrays and the data's are taken as buffers once,
