@@ -99,4 +99,15 @@ import Testing
   func saveAndSourceRebuildClipping(_ script: String) throws {
     try TimelineShellTests().saveAndSourceRebuildTheTimelineBitForBit(script)
   }
+
+  /// `help` says under which conventions each form exists.
+  @Test(arguments: [
+    ("clipnorm", "keras"), ("clipvalue", "pytorch, keras, optax"),
+    ("global_clipnorm", "pytorch, keras, optax"), ("clip_by_block_rms", "optax"),
+  ])
+  func helpNamesTheLibraries(_ name: String, _ conventions: String) {
+    var interpreter = Interpreter(files: MemoryFiles())
+    let lines = interpreter.execute("help \(name)").replies.flatMap(\.lines)
+    #expect(lines.last == "  used by: every optimizer, under \(conventions)")
+  }
 }

@@ -22,7 +22,13 @@ extension Interpreter {
     }) {
       var lines = ["set \(term.name) VALUE", "  \(term.summary)"]
       if !term.choices.isEmpty { lines.append("  values: " + term.choices.joined(separator: ", ")) }
-      if let setting = Setting(rawValue: term.name) {
+      if let form = Setting(rawValue: term.name)?.clipping(1) {
+        // A stage before every rule, in the conventions whose library has the form.
+        let conventions = Convention.allCases.filter { form.missing(under: $0) == nil }
+        lines.append(
+          "  used by: every optimizer, under "
+            + conventions.map(\.rawValue).joined(separator: ", "))
+      } else if let setting = Setting(rawValue: term.name) {
         let users = Optimizer.allCases.filter {
           setting.applies(to: $0, convention: .pytorch)
             || setting.applies(to: $0, convention: .lecture)
