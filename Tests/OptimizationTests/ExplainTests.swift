@@ -88,6 +88,14 @@ import Testing
             variants.append(v)
           }
         }
+        // Each clipping form the convention's library has, at a threshold the toy set's
+        // gradients (about 0.005 to 0.008) exceed: the stage's lines, then the rule on ĝ.
+        for setting in Setting.allCases
+        where setting.isClipping && setting.applies(to: optimizer, convention: convention) {
+          var v = base
+          v.hyperparameters.clipping = setting.clipping(0.004)!
+          variants.append(v)
+        }
         for variant in variants {
           setups.append(variant)
           var perPoint = variant
@@ -115,7 +123,7 @@ import Testing
           guard let quantity = line.quantity else { continue }
           // A shared line with a quantity (ηₜ) equals that scalar; the others one entry.
           let engine: Double
-          switch (session.state.value(of: quantity), line.parameterIndex) {
+          switch (session.value(of: quantity), line.parameterIndex) {
           case (.scalar(let x), _): engine = x
           case (.vector(let xs), let i?): engine = xs[i]
           case (.vector, nil):
@@ -130,7 +138,8 @@ import Testing
           checked += 1
         }
         // Every parameter ends with its own updated value, and the rate is always shown.
-        for name in ["w", "b", "lr_w", "lr_b", "dw", "db"] {
+        let clips = setup.hyperparameters.clipping.isOn
+        for name in ["w", "b", "lr_w", "lr_b", "dw", "db"] + (clips ? ["g_w", "g_b"] : []) {
           #expect(seen.contains(name), "\(setup.optimizer) \(setup.convention): no \(name)")
         }
       }

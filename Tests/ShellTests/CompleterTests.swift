@@ -29,8 +29,8 @@ struct CompleterTests {
     "maxprop", "momentum", "nadam", "nag", "radam", "rmsprop", "yogi",
   ]
   static let quantities = [
-    "b", "db", "dw", "epoch", "eta", "loss", "lr_b", "lr_w", "m_b", "m_hat_b", "m_hat_w", "m_w",
-    "t",
+    "b", "db", "dw", "epoch", "eta", "g_b", "g_w", "loss", "lr_b", "lr_w", "m_b", "m_hat_b",
+    "m_hat_w", "m_w", "t",
     "u_b", "u_w", "v_b", "v_hat_b", "v_hat_w", "v_w", "vmax_b", "vmax_w", "w",
   ]
   static let settings = Vocabulary.settings.map(\.name).sorted()

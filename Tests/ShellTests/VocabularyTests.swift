@@ -35,8 +35,8 @@ struct VocabularyTests {
       Vocabulary.groups.map(\.name) == [
         "settings", "state", "all", "timeline", "data", "convention",
       ])
-    #expect(Vocabulary.quantities.count == 22)
-    #expect(Vocabulary.settings.count == 25)
+    #expect(Vocabulary.quantities.count == 24)
+    #expect(Vocabulary.settings.count == 29)
   }
 
   @Test func everySettingTakesSomething() {

@@ -15,7 +15,7 @@ public struct Location: Equatable, Sendable {
 
     init(_ quantity: Quantity) {
       switch quantity {
-      case .dw, .db: self = .gradient
+      case .dw, .db, .gW, .gB: self = .gradient
       case .mW, .mB: self = .firstMoment
       case .vW, .vB: self = .secondMoment
       case .vmaxW, .vmaxB: self = .maximum

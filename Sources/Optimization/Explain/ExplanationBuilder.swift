@@ -42,7 +42,7 @@ struct ExplanationBuilder {
   mutating func begin(parameter i: Int, gradient g: Double, atLookahead: Bool) {
     index = i
     add(
-      gradientName, quantity(.dw, .db),
+      "d" + parameterName, quantity(.dw, .db),
       atLookahead
         ? "∂L/∂\(parameterName) at the look-ahead \(parameterName) − β·u\(suffix)"
         : "∂L/∂\(parameterName)", [], g)
@@ -59,8 +59,9 @@ struct ExplanationBuilder {
   var parameterName: String {
     isBias ? "b" : dimension == 1 ? "w" : "w[\(index + 1)]"
   }
-  /// `db`, `dw` or `dw[2]`.
-  var gradientName: String { "d" + parameterName }
+  /// The gradient the rule reads: `db`, `dw` or `dw[2]`, or with clipping on the clipped
+  /// `g_b`, `g_w` or `g_w[2]`.
+  var gradientName: String { h.clipping.isOn ? "g" + suffix : "d" + parameterName }
   /// The weights' quantity or the bias's, for the current parameter.
   func quantity(_ weight: Quantity, _ bias: Quantity) -> Quantity {
     isBias ? bias : weight

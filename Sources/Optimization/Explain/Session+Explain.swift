@@ -28,12 +28,16 @@ extension Session {
       h: h, s: context, power: power, dimension: setup.dataset.dimension)
     builder.learningRate()
     rule.explainShared(&builder)
+    let norms = builder.explainClippingNorms(after.gradient, under: setup.convention)
     let atLookahead = rule.takesGradientAtLookahead(h)
     for i in 0..<previous.parameterCount {
-      let before = Coordinate(
+      var before = Coordinate(
         parameter: previous.parameters[i], gradient: after.gradient[i], m: previous.m[i],
         v: previous.v[i], u: previous.u[i], vMax: previous.vMax[i], mHat: 0, vHat: 0, rate: 0)
       builder.begin(parameter: i, gradient: before.gradient, atLookahead: atLookahead)
+      if let norms {
+        before.gradient = builder.explainClipping(before.gradient, norms, under: setup.convention)
+      }
       rule.explain(&builder, before)
     }
     return UpdateExplanation(t: t, biasPower: power, lines: builder.lines)

@@ -58,6 +58,8 @@ public struct Hyperparameters: Equatable, Sendable {
   public var nesterovForm: NesterovForm
   /// Which NAdam.
   public var nadamForm: NAdamForm
+  /// How the gradient is clipped before the rule reads it (off by default).
+  public var clipping: Clipping = .off
 
   /// The values shared by every convention before its own defaults are applied.
   static let base = Hyperparameters(

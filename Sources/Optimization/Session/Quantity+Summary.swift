@@ -8,6 +8,8 @@ extension Quantity {
     case .b: return "the bias"
     case .dw: return "the gradient of the loss with respect to w"
     case .db: return "the gradient of the loss with respect to b"
+    case .gW: return "the clipped gradient for w that the rule used (with clipping on)"
+    case .gB: return "the clipped gradient for b that the rule used (with clipping on)"
     case .mW: return "the first moment (momentum history) for w"
     case .mB: return "the first moment (momentum history) for b"
     case .vW: return "the second moment (squared-gradient history) for w"

@@ -8,6 +8,10 @@ public enum Quantity: String, CaseIterable, Sendable {
   case dw
   /// The gradient ∂L/∂b of the last update.
   case db
+  /// The clipped gradient ĝ of the weights that the rule used (only with clipping on).
+  case gW = "g_w"
+  /// The clipped gradient ĝ of the bias that the rule used.
+  case gB = "g_b"
   /// The first moment m of the weights (Adam family).
   case mW = "m_w"
   /// The first moment m of the bias.
@@ -49,7 +53,7 @@ public enum Quantity: String, CaseIterable, Sendable {
   /// Whether the value has one entry per feature (w, dw, v_w, …) rather than one number.
   public var isPerFeature: Bool {
     switch self {
-    case .w, .dw, .mW, .vW, .uW, .vmaxW, .mHatW, .vHatW, .lrW: return true
+    case .w, .dw, .gW, .mW, .vW, .uW, .vmaxW, .mHatW, .vHatW, .lrW: return true
     default: return false
     }
   }
@@ -57,7 +61,7 @@ public enum Quantity: String, CaseIterable, Sendable {
   /// Whether the value describes the last update, and so has no value before the first one.
   public var describesLastUpdate: Bool {
     switch self {
-    case .dw, .db, .mHatW, .mHatB, .vHatW, .vHatB, .lrW, .lrB: return true
+    case .dw, .db, .gW, .gB, .mHatW, .mHatB, .vHatW, .vHatB, .lrW, .lrB: return true
     default: return false
     }
   }
@@ -72,10 +76,12 @@ public enum Quantity: String, CaseIterable, Sendable {
   }
 
   /// Whether a run with `setup` keeps or computes this quantity: as ``exists(for:)``, with
-  /// the state its options add (RMSProp's m only when centered).
+  /// the state its options add (RMSProp's m only when centered), and the clipped gradient
+  /// g_w, g_b when clipping is on.
   public func exists(in setup: RunSetup) -> Bool {
     switch self {
-    case .w, .b, .dw, .db, .lrW, .lrB, .t, .epoch, .loss: return true
+    case .w, .b, .dw, .db, .eta, .lrW, .lrB, .t, .epoch, .loss: return true
+    case .gW, .gB: return setup.hyperparameters.clipping.isOn
     default:
       return setup.optimizer.updateRule.quantities(for: setup.hyperparameters).contains(self)
     }
@@ -130,6 +136,8 @@ extension OptimizerState {
     case .t: return .scalar(Double(updateCount))
     case .epoch, .loss:
       preconditionFailure("\(quantity.rawValue) needs the data: ask the session")
+    case .gW, .gB:
+      preconditionFailure("\(quantity.rawValue) needs the setup's clipping: ask the session")
     }
   }
 }

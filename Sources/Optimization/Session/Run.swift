@@ -8,6 +8,9 @@ struct Run {
   var state: OptimizerState
   var next: OptimizerState
   var lookahead: [Double]
+  /// The clipped gradient ĝ while the rule reads it (``Clipping``); unused when clipping is
+  /// off.
+  var clipped: [Double]
   let neuron: Neuron
   let updatesPerEpoch: Int
   var order: [Int]
@@ -21,6 +24,8 @@ struct Run {
   /// Whether ``step(count:)`` may take its updates in one tight loop (see
   /// ``takesUpdatesInLoop(for:)``).
   let loopsOverBuffers: Bool
+  /// Whether the gradient is clipped before the rule reads it (``Clipping``).
+  let clips: Bool
   /// The update after which the rule's own count starts (0, or where `use … from here`
   /// started it afresh; see ``Change/origin``): the rule sees update t as t − origin, and
   /// its epochs from the one holding update origin + 1.
@@ -33,6 +38,7 @@ struct Run {
     self.state = state ?? setup.initialState
     self.next = self.state
     self.lookahead = self.state.parameters
+    self.clipped = self.state.gradient
     self.neuron = Neuron(dataset: setup.dataset, loss: setup.training.loss)
     self.updatesPerEpoch = setup.training.updatesPerEpoch(count: setup.dataset.count)
     self.originEpoch = origin / updatesPerEpoch
@@ -43,6 +49,7 @@ struct Run {
     self.powerCache = StepPowerCache(
       setup.optimizer.updateRule.sharedNumbers(for: setup.hyperparameters))
     self.loopsOverBuffers = Run.takesUpdatesInLoop(for: setup)
+    self.clips = setup.hyperparameters.clipping.isOn
     if state == nil { self.state.learningRate = upcomingLearningRate }
   }
 
@@ -94,13 +101,21 @@ struct Run {
   }
 
   /// ``step(count:)`` for the rule `Rule`: the tight per-point loop when the setup allows
-  /// it (``takesUpdatesInLoop(for:)``), else one general update after another.
+  /// it (``takesUpdatesInLoop(for:)``), else one general update after another, specialised
+  /// for clipping or not (``GradientStage``), so that the loop without clipping does not even
+  /// test for it.
   mutating func takeUpdates<Rule: UpdateRule>(_ count: Int, _ rule: Rule.Type) -> (
     taken: Int, divergence: Divergence?
   ) {
     if loopsOverBuffers { return loop(count, rule) }
+    return clips ? takeUpdates(count, rule, Clipped.self) : takeUpdates(count, rule, Unclipped.self)
+  }
+
+  private mutating func takeUpdates<Rule: UpdateRule, Stage: GradientStage>(
+    _ count: Int, _ rule: Rule.Type, _ stage: Stage.Type
+  ) -> (taken: Int, divergence: Divergence?) {
     for taken in 0..<count {
-      if let divergence = takeUpdate(rule) { return (taken, divergence) }
+      if let divergence = takeUpdate(rule, stage) { return (taken, divergence) }
     }
     return (count, nil)
   }
@@ -114,18 +129,24 @@ struct Run {
   ///   (``prepare(_:_:_:update:epoch:previousMomentumProduct:)``);
   /// - the rule is a type parameter, so it is inlined into ``update(_:into:_:_:)``;
   /// - finiteness is checked on the coordinates as they are written, and the slow search for
-  ///   the offending quantity runs only when something is not finite.
-  private mutating func takeUpdate<Rule: UpdateRule>(_ rule: Rule.Type) -> Divergence? {
+  ///   the offending quantity runs only when something is not finite;
+  /// - whether it clips is a type parameter too, so the update without clipping has no test.
+  private mutating func takeUpdate<Rule: UpdateRule, Stage: GradientStage>(
+    _ rule: Rule.Type, _ stage: Stage.Type
+  ) -> Divergence? {
     let t = state.updateCount + 1
     let epoch = epochIndex(ofUpdate: t)
     computeGradient(
       update: t, epoch: epoch,
       atLookahead: Rule.takesGradientAtLookahead(setup.hyperparameters))
+    // Clipping puts ĝ where the rule reads the gradient, and the loss's gradient back after.
+    if Stage.clips { clipGradient() }
     Run.prepare(
       &context, &powerCache, setup, update: t - origin,
       epoch: epoch - originEpoch,
       previousMomentumProduct: state.momentumProduct)
     let finite = Run.update(state, into: &next, context, rule)
+    if Stage.clips { swap(&next.gradient, &clipped) }
     next.updateCount = t
     next.learningRate = context.learningRate
     next.momentumProduct =
@@ -138,7 +159,7 @@ struct Run {
   }
 
   /// Applies `Rule` to every coordinate of `old`, writing into `new`; returns whether every
-  /// value written is finite. Static, so that ``takeUpdate(_:)`` can pass two stored
+  /// value written is finite. Static, so that ``takeUpdate(_:_:)`` can pass two stored
   /// properties of the run at once without copying either.
   @inline(__always)
   private static func update<Rule: UpdateRule>(
@@ -244,6 +265,19 @@ struct Run {
       Run.gradient(
         neuron, at: state.parameters, over: points, shuffled, order, into: &next.gradient)
     }
+  }
+
+  /// Whether the general update clips the gradient, as a type: a constant in each
+  /// specialisation of ``takeUpdate(_:_:)``.
+  private protocol GradientStage { static var clips: Bool { get } }
+  private enum Unclipped: GradientStage { static var clips: Bool { false } }
+  private enum Clipped: GradientStage { static var clips: Bool { true } }
+
+  /// Clips the gradient just computed and swaps ĝ into `next.gradient`, where the rule
+  /// reads it; the loss's gradient waits in `clipped` until it is swapped back.
+  private mutating func clipGradient() {
+    setup.hyperparameters.clipping.clip(next.gradient, into: &clipped, under: setup.convention)
+    swap(&next.gradient, &clipped)
   }
 
   /// The gradient over `points`, or over their images in `order` when `shuffled`.

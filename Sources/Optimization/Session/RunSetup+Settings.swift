@@ -44,6 +44,8 @@ extension RunSetup {
       copy.hyperparameters.nesterovForm = try choice(input, setting, NesterovForm.allCases)
     case .nadamForm:
       copy.hyperparameters.nadamForm = try choice(input, setting, NAdamForm.allCases)
+    case .clipvalue, .clipnorm, .globalClipnorm, .clipByBlockRMS:
+      copy.hyperparameters.clipping = try clipping(setting, input)
     case .batch: copy.training.batch = try batchSize(input)
     case .shuffle: copy.training.shuffle = try flag(input, setting)
     case .seed: copy.training.seed = UInt64(try wholeNumber(input, setting, minimum: 0))
@@ -58,7 +60,7 @@ extension RunSetup {
   /// into those `use` and `help` list with their values and the library options that are
   /// off (0 or off), which they name apart.
   public var ruleSettings: (listed: [Setting], offOptions: [Setting]) {
-    let all = Setting.applicable(to: optimizer, convention: convention).filter { !$0.isTraining }
+    let all = Setting.listed(in: self).filter { !$0.isTraining }
     let off = all.filter {
       optimizer.options.contains($0) && [.number(0), .word("off")].contains(value(of: $0))
     }
@@ -90,6 +92,11 @@ extension RunSetup {
     case .amsgradMax: return .word(h.amsgradMaximum.rawValue)
     case .nagForm: return .word(h.nesterovForm.rawValue)
     case .nadamForm: return .word(h.nadamForm.rawValue)
+    case .clipvalue, .clipnorm, .globalClipnorm, .clipByBlockRMS:
+      guard let c = h.clipping.threshold, setting.clipping(c) == h.clipping else {
+        return .word("off")
+      }
+      return .number(c)
     case .batch: return .word(training.batch.description)
     case .shuffle: return .word(training.shuffle ? "on" : "off")
     case .seed: return .number(Double(training.seed))
@@ -98,7 +105,9 @@ extension RunSetup {
   }
 
   private func notApplicable(_ setting: Setting) -> SettingError {
-    if let reason = optimizer.updateRule.missing(setting, under: convention) {
+    if let reason = setting.clipping(1)?.missing(under: convention)
+      ?? optimizer.updateRule.missing(setting, under: convention)
+    {
       return SettingError(
         "\(optimizer.rawValue):\(convention.rawValue) has no setting '\(setting.rawValue)': \(reason)"
       )
@@ -109,7 +118,7 @@ extension RunSetup {
           + "'convention pytorch' adds one")
     }
     let names = Setting.applicable(to: optimizer, convention: convention)
-      .map(\.rawValue).joined(separator: ", ")
+      .filter { !$0.isClipping }.map(\.rawValue).joined(separator: ", ")
     return SettingError(
       "\(optimizer.rawValue) has no setting '\(setting.rawValue)' (its settings: \(names))")
   }
@@ -170,6 +179,32 @@ extension RunSetup {
     let names = allowed.map(\.rawValue).joined(separator: ", ")
     throw SettingError(
       "\(setting.rawValue) must be one of \(names) for \(optimizer.rawValue), found '\(input)'")
+  }
+
+  /// The clipping a clipping setting asks for: `off` removes it, a threshold c > 0 sets it.
+  /// One form at a time, as Keras allows: another form that is on must be turned off first.
+  private func clipping(_ setting: Setting, _ input: SettingInput) throws(SettingError)
+    -> Clipping
+  {
+    let current = hyperparameters.clipping
+    let name = setting.rawValue
+    let active = Setting.allCases.first {
+      $0.isClipping && current.threshold.flatMap($0.clipping) == current
+    }
+    if case .word("off") = input {
+      guard active == nil || active == setting else {
+        throw SettingError("\(name) is off already (\(active!.rawValue) is on)")
+      }
+      return .off
+    }
+    guard case .number(let c) = input, c.isFinite, c > 0 else {
+      throw SettingError("\(name) must be a number > 0 or off, found '\(input)'")
+    }
+    if let active, active != setting {
+      throw SettingError(
+        "one clipping at a time: \(active.rawValue) is on; set \(active.rawValue) off first")
+    }
+    return setting.clipping(c)!
   }
 
   private func batchSize(_ input: SettingInput) throws(SettingError) -> BatchSize {

@@ -32,6 +32,7 @@ public struct Observation {
     switch quantity {
     case .loss: return .scalar(run.loss)
     case .epoch: return .scalar(Double(run.completedEpochs))
+    case .gW, .gB: return run.setup.clippedGradient(quantity, of: run.state)
     default: return run.state.value(of: quantity)
     }
   }

@@ -114,6 +114,9 @@ public struct Session {
     switch quantity {
     case .loss: return .scalar(loss)
     case .epoch: return .scalar(Double(epoch))
+    case .gW, .gB:
+      // Under the setup that governed the last update (a change made at t acts on t + 1).
+      return timeline.governing(before: max(t, 1)).setup.clippedGradient(quantity, of: state)
     default: return state.value(of: quantity)
     }
   }

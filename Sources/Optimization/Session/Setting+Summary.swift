@@ -37,6 +37,16 @@ extension Setting {
     case .nagForm: return "nag as the notes write it, or the libraries' rewritten form"
     case .nadamForm:
       return "the notes' nadam, Dozat's momentum schedule (pytorch, keras), or optax's"
+    case .clipvalue:
+      return
+        "clip each gradient entry to [-c, c] before the rule (keras clipvalue, optax clip, pytorch clip_grad_value_)"
+    case .clipnorm:
+      return "keras: scale the gradient of w, and of b, to norm at most c before the rule"
+    case .globalClipnorm:
+      return
+        "scale the whole gradient to norm at most c before the rule (keras global_clipnorm, optax clip_by_global_norm, pytorch clip_grad_norm_)"
+    case .clipByBlockRMS:
+      return "optax: scale the gradient of w, and of b, to rms at most c before the rule"
     case .batch: return "points per update: full for the whole data set, or a whole number"
     case .shuffle: return "whether the points are shuffled each epoch"
     case .seed: return "the seed of the random generator used for shuffling"
@@ -56,6 +66,7 @@ extension Setting {
     case .biasCorrection, .decoupledWeightDecay, .centered, .nesterov, .shuffle:
       return ["on", "off"]
     case .batch: return ["full"]
+    case .clipvalue, .clipnorm, .globalClipnorm, .clipByBlockRMS: return ["off"]
     default: return []
     }
   }
@@ -64,7 +75,8 @@ extension Setting {
   public var takesNumber: Bool {
     switch self {
     case .eta, .beta, .beta1, .beta2, .epsilon, .epsRoot, .vInit, .lrDecay, .weightDecay,
-      .momentumDecay, .dampening, .momentum, .batch, .seed:
+      .momentumDecay, .dampening, .momentum, .batch, .seed, .clipvalue, .clipnorm,
+      .globalClipnorm, .clipByBlockRMS:
       return true
     default: return false
     }

@@ -15,6 +15,9 @@ public enum Setting: String, CaseIterable, Sendable {
   case amsgradMax = "amsgrad_max"
   case nagForm = "nag_form"
   case nadamForm = "nadam_form"
+  case clipvalue, clipnorm
+  case globalClipnorm = "global_clipnorm"
+  case clipByBlockRMS = "clip_by_block_rms"
   case batch, shuffle, seed, loss
 
   /// The settings of how data is consumed; they apply to every optimizer.
@@ -22,15 +25,41 @@ public enum Setting: String, CaseIterable, Sendable {
     [.batch, .shuffle, .seed, .loss].contains(self)
   }
 
+  /// The clipping this setting turns on with threshold `c`, for the settings of the
+  /// clipping stage (``Clipping``); nil for the others.
+  public func clipping(_ c: Double) -> Clipping? {
+    switch self {
+    case .clipvalue: return .value(c)
+    case .clipnorm: return .norm(c)
+    case .globalClipnorm: return .globalNorm(c)
+    case .clipByBlockRMS: return .blockRMS(c)
+    default: return nil
+    }
+  }
+
+  /// Whether the setting belongs to the clipping stage before the rule.
+  public var isClipping: Bool { clipping(1) != nil }
+
   /// Whether the optimizer reads this setting under the convention (the training settings
-  /// apply to every optimizer; the others are listed in each optimizer's file).
+  /// apply to every optimizer, and so does clipping where the convention's library has the
+  /// form; the others are listed in each optimizer's file).
   public func applies(to optimizer: Optimizer, convention: Convention) -> Bool {
-    isTraining || optimizer.updateRule.reads(self, under: convention)
+    if let form = clipping(1) { return form.missing(under: convention) == nil }
+    return isTraining || optimizer.updateRule.reads(self, under: convention)
   }
 
   /// The settings an optimizer reads under a convention, in declaration order.
   public static func applicable(to optimizer: Optimizer, convention: Convention) -> [Setting] {
     allCases.filter { $0.applies(to: optimizer, convention: convention) }
+  }
+
+  /// The settings a listing of `setup` shows (`use`, `help`, `show settings`): the
+  /// applicable ones, but of the clipping stage's only the one that is on, so that a
+  /// stage that is off by default does not lengthen every line.
+  public static func listed(in setup: RunSetup) -> [Setting] {
+    applicable(to: setup.optimizer, convention: setup.convention).filter {
+      !$0.isClipping || setup.value(of: $0) != .word("off")
+    }
   }
 }
 

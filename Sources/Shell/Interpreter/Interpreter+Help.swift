@@ -39,7 +39,13 @@ extension HelpText {
     let term = (Vocabulary.settings + Vocabulary.screenSettings).first { $0.name == name }!
     var lines = ["set \(term.name) VALUE", "  \(term.summary)"]
     if !term.choices.isEmpty { lines.append("  values: " + term.choices.joined(separator: ", ")) }
-    if let setting {
+    if let form = setting?.clipping(1) {
+      // A stage before every rule, in the conventions whose library has the form.
+      let conventions = Convention.allCases.filter { form.missing(under: $0) == nil }
+      lines.append(
+        "  used by: every optimizer, under "
+          + conventions.map(\.rawValue).joined(separator: ", "))
+    } else if let setting {
       // In any convention: optax's eps_root is read by no lecture or pytorch rule but adabelief.
       let users = Optimizer.allCases.filter { optimizer in
         Convention.allCases.contains { setting.applies(to: optimizer, convention: $0) }

@@ -79,7 +79,7 @@ extension Interpreter {
       return (lines, pairs)
     case .settings:
       let setup = session.setup
-      let settings = Setting.applicable(to: setup.optimizer, convention: setup.convention)
+      let settings = Setting.listed(in: setup)
       let width = settings.map(\.rawValue.count).max().map { max($0, 9) } ?? 9
       var lines = [
         "\("optimizer".padding(to: width))  \(setup.optimizer.rawValue) (\(setup.convention.rawValue))"
@@ -200,6 +200,10 @@ extension Interpreter {
     let setup = setup ?? session.setup
     let optimizer = setup.optimizer
     guard quantity.exists(in: setup) else {
+      if quantity == .gW || quantity == .gB {
+        throw ShellError(
+          "\(name) is the clipped gradient, and clipping is off (see help clipvalue)")
+      }
       let kept = Quantity.allCases.filter {
         $0.exists(in: setup) && ![.t, .epoch, .loss, .w, .b, .dw, .db, .eta].contains($0)
       }.map(\.rawValue).joined(separator: ", ")
@@ -236,8 +240,7 @@ extension Interpreter {
       "\(setup.optimizer.rawValue) as \(setup.convention.rawValue) (notes' value after /)"
     ]
     var pairs: [(String, JSON)] = [("convention", .string(setup.convention.rawValue))]
-    for setting in Setting.applicable(to: setup.optimizer, convention: setup.convention)
-    where !setting.isTraining {
+    for setting in Setting.listed(in: setup) where !setting.isTraining {
       let mine = setup.value(of: setting)
       let notes =
         setting.applies(to: setup.optimizer, convention: .lecture)

@@ -127,8 +127,11 @@ extension Interpreter {
         lines.append("use \(Interpreter.command(for: change.setup)) from here")
       } else {
         let setup = change.setup
-        for setting in Setting.applicable(to: setup.optimizer, convention: setup.convention)
-        where setup.value(of: setting) != previous.value(of: setting) {
+        let changed = Setting.applicable(to: setup.optimizer, convention: setup.convention)
+          .filter { setup.value(of: $0) != previous.value(of: $0) }
+        // A clipping turned off before another is turned on: one form at a time.
+        let turnedOff = changed.filter { $0.isClipping && setup.value(of: $0) == .word("off") }
+        for setting in turnedOff + changed.filter({ !turnedOff.contains($0) }) {
           lines.append("set \(setting.rawValue) \(Interpreter.exactText(setup.value(of: setting)))")
         }
       }

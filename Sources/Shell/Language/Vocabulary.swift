@@ -108,6 +108,8 @@ public enum Vocabulary {
   /// Other spellings of settings: the libraries' names for them.
   static let settingAliases: [Setting: [String]] = [
     .eta: ["lr", "learning_rate"], .epsilon: ["eps"],
+    .clipvalue: ["clip", "clip_grad_value"],
+    .globalClipnorm: ["clip_by_global_norm", "clip_grad_norm"],
   ]
 
   /// Settings of the screen rather than of the run (`set colors ansi` leaves t alone); only
