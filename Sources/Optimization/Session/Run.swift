@@ -43,6 +43,11 @@ struct Run {
     self.powerCache = StepPowerCache(
       setup.optimizer.updateRule.sharedNumbers(for: setup.hyperparameters))
     self.loopsOverBuffers = Run.takesUpdatesInLoop(for: setup)
+    self.powerCache.learningRate = setup.schedule.map {
+      ScheduleCursor(
+        $0, base: setup.hyperparameters.learningRate, origin: origin,
+        updatesPerEpoch: updatesPerEpoch)
+    }
   }
 
   /// Points in one update at most.
@@ -175,9 +180,11 @@ struct Run {
   /// (``UpdateRule/sharedNumbers(for:)``: none for AdaGrad, RMSProp and the other rules
   /// without bias correction), only when their exponent k changes (the notes' Adam listing
   /// counts k in epochs), and no longer once they have vanished (``StepPowerCache``); NAdam's
-  /// μₜ is the previous update's μₜ₊₁; η is divided by PyTorch AdaGrad's 1 + (t − 1)·decay
-  /// only when the decay is not 0. Static, on the run's parts, for the loop of
-  /// ``step(count:)``, which holds the run's states borrowed while it calls this.
+  /// μₜ is the previous update's μₜ₊₁; η is the schedule's ηₜ when the setup has one
+  /// (``ScheduleCursor``), divided by PyTorch AdaGrad's 1 + (t − 1)·decay only when the decay
+  /// is not 0, as torch's `clr = lr/(1 + (step − 1)·lr_decay)` reads the scheduled lr.
+  /// Static, on the run's parts, for the loop of ``step(count:)``, which holds the run's
+  /// states borrowed while it calls this.
   @inline(__always)
   static func prepare(
     _ context: inout StepContext, _ cache: inout StepPowerCache, _ setup: RunSetup,
@@ -185,7 +192,12 @@ struct Run {
   ) {
     context.t = Double(t)
     let h = setup.hyperparameters
-    if h.learningRateDecay != 0 {
+    if let eta = cache.learningRate?.rate(update: t, epoch: epoch) {
+      // A schedule's ηₜ, for the rules that read η (`h`) and those that read it decayed.
+      context.h.learningRate = eta
+      context.learningRate =
+        h.learningRateDecay != 0 ? eta / (1 + (Double(t) - 1) * h.learningRateDecay) : eta
+    } else if h.learningRateDecay != 0 {
       context.learningRate = h.learningRate / (1 + (Double(t) - 1) * h.learningRateDecay)
     }
     guard !cache.numbers.isEmpty else { return }

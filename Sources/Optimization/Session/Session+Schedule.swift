@@ -1,0 +1,37 @@
+extension Session {
+  /// Puts `schedule` on η (nil: η constant again), or throws with the session unchanged.
+  ///
+  /// At t = 0 the run starts on it; at t > 0 it is a change like `set` (the state is kept)
+  /// and its count starts after update t (``LearningRateSchedule/startsAfter``). Returns how
+  /// many changes ahead it dropped (see ``change(to:startingFresh:)``).
+  @discardableResult
+  public mutating func schedule(_ schedule: LearningRateSchedule?) throws(ScheduleError) -> Int {
+    var next = setup
+    if var schedule {
+      if let reason = schedule.refusal(for: setup.optimizer, under: setup.convention) {
+        throw ScheduleError(reason)
+      }
+      schedule.startsAfter = t
+      next.schedule = schedule
+    } else {
+      guard setup.schedule != nil else {
+        throw ScheduleError("expected a schedule to turn off, found none")
+      }
+      next.schedule = nil
+    }
+    if t == 0 {
+      replaceSetup(next)
+      return 0
+    }
+    return change(to: next, startingFresh: false)
+  }
+
+  /// The schedule's count and η for the next update (t + 1), or nil without a schedule.
+  public var nextScheduledRate: (count: Int, rate: Double)? {
+    guard let schedule = setup.schedule else { return nil }
+    let count = schedule.count(
+      ofUpdate: t + 1, start: max(schedule.startsAfter, run.origin),
+      updatesPerEpoch: run.updatesPerEpoch)
+    return (count, schedule.rate(atCount: count, base: setup.hyperparameters.learningRate))
+  }
+}
