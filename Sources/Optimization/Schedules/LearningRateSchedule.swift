@@ -86,7 +86,7 @@ public struct LearningRateSchedule: Equatable, Sendable {
       convention == .pytorch || convention == .optax
     else { return nil }
     return
-      "\(convention.rawValue)'s \(optimizer.rawValue) keeps b = u/η, so a changing η scales past steps too; adalab keeps u (keras's and the notes' form): use keras or lecture"
+      "expected keras's or the notes' \(optimizer.rawValue) under a schedule: \(convention.rawValue)'s keeps b = u/η and steps ηₜ·b, so a new η rescales past gradients, which adalab's u does not"
   }
 
   /// The schedule as `schedule eta …` writes it, after the `eta`.

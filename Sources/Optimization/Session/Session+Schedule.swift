@@ -28,10 +28,17 @@ extension Session {
 
   /// The schedule's count and η for the next update (t + 1), or nil without a schedule.
   public var nextScheduledRate: (count: Int, rate: Double)? {
-    guard let schedule = setup.schedule else { return nil }
+    scheduledRate(ofUpdate: t + 1)
+  }
+
+  /// The count and η of update `u` under the schedule that governs it (the last change
+  /// made before u), or nil when no schedule governs it.
+  public func scheduledRate(ofUpdate u: Int) -> (count: Int, rate: Double)? {
+    let (governing, origin) = timeline.governing(before: u)
+    guard u >= 1, let schedule = governing.schedule else { return nil }
     let count = schedule.count(
-      ofUpdate: t + 1, start: max(schedule.startsAfter, run.origin),
-      updatesPerEpoch: run.updatesPerEpoch)
-    return (count, schedule.rate(atCount: count, base: setup.hyperparameters.learningRate))
+      ofUpdate: u, start: max(schedule.startsAfter, origin),
+      updatesPerEpoch: governing.training.updatesPerEpoch(count: governing.dataset.count))
+    return (count, schedule.rate(atCount: count, base: governing.hyperparameters.learningRate))
   }
 }

@@ -13,6 +13,10 @@ extension Interpreter {
         let group = showTimeline()
         lines += group.lines
         pairs += group.pairs
+      case "schedule":
+        let group = showSchedule()
+        lines += group.lines
+        pairs += group.pairs
       case "state", "all", "settings", "data", "convention":
         let group = try showGroup(name)
         lines += group.lines

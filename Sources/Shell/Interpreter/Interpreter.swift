@@ -162,6 +162,7 @@ public struct Interpreter {
       return fromHere ? try useFromHere(spec) : try use(spec)
     case .convention(let name): return try useConvention(name)
     case .set(let assignment, let restart): return try set(assignment, restart: restart)
+    case .schedule(let request): return try schedule(request)
     case .initialize(let w, let b): return try initialize(w: w, b: b)
     case .show(let names): return try show(names)
     case .step(let count): return try stepping { $0.step(count) }

@@ -15,6 +15,9 @@ public enum Command: Equatable, Sendable {
   /// `set eta 0.1`, `set eta=0.1`, `set eps_placement inside`: from the next update at
   /// t > 0; with `restart` (or `reset`) after the value, a new run from the start.
   case set(SettingAssignment, restart: Bool = false)
+  /// `schedule eta StepLR step_size=30 per epoch`, `schedule off`: η follows a library's
+  /// schedule from the next update (from the start at t = 0).
+  case schedule(ScheduleRequest)
   /// `init w=-2 b=-2`, `init w=0.5,1,-1`: either part may be missing, never both.
   case initialize(w: [Double]?, b: Double?)
   /// `show v_w lr_w[2] settings`: canonical quantity, setting or group names; an indexed name is
