@@ -33,6 +33,9 @@ It writes Fixtures/conformance/schedules/
                     (SequentialLR) stepped per epoch, on mini-batches of the toy set
                     (batch 1) and of the sparse set (batch 4);
                   torch Adagrad (lr_decay 0.05) + ExponentialLR per epoch;
+                  torch Adam (lr 1) + ReduceLROnPlateau per update and SGD +
+                    ReduceLROnPlateau (threshold 0.01, cooldown 1) per epoch, fed the
+                    total training loss at the new parameters (what adalab feeds it);
                   torch Adam and SGD + OneCycleLR(cycle_momentum=False) per update;
                   optax adam + warmup_cosine_decay_schedule;
                   keras Adam + CosineDecay with warm-up.
@@ -96,13 +99,14 @@ def convert(value):
 
 INITIAL = {"optax": "init_value", "keras": "initial_learning_rate"}
 LIBRARY = {
-    **{k: "torch" for k in ["StepLR", "MultiStepLR", "ExponentialLR", "CosineAnnealingLR", "LinearLR", "OneCycleLR"]},
+    **{k: "torch" for k in ["StepLR", "MultiStepLR", "ExponentialLR", "CosineAnnealingLR", "LinearLR", "OneCycleLR",
+                            "ReduceLROnPlateau"]},
     **{k: "optax" for k in ["exponential_decay", "cosine_decay_schedule", "warmup_cosine_decay_schedule",
                             "linear_schedule", "piecewise_constant_schedule", "polynomial_schedule"]},
     **{k: "keras" for k in ["ExponentialDecay", "InverseTimeDecay", "PiecewiseConstantDecay", "CosineDecay",
                             "PolynomialDecay"]},
 }
-FLOATS = {"gamma", "eta_min", "start_factor", "end_factor", "max_lr", "pct_start", "div_factor",
+FLOATS = {"factor", "threshold", "min_lr", "eps", "gamma", "eta_min", "start_factor", "end_factor", "max_lr", "pct_start", "div_factor",
           "final_div_factor", "init_value", "end_value", "decay_rate", "alpha", "exponent", "power",
           "peak_value", "initial_learning_rate", "end_learning_rate", "warmup_target"}
 
@@ -259,7 +263,12 @@ def run_torch(opt_name, make, text, counting, ds, batch, settings):
             row[k + "_w"], row[k + "_b"] = sw[k], sb[k]
         rec.add(**row)
         if counting == "per update" or t % per_epoch == 0:
-            scheduler.step()
+            if isinstance(scheduler, LRS.ReduceLROnPlateau):
+                # The metric adalab feeds it: the total training loss at the new parameters.
+                loss, _, _ = G.loss_and_grad(w.detach().numpy().copy(), float(b.detach()), X, Y)
+                scheduler.step(loss)
+            else:
+                scheduler.step()
     return rec.steps
 
 
@@ -311,6 +320,10 @@ def sgd(params):
     return torch.optim.SGD(params, lr=0.1, foreach=False)
 
 
+def adam1(params):
+    return torch.optim.Adam(params, lr=1.0, foreach=False)
+
+
 def adagrad(params):
     return torch.optim.Adagrad(params, lr=0.1, lr_decay=0.05, foreach=False)
 
@@ -328,6 +341,10 @@ RUN_CASES = [
      {"eta": 0.1}),
     ("adagrad", "pytorch", adagrad, "ExponentialLR gamma=0.9", "per epoch",
      {"eta": 0.1, "epsilon": 1e-10, "v_init": 0.0, "lr_decay": 0.05}),
+    ("adam", "pytorch", adam1, "ReduceLROnPlateau factor=0.5 patience=3", "per update",
+     dict(TORCH_ADAM, eta=1.0)),
+    ("gd", "pytorch", sgd, "ReduceLROnPlateau factor=0.5 patience=2 threshold=0.01 cooldown=1",
+     "per epoch", {"eta": 0.1}),
     ("adam", "optax", None, "warmup_cosine_decay_schedule init_value=0 warmup_steps=10 decay_steps=100 "
      "end_value=0.001", "per update", {"eta": 0.1, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8}),
     ("adam", "keras", None, "CosineDecay initial_learning_rate=0 decay_steps=90 alpha=0.01 warmup_target=0.1 "

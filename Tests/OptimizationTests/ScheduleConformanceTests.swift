@@ -57,9 +57,10 @@ import Testing
   @Test func ratesMatchTheLibraries() throws {
     let file = try Fixtures.decode(RateFile.self, "conformance/schedules/rates.json")
     #expect(file.cases.count >= 34)
+    // Every kind but ReduceLROnPlateau, whose rates follow a run's losses (runs.json).
     #expect(
       Set(file.cases.map { $0.schedule.split(separator: " ")[0] }).count
-        == ScheduleKind.allCases.count)
+        == ScheduleKind.allCases.count - 1)
     var worst: [String: Double] = [:]
     for fixture in file.cases {
       let schedule = try Self.schedule(fixture.schedule + " per update")
@@ -88,7 +89,7 @@ import Testing
   @Test func runsMatchTheLibraries() throws {
     let fixtures = try Fixtures.cases(in: "conformance/schedules/runs.json")
     let extra = try Fixtures.decode(RunFile.self, "conformance/schedules/runs.json").cases
-    #expect(fixtures.count == 16)
+    #expect(fixtures.count == 20)
     for (fixture, extra) in zip(fixtures, extra) {
       var session = try fixture.makeSession()
       try session.schedule(try Self.schedule(extra.schedule))

@@ -66,6 +66,35 @@ import Testing
     #expect(plain.state.parameters != states[20].parameters)
   }
 
+  /// ReduceLROnPlateau keeps its state in the optimizer state: every rewind lands on the
+  /// states of the run taken one update at a time, the scheduler's included.
+  @Test(arguments: ["per update", "per epoch"])
+  func plateauStateRewindsExactly(_ counting: String) throws {
+    var setup = RunSetup(dataset: .toy, optimizer: .adam, convention: .pytorch)
+    setup.hyperparameters.learningRate = 1
+    setup.training.batch = .points(1)
+    var fast = Session(setup: setup)
+    _ = fast.step(30)
+    try fast.schedule(Self.schedule("ReduceLROnPlateau factor=0.5 patience=3 \(counting)"))
+    var slow = fast
+    var states = (0...30).map { fast.state(at: $0) }
+    states[30] = slow.state
+    for _ in 0..<170 {
+      _ = slow.step(1)
+      states.append(slow.state)
+    }
+    _ = fast.step(170)
+    #expect(fast.state == slow.state)
+    #expect(fast.state.plateau!.learningRate < 1)  // the scheduler did reduce η
+    for k in stride(from: 200, through: 0, by: -7) {
+      #expect(fast.state(at: k) == states[k], "t=\(k)")
+    }
+    var again = fast
+    again.rewind(to: 10)
+    _ = again.step(190)
+    #expect(again == fast)
+  }
+
   @Test func aScheduleSetMidRunCountsFromTheNextUpdate() throws {
     var perUpdate = RunSetup(dataset: .toy, optimizer: .gd, convention: .lecture)
     perUpdate.training.batch = .points(1)

@@ -25,6 +25,8 @@ public struct OptimizerState: Equatable, Sendable {
   public internal(set) var updateCount: Int
   /// Πμ, the running product of NAdam's momentum schedule.
   public internal(set) var momentumProduct: Double
+  /// ReduceLROnPlateau's state when the run's schedule is one (``PlateauState``), else nil.
+  public internal(set) var plateau: PlateauState?
 
   /// A state before any update: parameters at `start`, v at `initialAccumulator`, m at
   /// `initialFirstMoment`, the rest 0.

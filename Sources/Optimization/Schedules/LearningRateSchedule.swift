@@ -31,9 +31,11 @@ public struct LearningRateSchedule: Equatable, Sendable {
     }
     if phases.count > 1 {
       for (index, phase) in phases.enumerated() {
-        guard phase.kind.library == .pytorch, phase.kind != .oneCycleLR else {
+        guard phase.kind.library == .pytorch, phase.kind != .oneCycleLR,
+          phase.kind != .reduceLROnPlateau
+        else {
           throw ScheduleError(
-            "expected PyTorch schedulers other than OneCycleLR around 'then' (SequentialLR), found \(phase.kind.rawValue)"
+            "expected PyTorch schedulers other than OneCycleLR and ReduceLROnPlateau around 'then' (SequentialLR), found \(phase.kind.rawValue)"
           )
         }
         if index < phases.count - 1 && phase.kind != .linearLR {
@@ -50,6 +52,10 @@ public struct LearningRateSchedule: Equatable, Sendable {
 
   /// The library whose schedule this is.
   public var library: ScheduleKind.Library { phases[0].kind.library }
+
+  /// Whether η follows the loss (ReduceLROnPlateau) rather than the count alone: the run
+  /// keeps the scheduler's state (``PlateauState``) and feeds it the loss.
+  public var followsLoss: Bool { phases[0].kind == .reduceLROnPlateau }
 
   /// SequentialLR's milestones: where each phase after the first starts, in counts.
   public var milestones: [Int] {

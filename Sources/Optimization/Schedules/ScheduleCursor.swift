@@ -47,6 +47,8 @@ struct ScheduleCursor {
   /// η at count `k`.
   mutating func rate(atCount k: Int) -> Double {
     let phases = schedule.phases
+    // ReduceLROnPlateau's lr comes from the run's state (``Run/usePlateauRate``).
+    guard !schedule.followsLoss else { return base }
     guard schedule.library == .pytorch else {
       lr =
         schedule.library == .optax

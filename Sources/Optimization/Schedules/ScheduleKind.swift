@@ -12,6 +12,7 @@ public enum ScheduleKind: String, CaseIterable, Sendable {
   case cosineAnnealingLR = "CosineAnnealingLR"
   case linearLR = "LinearLR"
   case oneCycleLR = "OneCycleLR"
+  case reduceLROnPlateau = "ReduceLROnPlateau"
   // optax.schedules
   case exponentialDecay = "exponential_decay"
   case cosineDecaySchedule = "cosine_decay_schedule"
@@ -42,7 +43,8 @@ public enum ScheduleKind: String, CaseIterable, Sendable {
 
   public var library: Library {
     switch self {
-    case .stepLR, .multiStepLR, .exponentialLR, .cosineAnnealingLR, .linearLR, .oneCycleLR:
+    case .stepLR, .multiStepLR, .exponentialLR, .cosineAnnealingLR, .linearLR, .oneCycleLR,
+      .reduceLROnPlateau:
       return .pytorch
     case .exponentialDecay, .cosineDecaySchedule, .warmupCosineDecaySchedule, .linearSchedule,
       .piecewiseConstantSchedule, .polynomialSchedule:
@@ -72,6 +74,8 @@ public enum ScheduleKind: String, CaseIterable, Sendable {
       return "η·(start_factor → end_factor) linearly over total_iters counts: the usual warm-up"
     case .oneCycleLR:
       return "max_lr/div_factor up to max_lr over pct_start of total_steps, then down to tiny"
+    case .reduceLROnPlateau:
+      return "η·factor once the loss has not improved for more than patience counts"
     case .exponentialDecay:
       return "init_value·decay_rate^((k − transition_begin)/transition_steps)"
     case .cosineDecaySchedule:
@@ -124,6 +128,14 @@ public enum ScheduleKind: String, CaseIterable, Sendable {
         P("anneal_strategy", .word(["cos", "linear"]), .value(.word("cos"))),
         P("cycle_momentum", .flag, .value(.flag(true))), P("div_factor", positive, number(25)),
         P("final_div_factor", positive, number(1e4)), P("three_phase", .flag, off),
+      ]
+    case .reduceLROnPlateau:
+      return [
+        P("mode", .word(["min", "max"]), .value(.word("min"))),
+        P("factor", positive, number(0.1)), P("patience", count, whole(10)),
+        P("threshold", real, number(1e-4)),
+        P("threshold_mode", .word(["rel", "abs"]), .value(.word("rel"))),
+        P("cooldown", count, whole(0)), P("min_lr", real, number(0)), P("eps", real, number(1e-8)),
       ]
     case .exponentialDecay:
       return [

@@ -86,6 +86,11 @@ public struct SchedulePhase: Equatable, Sendable {
           "expected cycle_momentum=False: OneCycleLR cycles momentum (β, β₁) by default, which adalab does not schedule"
         )
       }
+    case .reduceLROnPlateau:
+      let factor = number("factor", 1)
+      guard factor < 1 else {
+        throw ScheduleError("expected factor < 1 (PyTorch's check), found \(factor)")
+      }
     case .warmupCosineDecaySchedule:
       let (warmup, decay) = (whole("warmup_steps"), whole("decay_steps"))
       guard decay > warmup else {

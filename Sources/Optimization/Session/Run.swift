@@ -31,6 +31,9 @@ struct Run {
     self.setup = setup
     self.origin = origin
     self.state = state ?? setup.initialState
+    if setup.schedule != nil || self.state.plateau != nil {
+      self.state.plateau = Run.plateau(for: setup, origin: origin, from: self.state)
+    }
     self.next = self.state
     self.lookahead = self.state.parameters
     self.neuron = Neuron(dataset: setup.dataset, loss: setup.training.loss)
@@ -117,6 +120,9 @@ struct Run {
       &context, &powerCache, setup, update: t - origin,
       epoch: epoch - originEpoch,
       previousMomentumProduct: state.momentumProduct)
+    if let plateau = state.plateau {
+      Run.usePlateauRate(plateau, &context, setup, update: t - origin)
+    }
     let finite = Run.update(state, into: &next, context, rule)
     next.updateCount = t
     next.momentumProduct =
@@ -124,7 +130,9 @@ struct Run {
     if !finite || !next.momentumProduct.isFinite {
       return firstNonFinite(in: next, step: t)
     }
+    next.plateau = state.plateau
     swap(&state, &next)
+    if state.plateau != nil { stepPlateau(after: t) }
     return nil
   }
 

@@ -36,6 +36,14 @@ extension Session {
   public func scheduledRate(ofUpdate u: Int) -> (count: Int, rate: Double)? {
     let (governing, origin) = timeline.governing(before: u)
     guard u >= 1, let schedule = governing.schedule else { return nil }
+    if schedule.followsLoss {
+      // ReduceLROnPlateau's lr is in the state: known for the next update only.
+      guard u == t + 1, let plateau = state.plateau else { return nil }
+      let count = schedule.count(
+        ofUpdate: u, start: plateau.startsAfter,
+        updatesPerEpoch: governing.training.updatesPerEpoch(count: governing.dataset.count))
+      return (count, plateau.learningRate)
+    }
     let count = schedule.count(
       ofUpdate: u, start: max(schedule.startsAfter, origin),
       updatesPerEpoch: governing.training.updatesPerEpoch(count: governing.dataset.count))

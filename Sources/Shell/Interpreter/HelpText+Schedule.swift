@@ -37,6 +37,10 @@ extension HelpText {
           : kind.defaultCounting == .perEpoch
             ? " by default, or per update" : " by default, or per epoch"),
     ]
+    if kind == .reduceLROnPlateau {
+      lines.append("  the loss it watches: the total training loss ('show loss') after each")
+      lines.append("  epoch, or each update per update; its state is kept in checkpoints")
+    }
     if kind == .oneCycleLR {
       lines.append("  past total_steps torch raises an error; adalab keeps the last value")
       lines.append("  cycle_momentum=False is needed: adalab does not cycle β or β₁")

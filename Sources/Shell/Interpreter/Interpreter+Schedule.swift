@@ -79,6 +79,22 @@ extension Interpreter {
       ("base_eta", .number(eta)),
     ]
     let t = session.t
+    if let plateau = session.state.plateau {
+      let count = plateau.badEpochs
+      let bad =
+        "\(count) bad \(schedule.counting == .perEpoch ? "epoch" : "update")\(count == 1 ? "" : "s")"
+      lines.append(
+        "plateau   best loss \(NumberFormat.text(plateau.best)), \(bad), cooldown \(plateau.cooldownCounter)"
+      )
+      pairs.append(
+        (
+          "plateau",
+          .object([
+            ("best", plateau.best.isFinite ? .number(plateau.best) : .null),
+            ("bad", .integer(plateau.badEpochs)), ("cooldown", .integer(plateau.cooldownCounter)),
+          ])
+        ))
+    }
     if let now = session.scheduledRate(ofUpdate: t) {
       lines.append("now       η = \(NumberFormat.text(now.rate)) at t=\(t) (count \(now.count))")
       pairs.append(
