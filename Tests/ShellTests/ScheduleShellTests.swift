@@ -94,6 +94,7 @@ import Testing
     "schedule eta StepLR step_size=3 gamma=0.3333333333333333; step 9",
     "set batch 1; schedule eta LinearLR start_factor=0.1 total_iters=3 then CosineAnnealingLR T_max=20; step 12; schedule eta exponential_decay transition_steps=7 decay_rate=0.5 end_value=1e-3; step 5; set eta 0.05; step 4; schedule off; step 3; back 6",
     "use adam:keras; set batch 1; step 4; schedule eta CosineDecay initial_learning_rate=0 decay_steps=30 warmup_target=0.1 warmup_steps=5; step 10; use rmsprop:keras from here; step 5",
+    "set eta 1; set batch 1; step 10; schedule eta ReduceLROnPlateau factor=0.5 patience=2 threshold_mode=abs per update; step 40; set eta 0.5; step 20; back 30",
     "use adagrad:pytorch; set lr_decay 0.05; schedule eta OneCycleLR max_lr=0.3 total_steps=40 cycle_momentum=False three_phase=True; step 20",
   ])
   func saveAndSourceRebuildTheRunBitForBit(_ script: String) throws {

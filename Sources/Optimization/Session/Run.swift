@@ -130,7 +130,7 @@ struct Run {
     if !finite || !next.momentumProduct.isFinite {
       return firstNonFinite(in: next, step: t)
     }
-    next.plateau = state.plateau
+    if state.plateau != nil { next.plateau = state.plateau }
     swap(&state, &next)
     if state.plateau != nil { stepPlateau(after: t) }
     return nil
