@@ -169,3 +169,37 @@ import Testing
     #expect(momentum == before)
   }
 }
+
+/// `explain` under a schedule shows the update the engine took, with its ηₜ.
+@Suite struct ScheduleExplainTests {
+  @Test(arguments: [
+    "LinearLR start_factor=0.1 total_iters=4 then CosineAnnealingLR T_max=9 per update",
+    "exponential_decay transition_steps=3 decay_rate=0.5",
+    "ReduceLROnPlateau factor=0.5 patience=0 per update",
+  ])
+  func everyShownValueIsTheEnginesBitForBit(_ text: String) throws {
+    for optimizer in [Optimizer.adam, .gd, .adagrad, .lion] {
+      var setup = RunSetup(dataset: .toy, optimizer: optimizer, convention: .pytorch)
+      setup.training.batch = .points(1)
+      if optimizer == .adagrad { setup.hyperparameters.learningRateDecay = 0.1 }
+      var session = Session(setup: setup)
+      _ = session.step(3)
+      try session.schedule(ScheduleConformanceTests.schedule(text))
+      for _ in 1...8 {
+        _ = session.step(1)
+        let explanation = try #require(session.explainLastUpdate())
+        for line in explanation.lines {
+          guard let quantity = line.quantity, let i = line.parameterIndex else { continue }
+          let engine: Double
+          switch session.state.value(of: quantity) {
+          case .scalar(let x): engine = x
+          case .vector(let xs): engine = xs[i]
+          }
+          #expect(
+            line.value.bitPattern == engine.bitPattern,
+            "\(optimizer) \(text) t=\(session.t) \(line.name): \(line.value) vs \(engine)")
+        }
+      }
+    }
+  }
+}

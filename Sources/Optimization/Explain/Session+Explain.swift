@@ -15,7 +15,11 @@ extension Session {
     _ = replay.run.step(count: 1)
     let after = replay.run.state
     let (setup, origin) = timeline.governing(before: t)
-    let h = setup.hyperparameters
+    var h = setup.hyperparameters
+    // A schedule's ηₜ, as the run's update used it (``Run/prepare``, ``Run/usePlateauRate``).
+    if let eta = previous.plateau?.learningRate ?? scheduledRate(ofUpdate: t)?.rate {
+      h.learningRate = eta
+    }
     let epochIndex = run.epochIndex(ofUpdate: t) - origin / run.updatesPerEpoch
     let power = h.biasPower == .epoch ? epochIndex + 1 : t - origin
     let context = StepContext(
