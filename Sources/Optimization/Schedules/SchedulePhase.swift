@@ -47,15 +47,25 @@ public struct SchedulePhase: Equatable, Sendable {
   /// `rate` for a default that is the session's η.
   func value(_ name: String, rate: Double) -> ScheduleValue? {
     if let typed = arguments.first(where: { $0.name == name }) { return typed.value }
-    guard let parameter = kind.parameters.first(where: { $0.name == name }) else {
+    guard let defaultValue = Self.defaults[kind]?[name] else {
       preconditionFailure("\(kind.rawValue) has no parameter \(name)")
     }
-    switch parameter.defaultValue {
+    switch defaultValue {
     case .value(let v): return v
     case .sessionRate: return .number(rate)
     case .none, .required: return nil
     }
   }
+
+  /// Every kind's defaults by parameter name, built once: a run reads them at every update.
+  private static let defaults: [ScheduleKind: [String: ScheduleParameter.Default]] =
+    Dictionary(
+      uniqueKeysWithValues: ScheduleKind.allCases.map { kind in
+        (
+          kind,
+          Dictionary(uniqueKeysWithValues: kind.parameters.map { ($0.name, $0.defaultValue) })
+        )
+      })
 
   /// A number parameter (a whole one read as a number).
   func number(_ name: String, _ rate: Double) -> Double { value(name, rate: rate)!.number }
