@@ -20,7 +20,7 @@ struct CompleterTests {
   static let commands = [
     "back", "compare", "convention", "delete", "diagnose", "display", "epoch", "expect", "explain",
     "export", "fork", "goto", "help", "history", "info", "init", "load", "plot", "preset", "quit",
-    "redo", "reset", "run", "save", "set", "show", "source", "step", "sweep", "switch",
+    "redo", "reset", "run", "save", "schedule", "set", "show", "source", "step", "sweep", "switch",
     "undisplay", "undo", "unwatch", "use",
     "watch",
   ]
@@ -39,7 +39,7 @@ struct CompleterTests {
     arguments: [
       ("", 0, commands),
       ("st", 0, ["step"]),
-      ("s", 0, ["save", "set", "show", "source", "step", "sweep", "switch"]),
+      ("s", 0, ["save", "schedule", "set", "show", "source", "step", "sweep", "switch"]),
       ("ex", 0, ["exit", "expect", "explain", "export"]),
       ("STE", 0, ["step"]),
       ("step; sh", 6, ["show"]),
@@ -48,7 +48,7 @@ struct CompleterTests {
       ("step 1", 5, []),
       ("step # co", 9, []),
       ("help ", 5, commands),
-      ("help s", 5, ["save", "set", "show", "source", "step", "sweep", "switch"]),
+      ("help s", 5, ["save", "schedule", "set", "show", "source", "step", "sweep", "switch"]),
       ("preset do_a", 7, ["do_adagrad", "do_adam_sgd"]),
       ("convention k", 11, ["keras"]),
       ("reset ", 6, []),
@@ -107,7 +107,7 @@ struct CompleterTests {
   @Test(
     arguments: [
       ("show v_", 5, ["v_b", "v_hat_b", "v_hat_w", "v_init", "v_w"]),
-      ("show w s", 7, ["seed", "settings", "shuffle", "state"]),
+      ("show w s", 7, ["schedule", "seed", "settings", "shuffle", "state"]),
       ("show v_w[", 9, []),
       ("run ", 4, ["until"]),
       ("run until ", 10, quantities),

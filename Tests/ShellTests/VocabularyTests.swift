@@ -33,7 +33,7 @@ struct VocabularyTests {
     #expect(Vocabulary.presets.map(\.name) == ["do_adagrad", "do_rmsprop", "do_adam_sgd"])
     #expect(
       Vocabulary.groups.map(\.name) == [
-        "settings", "state", "all", "timeline", "data", "convention",
+        "settings", "state", "all", "timeline", "schedule", "data", "convention",
       ])
     #expect(Vocabulary.quantities.count == 24)
     #expect(Vocabulary.settings.count == 29)
@@ -53,7 +53,8 @@ struct VocabularyTests {
 
   /// A line for each command; the test fails when a command is added without a parser.
   static let samples = [
-    "load toy", "use adam", "convention keras", "set eta 1", "init b=0", "show", "step",
+    "load toy", "use adam", "convention keras", "set eta 1", "schedule eta StepLR step_size=3",
+    "init b=0", "show", "step",
     "epoch", "run until t > 3", "reset", "undo", "redo", "quit", "history", "help",
     "compare gd nag",
     "source a.txt", "save a.txt", "preset do_rmsprop", "explain", "display v_b", "undisplay",

@@ -69,9 +69,14 @@ struct ExplanationBuilder {
 
   // MARK: - Lines several rules share
 
+  /// The setting η, when it differs from `h`'s (which a schedule sets to its ηₜ for the
+  /// rules that read η from `h`).
+  var settingLearningRate: Double?
+
   /// The name of the update's η in a formula: `ηₜ` when it is not the setting η itself.
   var etaName: String {
-    s.learningRate != h.learningRate || h.learningRateDecay != 0 ? "ηₜ" : "η"
+    let setting = settingLearningRate ?? h.learningRate
+    return s.learningRate != setting || h.learningRateDecay != 0 ? "ηₜ" : "η"
   }
 
   /// The line of ηₜ, the η the update used (``StepContext/learningRate``, as the state

@@ -15,7 +15,10 @@ extension Session {
     _ = replay.run.step(count: 1)
     let after = replay.run.state
     let (setup, origin) = timeline.governing(before: t)
-    let h = setup.hyperparameters
+    var h = setup.hyperparameters
+    // A schedule's ηₜ, as the run's update used it (``Run/prepare``, ``Run/usePlateauRate``).
+    let scheduled = previous.plateau?.learningRate ?? scheduledRate(ofUpdate: t)?.rate
+    if let scheduled { h.learningRate = scheduled }
     let epochIndex = run.epochIndex(ofUpdate: t) - origin / run.updatesPerEpoch
     let power = h.biasPower == .epoch ? epochIndex + 1 : t - origin
     var context = StepContext(
@@ -26,6 +29,7 @@ extension Session {
     let rule = setup.optimizer.updateRule
     var builder = ExplanationBuilder(
       h: h, s: context, power: power, dimension: setup.dataset.dimension)
+    if scheduled != nil { builder.settingLearningRate = setup.hyperparameters.learningRate }
     builder.learningRate()
     rule.explainShared(&builder)
     let norms = builder.explainClippingNorms(after.gradient, under: setup.convention)

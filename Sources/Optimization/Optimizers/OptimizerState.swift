@@ -29,6 +29,8 @@ public struct OptimizerState: Equatable, Sendable {
   /// will use): the setting η, or η decayed by PyTorch AdaGrad's `lr_decay`, a schedule, or a
   /// value `set` mid-run. Recorded from ``StepContext/learningRate`` by every update path.
   public internal(set) var learningRate: Double
+  /// ReduceLROnPlateau's state when the run's schedule is one (``PlateauState``), else nil.
+  public internal(set) var plateau: PlateauState?
 
   /// A state before any update: parameters at `start`, v at `initialAccumulator`, m at
   /// `initialFirstMoment`, η at `learningRate`, the rest 0.

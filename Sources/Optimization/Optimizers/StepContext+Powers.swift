@@ -28,6 +28,8 @@ struct StepPowerCache {
   /// The t whose μₜ₊₁ the context holds, so that the next update reuses it as its μₜ (the
   /// same expression), or `Int.min`.
   var scheduleT = Int.min
+  /// The run's learning-rate schedule, when it has one (``RunSetup/schedule``).
+  var learningRate: ScheduleCursor?
 
   init(_ numbers: StepContext.Numbers) {
     self.numbers = numbers

@@ -8,14 +8,16 @@ extension Run {
   private static let loopPointLimit = 16
 
   /// Whether ``step(count:)`` can take updates in its tight loop: a few points of dense data
-  /// per update, in data order (no shuffle), and no clipping (the general path clips). These are exactly the updates whose gradient the
+  /// per update, in data order (no shuffle), no clipping (the general path clips) and no
+  /// ReduceLROnPlateau (which reads the loss after each epoch, see ``stepPlateau(after:)``).
+  /// These are exactly the updates whose gradient the
   /// neuron computes with its plain small dense loop, which
   /// ``smallDenseGradient(_:at:over:_:_:d:into:)`` repeats operation for operation (at the
   /// notes' NAG look-ahead point θ − β·u when the rule asks for it, as ``step()`` does).
   static func takesUpdatesInLoop(for setup: RunSetup) -> Bool {
     guard case .points(let k) = setup.training.batch, k <= loopPointLimit else { return false }
     return !setup.training.shuffle && setup.dataset.sparseColumns.count == 0
-      && !setup.hyperparameters.clipping.isOn
+      && !setup.hyperparameters.clipping.isOn && setup.schedule?.followsLoss != true
   }
 
   /// Takes up to `count` updates of `Rule` in the tight loop; returns the number taken and,

@@ -36,6 +36,9 @@ struct Run {
     self.setup = setup
     self.origin = origin
     self.state = state ?? setup.initialState
+    if setup.schedule != nil || self.state.plateau != nil {
+      self.state.plateau = Run.plateau(for: setup, origin: origin, from: self.state)
+    }
     self.next = self.state
     self.lookahead = self.state.parameters
     self.clipped = self.state.gradient
@@ -50,18 +53,26 @@ struct Run {
       setup.optimizer.updateRule.sharedNumbers(for: setup.hyperparameters))
     self.loopsOverBuffers = Run.takesUpdatesInLoop(for: setup)
     self.clips = setup.hyperparameters.clipping.isOn
+    self.powerCache.learningRate = setup.schedule.map {
+      ScheduleCursor(
+        $0, base: setup.hyperparameters.learningRate, origin: origin,
+        updatesPerEpoch: updatesPerEpoch)
+    }
     if state == nil { self.state.learningRate = upcomingLearningRate }
   }
 
   /// The η update t + 1 will use, from the same ``prepare(_:_:_:update:epoch:previousMomentumProduct:)``
-  /// as the update itself (on copies: the run does not change), so that a state at t = 0
-  /// records the η of update 1 whatever sets it.
+  /// (and ReduceLROnPlateau's rate) as the update itself (on copies: the run does not
+  /// change), so that a state at t = 0 records the η of update 1 whatever sets it.
   var upcomingLearningRate: Double {
     let t = state.updateCount + 1
     var (context, cache) = (self.context, self.powerCache)
     Run.prepare(
       &context, &cache, setup, update: t - origin, epoch: epochIndex(ofUpdate: t) - originEpoch,
       previousMomentumProduct: state.momentumProduct)
+    if let plateau = state.plateau {
+      Run.usePlateauRate(plateau, &context, setup, update: t - origin)
+    }
     return context.learningRate
   }
 
@@ -145,6 +156,9 @@ struct Run {
       &context, &powerCache, setup, update: t - origin,
       epoch: epoch - originEpoch,
       previousMomentumProduct: state.momentumProduct)
+    if let plateau = state.plateau {
+      Run.usePlateauRate(plateau, &context, setup, update: t - origin)
+    }
     let finite = Run.update(state, into: &next, context, rule)
     if Stage.clips { swap(&next.gradient, &clipped) }
     next.updateCount = t
@@ -154,7 +168,9 @@ struct Run {
     if !finite || !next.momentumProduct.isFinite {
       return firstNonFinite(in: next, step: t)
     }
+    if state.plateau != nil { next.plateau = state.plateau }
     swap(&state, &next)
+    if state.plateau != nil { stepPlateau(after: t) }
     return nil
   }
 
@@ -210,9 +226,11 @@ struct Run {
   /// (``UpdateRule/sharedNumbers(for:)``: none for AdaGrad, RMSProp and the other rules
   /// without bias correction), only when their exponent k changes (the notes' Adam listing
   /// counts k in epochs), and no longer once they have vanished (``StepPowerCache``); NAdam's
-  /// μₜ is the previous update's μₜ₊₁; η is divided by PyTorch AdaGrad's 1 + (t − 1)·decay
-  /// only when the decay is not 0. Static, on the run's parts, for the loop of
-  /// ``step(count:)``, which holds the run's states borrowed while it calls this.
+  /// μₜ is the previous update's μₜ₊₁; η is the schedule's ηₜ when the setup has one
+  /// (``ScheduleCursor``), divided by PyTorch AdaGrad's 1 + (t − 1)·decay only when the decay
+  /// is not 0, as torch's `clr = lr/(1 + (step − 1)·lr_decay)` reads the scheduled lr.
+  /// Static, on the run's parts, for the loop of ``step(count:)``, which holds the run's
+  /// states borrowed while it calls this.
   @inline(__always)
   static func prepare(
     _ context: inout StepContext, _ cache: inout StepPowerCache, _ setup: RunSetup,
@@ -220,7 +238,12 @@ struct Run {
   ) {
     context.t = Double(t)
     let h = setup.hyperparameters
-    if h.learningRateDecay != 0 {
+    if let eta = cache.learningRate?.rate(update: t, epoch: epoch) {
+      // A schedule's ηₜ, for the rules that read η (`h`) and those that read it decayed.
+      context.h.learningRate = eta
+      context.learningRate =
+        h.learningRateDecay != 0 ? eta / (1 + (Double(t) - 1) * h.learningRateDecay) : eta
+    } else if h.learningRateDecay != 0 {
       context.learningRate = h.learningRate / (1 + (Double(t) - 1) * h.learningRateDecay)
     }
     guard !cache.numbers.isEmpty else { return }

@@ -13,6 +13,8 @@ public struct RunSetup: Equatable, Sendable {
   public var training: TrainingSetup
   /// θ₀ = (w₁, …, w_d, b) before the first update.
   public var start: [Double]
+  /// ηₜ from a library's schedule, or nil: η throughout.
+  public var schedule: LearningRateSchedule?
 
   /// A setup with the convention's defaults for `optimizer`.
   public init(

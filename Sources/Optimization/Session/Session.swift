@@ -21,6 +21,8 @@ public struct Session {
 
   /// A session on `setup`, at t = 0.
   public init(setup: RunSetup) {
+    var setup = setup
+    setup.schedule?.startsAfter = 0  // a new run: its schedule counts from its first update
     timeline = Timeline(start: setup)
     run = Run(setup: setup)
     trajectory = Trajectory(initial: run.state, pointsPerUpdate: run.pointsPerUpdate)

@@ -69,6 +69,7 @@ extension Interpreter {
     lines.append(
       "init w=" + start.dropLast().map { Interpreter.exactText(.number($0)) }.joined(separator: ",")
         + " b=\(Interpreter.exactText(.number(start.last!)))")
+    if let schedule = setup.schedule { lines.append("schedule eta " + schedule.description) }
     return lines + timelineScript()
   }
 

@@ -10,6 +10,7 @@ extension Interpreter {
     case .setting(let setting): return Reply(lines: HelpText.setting(setting.rawValue, setting))
     case .screenSetting(let name): return Reply(lines: HelpText.setting(name, nil))
     case .name(let name):
+      if let kind = ScheduleKind(named: name) { return Reply(lines: HelpText.scheduleKind(kind)) }
       let others = Vocabulary.quantities + Vocabulary.conventions + Vocabulary.groups
       guard let term = others.first(where: { $0.name == name }) else {
         throw ShellError("no help on '\(name)' (try 'help' for the list of commands)")
@@ -30,6 +31,7 @@ extension HelpText {
     lines.append("example:")
     lines += (HelpText.examples[topic] ?? []).map { "  \($0)" }
     if topic == "diagnose" { lines += HelpText.diagnoseDetails }
+    if topic == "schedule" { lines += HelpText.scheduleDetails }
     return lines
   }
 
@@ -81,6 +83,14 @@ enum HelpText {
       "use adagrad", "use adam:keras", "use adam[beta2=0.99, eps=1e-7]", "use gd from here",
     ],
     "convention": ["convention pytorch"],
+    "schedule": [
+      "schedule eta StepLR step_size=30 gamma=0.1",
+      "schedule eta LinearLR start_factor=0.1 total_iters=5 then CosineAnnealingLR T_max=95",
+      "schedule eta OneCycleLR max_lr=0.5 total_steps=1000 cycle_momentum=False",
+      "schedule eta warmup_cosine_decay_schedule init_value=0 warmup_steps=50 decay_steps=1000",
+      "schedule eta CosineDecay decay_steps=1000 warmup_target=0.01 warmup_steps=100",
+      "schedule off",
+    ],
     "set": ["set beta2 0.999", "set eta 0.01 restart", "set eps_placement inside", "set batch 1"],
     "init": ["init w=-2 b=-2", "init w=0.5,1,-1,0 b=0"],
     "show": [

@@ -103,6 +103,8 @@ extension Interpreter {
       return conventionSummary()
     case .timeline:
       return showTimeline()
+    case .schedule:
+      return showSchedule()
     case .all:
       let settings = try showGroup(.settings)
       let data = try showGroup(.data)
@@ -131,7 +133,8 @@ extension Interpreter {
   }
 
   /// `show eta`: ηₜ, the η of update t (at t = 0, of update 1), and while it varies what
-  /// it comes from: `eta = 0.0917431 (update 10; next 0.0909091; setting 0.1, lr_decay 0.01)`.
+  /// it comes from: `eta = 0.0917431 (update 10; next 0.0909091; setting 0.1, lr_decay 0.01)`,
+  /// and the schedule when there is one.
   func showEta() -> (String, JSON) {
     let eta = session.state.learningRate
     let text = NumberFormat.text(eta)
@@ -145,6 +148,10 @@ extension Interpreter {
       setting += ", lr_decay \(NumberFormat.text(h.learningRateDecay))"
     }
     parts.append(setting)
+    if let schedule = session.setup.schedule {
+      parts.append(
+        "schedule " + schedule.phases.map(Interpreter.text).joined(separator: " then "))
+    }
     return ("\(text) (\(parts.joined(separator: "; ")))", .number(eta))
   }
 

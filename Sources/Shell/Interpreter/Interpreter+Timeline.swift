@@ -61,6 +61,7 @@ extension Interpreter {
     let start = timeline.start
     var lines = [
       "start   \(start.optimizer.rawValue) (\(start.convention.rawValue)), \(startDescription)"
+        + (start.schedule.map { ", schedule eta " + $0.description } ?? "")
     ]
     var changes: [JSON] = []
     var previous = start
@@ -93,11 +94,12 @@ extension Interpreter {
     if change.startsFresh {
       return "use \(command(for: setup)) from here (fresh state)"
     }
-    let differences = Setting.applicable(to: setup.optimizer, convention: setup.convention)
+    var differences = Setting.applicable(to: setup.optimizer, convention: setup.convention)
       .filter { setup.value(of: $0) != previous.value(of: $0) }
       .map {
         "\($0.rawValue) \(text(previous.value(of: $0))) → \(text(setup.value(of: $0)))"
       }
+    if let line = scheduleCommand(setup, after: previous) { differences.append(line) }
     return differences.isEmpty ? "no setting changed" : differences.joined(separator: ", ")
   }
 
@@ -134,6 +136,7 @@ extension Interpreter {
         for setting in turnedOff + changed.filter({ !turnedOff.contains($0) }) {
           lines.append("set \(setting.rawValue) \(Interpreter.exactText(setup.value(of: setting)))")
         }
+        if let line = Interpreter.scheduleCommand(setup, after: previous) { lines.append(line) }
       }
       previous = change.setup
     }

@@ -163,6 +163,7 @@ public struct Interpreter {
     case .convention(let name): return try useConvention(name)
     case .set(let assignment, let restart): return try set(assignment, restart: restart)
     case .colours(let choice): return useColours(choice)
+    case .schedule(let request): return try schedule(request)
     case .initialize(let w, let b): return try initialize(w: w, b: b)
     case .show(let names): return try show(names)
     case .step(let count): return try stepping { $0.step(count) }

@@ -21,6 +21,11 @@ public enum Vocabulary {
     Term(
       "set", usage: "set NAME VALUE [restart] | set NAME=VALUE [restart]",
       "change a setting from the next update on (restart: start over)"),
+    Term(
+      "schedule",
+      usage:
+        "schedule eta KIND [NAME=VALUE ...] [then KIND ...] [per epoch|per update] | schedule off",
+      "make η follow a PyTorch, optax or Keras schedule from the next update"),
     Term("init", usage: "init [w=V[,V...]] [b=V]", "set the initial weights and bias"),
     Term("show", usage: "show [NAME...]", "print quantities, settings or groups of them"),
     Term("step", aliases: ["s"], usage: "step [N]", "take N updates (default 1)"),
@@ -86,6 +91,18 @@ public enum Vocabulary {
       usage: "export FILE.html|FILE.md|FILE.ipynb [replace] [from N | last N] [with help]",
       "write the session so far as a notebook: narration, commands, output and pictures"),
   ]
+
+  /// The learning-rate schedules of `schedule eta`, named as their libraries spell them.
+  public static let scheduleKinds: [Term] = ScheduleKind.allCases.map {
+    Term($0.rawValue, "\($0.library.rawValue): \($0.summary)")
+  }
+
+  /// The parameters of one schedule kind, named as its library spells them.
+  public static func scheduleParameters(of kind: String) -> [Term] {
+    (ScheduleKind(named: kind)?.parameters ?? []).map {
+      Term($0.name, "\($0.kind.name), default \($0.defaultValue.description)")
+    }
+  }
 
   /// The optimizers, in the order the notes introduce them.
   public static let optimizers: [Term] = Optimizer.allCases.map { Term($0.rawValue, $0.summary) }

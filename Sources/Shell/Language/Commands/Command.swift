@@ -21,6 +21,9 @@ public enum Command: Equatable, Sendable {
   /// `set colors ansi`: the plots' colours, a choice of the screen's rather than of the run
   /// (`okabe-ito`, `ansi` or `off`).
   case colours(String)
+  /// `schedule eta StepLR step_size=30 per epoch`, `schedule off`: η follows a library's
+  /// schedule from the next update (from the start at t = 0).
+  case schedule(ScheduleRequest)
   /// `init w=-2 b=-2`, `init w=0.5,1,-1`: either part may be missing, never both.
   case initialize(w: [Double]?, b: Double?)
   /// `show v_w lr_w[2] settings`: quantities, settings and groups, in order. Empty when the

@@ -12,7 +12,7 @@ public enum ShowItem: Equatable, Sendable {
 
 /// The names `show` accepts for several things at once (see ``Vocabulary/groups``).
 public enum ShowGroup: String, CaseIterable, Sendable {
-  case settings, state, all, timeline, data, convention
+  case settings, state, all, timeline, schedule, data, convention
 
   /// What the group shows, for help.
   var summary: String {
@@ -21,6 +21,7 @@ public enum ShowGroup: String, CaseIterable, Sendable {
     case .state: return "every quantity of the current optimizer"
     case .all: return "settings and state"
     case .timeline: return "the start and the changes made along the run"
+    case .schedule: return "η's schedule: kind, parameters, counting, η now and next"
     case .data: return "the loaded data set"
     case .convention: return "the current convention and what it changes"
     }

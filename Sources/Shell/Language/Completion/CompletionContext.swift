@@ -24,6 +24,8 @@ struct CompletionContext {
       names = Vocabulary.conventions.map(\.name)
     case "preset" where arguments.isEmpty:
       names = Vocabulary.presets.map(\.name)
+    case "schedule":
+      return Self.scheduleNames(after: arguments, startingWith: word)
     case "set":
       // `set NAME VALUE restart` starts over instead of changing course (screen settings
       // never restart anything).

@@ -13,9 +13,13 @@ extension Array where Element == Term {
   /// as the start of exactly one term's name or alias.
   func match(_ typed: String, byPrefix: Bool = false) -> NameMatch {
     let word = typed.lowercased()
-    if let term = first(where: { $0.spellings.contains(word) }) { return .found(term) }
+    // Names are compared in lowercase: the libraries' schedule names keep their capitals
+    // (`StepLR`, `T_max`) and match `steplr`, `t_max` too.
+    if let term = first(where: { $0.spellings.contains { $0.lowercased() == word } }) {
+      return .found(term)
+    }
     if byPrefix, !word.isEmpty {
-      let candidates = filter { $0.spellings.contains { $0.hasPrefix(word) } }
+      let candidates = filter { $0.spellings.contains { $0.lowercased().hasPrefix(word) } }
       if candidates.count == 1 { return .found(candidates[0]) }
       if candidates.count > 1 { return .ambiguous(candidates.map(\.name).sorted()) }
     }
@@ -31,13 +35,13 @@ extension Array where Element == Term {
     guard !word.isEmpty else { return [] }
     let spellings = flatMap(\.spellings)
     let limit = word.count <= 3 ? 1 : 2
-    let distances = spellings.map { (spelling: $0, distance: editDistance(word, $0)) }
+    let distances = spellings.map { (spelling: $0, distance: editDistance(word, $0.lowercased())) }
     if word.count > 1, let best = distances.map(\.distance).min(), best <= limit {
       return [String](distances.filter { $0.distance == best }.map(\.spelling).sorted().prefix(3))
     }
-    let starting = spellings.filter { $0.hasPrefix(word) }
+    let starting = spellings.filter { $0.lowercased().hasPrefix(word) }
     if !starting.isEmpty { return [String](starting.sorted().prefix(3)) }
     guard word.count >= 3 else { return [] }
-    return [String](spellings.filter { $0.contains(word) }.sorted().prefix(3))
+    return [String](spellings.filter { $0.lowercased().contains(word) }.sorted().prefix(3))
   }
 }

@@ -14,6 +14,7 @@ extension CommandParser {
     case "use": command = try parseUse()
     case "convention": command = .convention(try parseConvention())
     case "set": command = try parseSet()
+    case "schedule": command = try parseSchedule()
     case "init": command = try parseInit()
     case "show": command = .show(try parseShow())
     case "step": command = .step(try parseOptionalCount(of: "steps", after: name) ?? 1)
@@ -146,6 +147,7 @@ extension CommandParser {
       Vocabulary.optimizers + Vocabulary.conventions + Vocabulary.settings
       + Vocabulary.screenSettings
       + Vocabulary.quantities + Vocabulary.groups + Vocabulary.dataSets + Vocabulary.presets
+      + Vocabulary.scheduleKinds
     if case .found(let term) = others.match(token.text) { return term.name }
     switch Vocabulary.commands.match(token.text, byPrefix: true) {
     case .found(let command): return command.name

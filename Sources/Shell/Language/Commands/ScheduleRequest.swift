@@ -1,0 +1,22 @@
+import Optimization
+
+/// What follows `schedule`: a schedule for η, or `off`.
+public enum ScheduleRequest: Equatable, Sendable {
+  /// `schedule eta KIND NAME=VALUE … [then KIND …] [per epoch|per update]`.
+  case eta(phases: [Phase], counting: ScheduleCounting?)
+  /// `schedule off`.
+  case off
+
+  /// One schedule of the request: its kind and arguments as typed, with canonical names
+  /// (`steplr` arrives as `StepLR`, `t_max` as `T_max`); the engine checks the values.
+  public struct Phase: Equatable, Sendable {
+    public var kind: String
+    public var arguments: [Argument]
+  }
+
+  /// `NAME=VALUE`, the value as typed (`30,80`, `10:0.5,25:0.1`).
+  public struct Argument: Equatable, Sendable {
+    public var name: String
+    public var text: String
+  }
+}
