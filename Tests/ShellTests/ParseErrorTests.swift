@@ -199,7 +199,7 @@ struct ParseErrorTests {
     ),
     ("run until loss <", "expected a number or a quantity after '<', found nothing", 16),
     ("run until los < 1", "unknown quantity 'los' (did you mean 'loss'?)", 10),
-    ("run until eta < 1", "unknown quantity 'eta'", 10),
+    ("run until eta < 1", "unknown quantity 'eta' (did you mean 'beta2_t'?)", 10),
     ("run until lr < 1", "unknown quantity 'lr' (did you mean 'lr_b' or 'lr_w'?)", 10),
     ("run until loss < 1 max", "expected a whole number of steps after 'max', found nothing", 22),
     ("run until loss < 1 max 0", "expected a positive number of steps after 'max', found '0'", 23),

@@ -26,10 +26,12 @@ extension Session {
       h: h, s: context, power: power, dimension: setup.dataset.dimension)
     rule.explainShared(&builder)
     let atLookahead = rule.takesGradientAtLookahead(h)
-    for i in 0..<previous.parameterCount {
-      let before = Coordinate(
+    builder.coordinates = (0..<previous.parameterCount).map { i in
+      Coordinate(
         parameter: previous.parameters[i], gradient: after.gradient[i], m: previous.m[i],
         v: previous.v[i], u: previous.u[i], vMax: previous.vMax[i], mHat: 0, vHat: 0, rate: 0)
+    }
+    for (i, before) in builder.coordinates.enumerated() {
       builder.begin(parameter: i, gradient: before.gradient, atLookahead: atLookahead)
       rule.explain(&builder, before)
     }

@@ -44,6 +44,12 @@ public struct Hyperparameters: Equatable, Sendable {
   public var nesterovForm: NesterovForm
   /// Which NAdam.
   public var nadamForm: NAdamForm
+  /// c in Adafactor's β₂ₜ = 1 − tᶜ (−0.8: torch and keras `beta2_decay`, optax −decay_rate).
+  public var beta2Decay: Double = -0.8
+  /// d, Adafactor's update clipping threshold: û = u/max(1, RMS(u)/d).
+  public var clipThreshold: Double = 1
+  /// Whose Adafactor: the library's order of operations and precision (not a setting).
+  public var adafactorForm: AdafactorForm = .paper
 
   /// The values shared by every convention before its own defaults are applied.
   static let base = Hyperparameters(

@@ -201,7 +201,7 @@ struct Run {
 
   /// The gradient of update `t` into `next.gradient`, at the look-ahead point θ − β·u when
   /// the rule asks for it (the notes' NAG).
-  private mutating func computeGradient(update t: Int, epoch: Int, atLookahead: Bool) {
+  mutating func computeGradient(update t: Int, epoch: Int, atLookahead: Bool) {
     let h = setup.hyperparameters
     let points: Range<Int>
     switch setup.training.batch {

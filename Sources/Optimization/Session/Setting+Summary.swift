@@ -29,6 +29,8 @@ extension Setting {
     case .nagForm: return "nag as the notes write it, or the libraries' rewritten form"
     case .nadamForm:
       return "the notes' nadam, Dozat's momentum schedule (pytorch, keras), or optax's"
+    case .beta2Decay: return "adafactor's c in beta2_t = 1 - t^c: the decay changes every step"
+    case .clipThreshold: return "adafactor's d: the update is scaled down when its rms exceeds d"
     case .batch: return "points per update: full for the whole data set, or a whole number"
     case .shuffle: return "whether the points are shuffled each epoch"
     case .seed: return "the seed of the random generator used for shuffling"
@@ -55,7 +57,7 @@ extension Setting {
   public var takesNumber: Bool {
     switch self {
     case .eta, .beta, .beta1, .beta2, .epsilon, .epsRoot, .vInit, .lrDecay, .weightDecay,
-      .momentumDecay, .dampening, .batch, .seed:
+      .momentumDecay, .dampening, .batch, .seed, .beta2Decay, .clipThreshold:
       return true
     default: return false
     }

@@ -14,6 +14,8 @@ public enum Setting: String, CaseIterable, Sendable {
   case amsgradMax = "amsgrad_max"
   case nagForm = "nag_form"
   case nadamForm = "nadam_form"
+  case beta2Decay = "beta2_decay"
+  case clipThreshold = "clip_threshold"
   case batch, shuffle, seed, loss
 
   /// The settings of how data is consumed; they apply to every optimizer.
