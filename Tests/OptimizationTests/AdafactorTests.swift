@@ -118,6 +118,24 @@ import Testing
     #expect(huge.t == divergence.step - 1)
   }
 
+  /// `diagnose`'s reference run (a ``MistakeRun`` without a mistake) is adalab's run: the
+  /// same tensor update, not a coordinate at a time.
+  @Test(arguments: Convention.allCases)
+  func diagnosisReferenceIsTheRun(_ convention: Convention) {
+    let setup = RunSetup(
+      dataset: Self.dense, optimizer: .adafactor, convention: convention,
+      start: [0.3, -0.2, 0.1, 0.4])
+    var session = Session(setup: setup)
+    var reference = MistakeRun(setup: setup, mistake: nil)
+    for _ in 1...8 {
+      _ = session.step(1)
+      let stepped = reference.step()
+      #expect(stepped)
+      #expect(reference.state.parameters == session.state.parameters)
+      #expect(reference.state.v == session.state.v)
+    }
+  }
+
   /// `explain` on three weights: every value with a quantity equals the engine's, the
   /// tensor lines (scale, clip) included, and β₂ₜ equals beta2_t.
   @Test(arguments: Convention.allCases)

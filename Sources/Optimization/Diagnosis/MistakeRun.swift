@@ -81,6 +81,11 @@ struct MistakeRun {
       next.vHat[i] = c.vHat
       next.rate[i] = c.rate
     }
+    if setup.optimizer == .adafactor {
+      // Adafactor's RMS spans a tensor: its update is by tensor (its mistakes are the
+      // gradient's, already in `next.gradient`).
+      _ = Adafactor.update(tensorsOf: &next, from: state, context)
+    }
     next.updateCount = t
     if setup.optimizer == .nadam && h.nadamForm == .schedule {
       next.momentumProduct = context.muProduct

@@ -41,12 +41,13 @@ extension Adafactor {
     let v = secondMoment(before.v, before.gradient, h, decay)
     if form == .pytorch {
       e.add(
-        "v" + x, e.quantity(.vW, .vB), "v\(x) + (1 − β₂ₜ)·(\(g)² − v\(x)) (lerp, fused)",
+        "v" + x, e.quantity(.vW, .vB),
+        "v\(x) + (1 − β₂ₜ)·(\(g)² − v\(x)) (lerp, fused; unfactored)",
         [n(before.v), " + ", n(decay.weight), "·(", n(before.gradient), "² − ", n(before.v), ")"], v
       )
     } else {
       e.add(
-        "v" + x, e.quantity(.vW, .vB), "β₂ₜ·v\(x) + (1 − β₂ₜ)·(\(g)² + ε₁)",
+        "v" + x, e.quantity(.vW, .vB), "β₂ₜ·v\(x) + (1 − β₂ₜ)·(\(g)² + ε₁) (unfactored)",
         [
           n(decay.beta2), "·", n(before.v), " + ", n(decay.weight), "·(", n(before.gradient),
           "² + ", n(h.epsilon), ")",

@@ -109,6 +109,39 @@ extension Adafactor {
     return max(1, rootMeanSquare(u, h.adafactorForm) { $0.vHat } / h.clipThreshold)
   }
 
+  /// One update of `old` into `new` a tensor at a time, w₁…w_d one tensor and b another, with
+  /// the update's gradient already in `new.gradient`; returns whether every value written is
+  /// finite.
+  static func update(
+    tensorsOf new: inout OptimizerState, from old: OptimizerState, _ s: StepContext
+  )
+    -> Bool
+  {
+    let d = old.parameterCount - 1
+    var coordinates = (0...d).map { i in
+      Coordinate(
+        parameter: old.parameters[i], gradient: new.gradient[i], m: old.m[i], v: old.v[i],
+        u: old.u[i], vMax: old.vMax[i], mHat: 0, vHat: 0, rate: 0)
+    }
+    coordinates.withUnsafeMutableBufferPointer { all in
+      update(UnsafeMutableBufferPointer(rebasing: all[0..<d]), s)
+      update(UnsafeMutableBufferPointer(rebasing: all[d...]), s)
+    }
+    var finite = true
+    for (i, c) in coordinates.enumerated() {
+      new.parameters[i] = c.parameter
+      new.m[i] = c.m
+      new.v[i] = c.v
+      new.u[i] = c.u
+      new.vMax[i] = c.vMax
+      new.mHat[i] = c.mHat
+      new.vHat[i] = c.vHat
+      new.rate[i] = c.rate
+      finite = finite && c.isFinite
+    }
+    return finite
+  }
+
   /// û = u/d_t. Keras and optax divide a tensor of two or more by a scalar as XLA on the
   /// CPU does, u·(1/d_t), which is not always the correctly rounded u/d_t.
   @inline(__always)

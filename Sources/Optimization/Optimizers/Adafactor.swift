@@ -40,6 +40,7 @@ enum Adafactor: UpdateRule {
   static let rule = [
     "β₂ₜ = 1 − tᶜ", "v ← β₂ₜ·v + (1 − β₂ₜ)·(g² + ε₁)", "u = g/√v, d_t = max(1, RMS(u)/d)",
     "α = max(ε₂, RMS(w))·min(η, 1/√t), w ← w − α·u/d_t",
+    "v is never factored: the libraries factor matrices only, and w is a vector",
     "no bias correction: the decay itself grows from 0; each step is relative to |w|",
   ]
 
@@ -80,10 +81,24 @@ enum Adafactor: UpdateRule {
   ]
 
   static let meanings: [(Quantity, String)] = [
-    (.vW, "the unfactored second moment: w is a vector, and only matrices are factored"),
-    (.mHatW, "û = u/d_t, the clipped update: its rms is at most d"),
-    (.lrW, "α = max(ε₂, RMS(w))·ρₜ (optax: η·scale); w moves by α·û"),
-    (.mW, "optax's momentum of the scaled update (β₁ = 0: off, as in the other conventions)"),
+    (
+      .vW,
+      "v, never factored: the libraries factor only matrices, and w is a vector; pytorch "
+        + "floors v at ε₁² (ε₁ = machine ε) instead of adding ε₁ to g²"
+    ),
+    (.beta2T, "1 − tᶜ: 0 at t = 1 (v = g²), then rising towards 1 (optax: in float32)"),
+    (.mHatW, "û = u/clip_w, the clipped update: RMS(û) ≤ d"),
+    (.clipW, "max(1, RMS(u)/d), one number for all of w (b has its own)"),
+    (
+      .scaleW,
+      "max(ε₂, RMS(w)), ε₂ = 10⁻³, one number for all of w (keras: the mean in float32)"
+    ),
+    (
+      .lrW,
+      "α = scale_w·ρₜ, ρₜ = min(η, 1/√t); optax: η·scale_w with no 1/√t "
+        + "(its learning_rate=None is η = 1)"
+    ),
+    (.mW, "optax's momentum of the scaled update (β₁ = 0: off; the others have none)"),
   ]
 
   /// The update of one tensor of one coordinate (the bias, or w with one feature): a run
