@@ -18,13 +18,14 @@ with both dimensions >= min_dim_size_to_factor = 128): v is kept whole, as in ad
 
     pytorch  torch.optim.Adafactor(foreach=False); v = state["variance"].  Defaults: lr 0.01,
              beta2_decay -0.8, eps (None -> machine eps, 2.22e-16, used as a floor
-             max(v, eps^2)), d 1, weight_decay 0.  dense4: lr 0.05, beta2_decay -0.6,
-             eps1 1e-20, d 1.5, weight_decay 0.1.
+             max(v, eps^2)), eps2 1e-3, d 1, weight_decay 0.  dense4: lr 0.05,
+             beta2_decay -0.6, eps (1e-20, 0.3), d 1.5, weight_decay 0.1.
     keras    keras.optimizers.Adafactor; v = its velocity.  Defaults: learning_rate 0.001,
-             beta_2_decay -0.8, epsilon_1 1e-30, clip_threshold 1 (relative_step=True; with
+             beta_2_decay -0.8, epsilon_1 1e-30, epsilon_2 1e-3, clip_threshold 1
+             (relative_step=True; with
              a constant learning rate relative_step changes nothing: the step is
              min(lr, 1/sqrt(t)) either way).  dense4: lr 0.05, beta_2_decay -0.6,
-             epsilon_1 1e-25, clip_threshold 1.5.
+             epsilon_1 1e-25, epsilon_2 0.3, clip_threshold 1.5.
              NOT fully float64: keras's ops.mean computes a float64 tensor's mean in float32
              (dtypes.result_type(float64, "float32") is float32), so both RMS values
              (the parameter scale and the clip factor) are float32-precise.  adalab's keras
@@ -33,14 +34,15 @@ with both dimensions >= min_dim_size_to_factor = 128): v is kept whole, as in ad
              learning_rate None (no step-size scaling at all: eta = 1 in adalab, and no
              1/sqrt(t)), decay_rate 0.8 (beta2_t computed in float32), eps 1e-30,
              clipping_threshold 1, multiply_by_parameter_scale True, no momentum, no weight
-             decay.  dense4: learning_rate 0.05, decay_rate 0.6, eps 1e-25,
+             decay; eps2 is fixed at 1e-3 (scale_by_param_block_rms's min_scale is not an
+             argument of optax.adafactor).  dense4: learning_rate 0.05, decay_rate 0.6, eps 1e-25,
              clipping_threshold 1.5, momentum 0.9 with dtype_momentum=float64 (optax's
              default momentum buffer is float32; adalab keeps float64), weight_decay_rate
              0.01.
     lecture  a line-by-line port of the paper's Algorithm 4 (Shazeer & Stern 2018, for a
              vector: no factoring) in Python floats: rho_t = min(1e-2, 1/sqrt(t)),
              alpha_t = max(eps2, RMS(X))*rho_t, beta2_t = 1 - t^-0.8, eps1 1e-30, eps2
-             1e-3, d 1.  dense4: lr 0.05, beta2_decay -0.6, eps1 1e-25, d 1.5.  The port
+             1e-3, d 1.  dense4: lr 0.05, beta2_decay -0.6, eps1 1e-25, eps2 0.3, d 1.5.  The port
              also records beta2_t, scale_w, scale_b, clip_w and clip_b.
 
 Each data set as generate_options.py: toy (full, 1), sparse (full, 4), dense4 (full, 4),
@@ -67,17 +69,21 @@ GENERATOR = "Fixtures/generate_adafactor.py"
 MACHINE_EPS = float(np.finfo(np.float64).eps)
 
 PLAIN = {
-    "lecture": {"eta": 0.01, "epsilon": 1e-30, "beta2_decay": -0.8, "clip_threshold": 1.0},
-    "pytorch": {"eta": 0.01, "epsilon": MACHINE_EPS, "beta2_decay": -0.8,
+    "lecture": {"eta": 0.01, "epsilon": 1e-30, "beta2_decay": -0.8, "epsilon2": 1e-3,
                 "clip_threshold": 1.0},
-    "keras": {"eta": 0.001, "epsilon": 1e-30, "beta2_decay": -0.8, "clip_threshold": 1.0},
+    "pytorch": {"eta": 0.01, "epsilon": MACHINE_EPS, "beta2_decay": -0.8, "epsilon2": 1e-3,
+                "clip_threshold": 1.0},
+    "keras": {"eta": 0.001, "epsilon": 1e-30, "beta2_decay": -0.8, "epsilon2": 1e-3,
+              "clip_threshold": 1.0},
     "optax": {"eta": 1.0, "epsilon": 1e-30, "beta2_decay": -0.8, "clip_threshold": 1.0},
 }
 DENSE = {
-    "lecture": {"eta": 0.05, "epsilon": 1e-25, "beta2_decay": -0.6, "clip_threshold": 1.5},
-    "pytorch": {"eta": 0.05, "epsilon": 1e-20, "beta2_decay": -0.6, "clip_threshold": 1.5,
-                "weight_decay": 0.1},
-    "keras": {"eta": 0.05, "epsilon": 1e-25, "beta2_decay": -0.6, "clip_threshold": 1.5},
+    "lecture": {"eta": 0.05, "epsilon": 1e-25, "beta2_decay": -0.6, "epsilon2": 0.3,
+                "clip_threshold": 1.5},
+    "pytorch": {"eta": 0.05, "epsilon": 1e-20, "beta2_decay": -0.6, "epsilon2": 0.3,
+                "clip_threshold": 1.5, "weight_decay": 0.1},
+    "keras": {"eta": 0.05, "epsilon": 1e-25, "beta2_decay": -0.6, "epsilon2": 0.3,
+              "clip_threshold": 1.5},
     "optax": {"eta": 0.05, "epsilon": 1e-25, "beta2_decay": -0.6, "clip_threshold": 1.5,
               "beta1": 0.9, "weight_decay": 0.01},
 }
@@ -94,7 +100,7 @@ def lecture(ds, batch, S):
     """Algorithm 4 of the paper, for each of the tensors w and b."""
     X, Y = ds["x"], ds["y"]
     eta, c, eps1, d = S["eta"], S["beta2_decay"], S["epsilon"], S["clip_threshold"]
-    eps2 = 1e-3
+    eps2 = S["epsilon2"]
     P = {"w": [float(x) for x in ds["w0"]], "b": [float(ds["b0"])]}
     V = {"w": [0.0] * len(P["w"]), "b": [0.0]}
     rec = G.Recorder()
@@ -125,13 +131,13 @@ def run_torch(ds, batch, S, default):
     w = torch.tensor(ds["w0"], dtype=torch.float64, requires_grad=True)
     b = torch.tensor(ds["b0"], dtype=torch.float64, requires_grad=True)
     kw = {} if default else {
-        "lr": S["eta"], "beta2_decay": S["beta2_decay"], "eps": (S["epsilon"], 1e-3),
+        "lr": S["eta"], "beta2_decay": S["beta2_decay"], "eps": (S["epsilon"], S["epsilon2"]),
         "d": S["clip_threshold"], "weight_decay": S.get("weight_decay", 0.0)}
     o = torch.optim.Adafactor([w, b], foreach=False, **kw)
     g = o.defaults
     assert g["lr"] == S["eta"] and g["beta2_decay"] == S["beta2_decay"]
     assert g["d"] == S["clip_threshold"] and g["weight_decay"] == S.get("weight_decay", 0.0)
-    assert (g["eps"][0] or MACHINE_EPS) == S["epsilon"] and g["eps"][1] == 1e-3
+    assert (g["eps"][0] or MACHINE_EPS) == S["epsilon"] and g["eps"][1] == S["epsilon2"]
     rec = G.Recorder()
     for t in range(1, G.N_UPDATES + 1):
         idx = G.batch_indices(len(Y), batch, t)
@@ -150,11 +156,12 @@ def run_keras(ds, batch, S, default):
     b = G.keras.Variable(np.float64(ds["b0"]), dtype="float64", name="b")
     kw = {} if default else {
         "learning_rate": S["eta"], "beta_2_decay": S["beta2_decay"],
-        "epsilon_1": S["epsilon"], "clip_threshold": S["clip_threshold"]}
+        "epsilon_1": S["epsilon"], "epsilon_2": S["epsilon2"],
+        "clip_threshold": S["clip_threshold"]}
     o = G.keras.optimizers.Adafactor(**kw)
     assert float(np.asarray(o.learning_rate)) == S["eta"] and o.beta_2_decay == S["beta2_decay"]
     assert o.epsilon_1 == S["epsilon"] and o.clip_threshold == S["clip_threshold"]
-    assert o.epsilon_2 == 1e-3 and o.relative_step and o.weight_decay is None
+    assert o.epsilon_2 == S["epsilon2"] and o.relative_step and o.weight_decay is None
     rec = G.Recorder()
     for t in range(1, G.N_UPDATES + 1):
         idx = G.batch_indices(len(Y), batch, t)

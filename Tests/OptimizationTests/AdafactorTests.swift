@@ -176,6 +176,7 @@ import Testing
       (.lecture, .beta1, "the paper's Adafactor has no momentum"),
       (.keras, .weightDecay, "keras's Adafactor has no decay of its own"),
       (.lecture, .weightDecay, "the paper's Algorithm 4 has no weight decay"),
+      (.optax, .epsilon2, "optax.adafactor fixes eps2 at 1e-3"),
     ]
     for (convention, setting, reason) in refusals {
       var session = Session(

@@ -43,7 +43,7 @@ struct CompleterTests {
       ("ex", 0, ["exit", "expect", "explain", "export"]),
       ("STE", 0, ["step"]),
       ("step; sh", 6, ["show"]),
-      ("set eta 0.1;set e", 16, ["eps_placement", "eps_root", "epsilon", "eta"]),
+      ("set eta 0.1;set e", 16, ["eps_placement", "eps_root", "epsilon", "epsilon2", "eta"]),
       ("xyz ", 4, []),
       ("step 1", 5, []),
       ("step # co", 9, []),
@@ -65,7 +65,10 @@ struct CompleterTests {
       ("use adam:", 9, ["keras", "lecture", "optax", "pytorch"]),
       ("use adam : py", 11, ["pytorch"]),
       ("use adam[be", 9, ["beta", "beta1", "beta2", "beta2_decay"]),
-      ("use adam:keras[beta2=0.9, e", 26, ["eps_placement", "eps_root", "epsilon", "eta"]),
+      (
+        "use adam:keras[beta2=0.9, e", 26,
+        ["eps_placement", "eps_root", "epsilon", "epsilon2", "eta"]
+      ),
       ("use adam[eps_placement=", 23, ["hat", "inside", "max", "outside"]),
       ("use adam[eta=1] ", 16, []),
       ("use adam ", 9, []),

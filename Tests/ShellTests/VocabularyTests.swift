@@ -36,7 +36,7 @@ struct VocabularyTests {
         "settings", "state", "all", "timeline", "data", "convention",
       ])
     #expect(Vocabulary.quantities.count == 26)
-    #expect(Vocabulary.settings.count == 24)
+    #expect(Vocabulary.settings.count == 25)
   }
 
   @Test func everySettingTakesSomething() {

@@ -30,7 +30,7 @@ extension Adafactor {
     let isFirst = isBias || e.index == 0
     let tensorName = isBias ? "b" : "w"
     let rms = tensor.withUnsafeMutableBufferPointer { rootMeanSquare($0, form) { $0.parameter } }
-    let scale = Self.scale(rms, form)
+    let scale = Self.scale(rms, h)
     var parameter = before.parameter
     if form == .pytorch && h.weightDecay != 0 {
       parameter *= 1 - h.learningRate * h.weightDecay
@@ -77,7 +77,7 @@ extension Adafactor {
       let float32 = form == .keras ? " (mean in float32)" : ""
       e.add(
         "scale_" + tensorName, isBias ? .scaleB : .scaleW, "max(ε₂, RMS(\(tensorName)))\(float32)",
-        ["max(", n(minimumScale), ", ", n(rms), ")"], scale)
+        ["max(", n(h.epsilon2), ", ", n(rms), ")"], scale)
     }
     explainStep(
       &e, before, parameter: parameter, scale: scale, clip: clip, u: u, direction: direction, decay)

@@ -69,8 +69,8 @@ extension Adafactor {
   }
 
   /// max(ε₂, RMS(w)): the parameter scale (optax: ε₂ when RMS(w) ≤ ε₂).
-  static func scale(_ rms: Double, _ form: AdafactorForm) -> Double {
-    form == .optax ? (rms <= minimumScale ? minimumScale : rms) : max(minimumScale, rms)
+  static func scale(_ rms: Double, _ h: Hyperparameters) -> Double {
+    h.adafactorForm == .optax ? (rms <= h.epsilon2 ? h.epsilon2 : rms) : max(h.epsilon2, rms)
   }
 
   /// v after the update, from v before and g.
@@ -156,7 +156,7 @@ extension Adafactor {
     let h = s.h
     let form = h.adafactorForm
     let decay = Decay(h, t: s.t)
-    let scale = scale(rootMeanSquare(x, form) { $0.parameter }, form)
+    let scale = scale(rootMeanSquare(x, form) { $0.parameter }, h)
     let alpha = scale * decay.rho
     // u is held in v̂ until d_t is known.
     for i in x.indices {

@@ -30,7 +30,8 @@
 /// float32). optax: no relative step (learning_rate=None is η = 1 and there is no 1/√t),
 /// β₂ₜ in float32, the update ·η·scale (scale = RMS(w), or ε₂ when RMS(w) ≤ ε₂), then
 /// optional momentum m ← (1 − β₁)·x + β₁·m and decay x + λ·w (not scaled by η). Lecture is
-/// the paper's Algorithm 4 with its ρₜ = min(10⁻², 1/√t). ε₂ = 10⁻³ everywhere.
+/// the paper's Algorithm 4 with its ρₜ = min(10⁻², 1/√t). ε₂ = 10⁻³ everywhere (optax's is
+/// fixed).
 enum Adafactor: UpdateRule {
   static let optimizer = Optimizer.adafactor
   static let summary =
@@ -43,9 +44,6 @@ enum Adafactor: UpdateRule {
     "v is never factored: the libraries factor matrices only, and w is a vector",
     "no bias correction: the decay itself grows from 0; each step is relative to |w|",
   ]
-
-  /// ε₂, the smallest parameter scale (the same 10⁻³ in every library).
-  static let minimumScale = 1e-3
 
   static func defaults(for convention: Convention) -> Hyperparameters {
     var h = Hyperparameters.base
@@ -66,6 +64,9 @@ enum Adafactor: UpdateRule {
     case (.weightDecay, .keras):
       return "keras's Adafactor has no decay of its own (its base class's weight_decay shrinks "
         + "w before the step); use adafactor:pytorch or adafactor:optax"
+    case (.epsilon2, .optax):
+      return "optax.adafactor fixes eps2 at 1e-3 (scale_by_param_block_rms's min_scale is not "
+        + "among its arguments); use adafactor:pytorch, adafactor:keras or adafactor:lecture"
     case (.weightDecay, .lecture):
       return "the paper's Algorithm 4 has no weight decay; use adafactor:pytorch or adafactor:optax"
     default: return nil
@@ -73,7 +74,7 @@ enum Adafactor: UpdateRule {
   }
 
   static let settings: Set<Setting> = [
-    .eta, .beta1, .epsilon, .weightDecay, .beta2Decay, .clipThreshold,
+    .eta, .beta1, .epsilon, .weightDecay, .beta2Decay, .epsilon2, .clipThreshold,
   ]
   static let epsilonPlacements: [EpsilonPlacement] = []
   static let quantities: Set<Quantity> = [
@@ -91,7 +92,7 @@ enum Adafactor: UpdateRule {
     (.clipW, "max(1, RMS(u)/d), one number for all of w (b has its own)"),
     (
       .scaleW,
-      "max(ε₂, RMS(w)), ε₂ = 10⁻³, one number for all of w (keras: the mean in float32)"
+      "max(ε₂, RMS(w)), one number for all of w (keras: the mean in float32)"
     ),
     (
       .lrW,

@@ -42,6 +42,7 @@ extension RunSetup {
       copy.hyperparameters.nadamForm = try choice(input, setting, NAdamForm.allCases)
     case .beta2Decay:
       copy.hyperparameters.beta2Decay = try bounded(input, setting, "≤ 0") { $0 <= 0 }
+    case .epsilon2: copy.hyperparameters.epsilon2 = try number(input, setting, positive: true)
     case .clipThreshold:
       copy.hyperparameters.clipThreshold = try bounded(input, setting, "≥ 1") { $0 >= 1 }
     case .batch: copy.training.batch = try batchSize(input)
@@ -78,6 +79,7 @@ extension RunSetup {
     case .nadamForm: return .word(h.nadamForm.rawValue)
     case .batch: return .word(training.batch.description)
     case .beta2Decay: return .number(h.beta2Decay)
+    case .epsilon2: return .number(h.epsilon2)
     case .clipThreshold: return .number(h.clipThreshold)
     case .shuffle: return .word(training.shuffle ? "on" : "off")
     case .seed: return .number(Double(training.seed))

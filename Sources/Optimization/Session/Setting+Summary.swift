@@ -30,6 +30,7 @@ extension Setting {
     case .nadamForm:
       return "the notes' nadam, Dozat's momentum schedule (pytorch, keras), or optax's"
     case .beta2Decay: return "adafactor's c in beta2_t = 1 - t^c: the decay changes every step"
+    case .epsilon2: return "adafactor's eps2: the smallest parameter scale, max(eps2, rms(w))"
     case .clipThreshold: return "adafactor's d: the update is scaled down when its rms exceeds d"
     case .batch: return "points per update: full for the whole data set, or a whole number"
     case .shuffle: return "whether the points are shuffled each epoch"
@@ -57,7 +58,7 @@ extension Setting {
   public var takesNumber: Bool {
     switch self {
     case .eta, .beta, .beta1, .beta2, .epsilon, .epsRoot, .vInit, .lrDecay, .weightDecay,
-      .momentumDecay, .dampening, .batch, .seed, .beta2Decay, .clipThreshold:
+      .momentumDecay, .dampening, .batch, .seed, .beta2Decay, .epsilon2, .clipThreshold:
       return true
     default: return false
     }

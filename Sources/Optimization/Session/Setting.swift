@@ -15,6 +15,7 @@ public enum Setting: String, CaseIterable, Sendable {
   case nagForm = "nag_form"
   case nadamForm = "nadam_form"
   case beta2Decay = "beta2_decay"
+  case epsilon2
   case clipThreshold = "clip_threshold"
   case batch, shuffle, seed, loss
 
