@@ -25,13 +25,13 @@ struct CompleterTests {
     "watch",
   ]
   static let optimizers = [
-    "adabelief", "adadelta", "adagrad", "adam", "adamax", "adamw", "amsgrad", "gd", "lion",
-    "maxprop", "momentum", "nadam", "nag", "radam", "rmsprop", "yogi",
+    "adabelief", "adadelta", "adafactor", "adagrad", "adam", "adamax", "adamw", "amsgrad", "gd",
+    "lion", "maxprop", "momentum", "nadam", "nag", "radam", "rmsprop", "yogi",
   ]
   static let quantities = [
-    "b", "db", "dw", "epoch", "eta", "g_b", "g_w", "loss", "lr_b", "lr_w", "m_b", "m_hat_b",
-    "m_hat_w", "m_w", "t",
-    "u_b", "u_w", "v_b", "v_hat_b", "v_hat_w", "v_w", "vmax_b", "vmax_w", "w",
+    "b", "beta2_t", "clip_b", "clip_w", "db", "dw", "epoch", "eta", "g_b", "g_w", "loss", "lr_b",
+    "lr_w", "m_b", "m_hat_b", "m_hat_w", "m_w", "scale_b", "scale_w", "t", "u_b", "u_w", "v_b",
+    "v_hat_b", "v_hat_w", "v_w", "vmax_b", "vmax_w", "w",
   ]
   static let settings = Vocabulary.settings.map(\.name).sorted()
 
@@ -43,7 +43,7 @@ struct CompleterTests {
       ("ex", 0, ["exit", "expect", "explain", "export"]),
       ("STE", 0, ["step"]),
       ("step; sh", 6, ["show"]),
-      ("set eta 0.1;set e", 16, ["eps_placement", "eps_root", "epsilon", "eta"]),
+      ("set eta 0.1;set e", 16, ["eps_placement", "eps_root", "epsilon", "epsilon2", "eta"]),
       ("xyz ", 4, []),
       ("step 1", 5, []),
       ("step # co", 9, []),
@@ -60,12 +60,15 @@ struct CompleterTests {
   @Test(
     arguments: [
       ("use ", 4, optimizers),
-      ("use ad", 4, ["adabelief", "adadelta", "adagrad", "adam", "adamax", "adamw"]),
+      ("use ad", 4, ["adabelief", "adadelta", "adafactor", "adagrad", "adam", "adamax", "adamw"]),
       ("use adam", 4, ["adam", "adamax", "adamw"]),
       ("use adam:", 9, ["keras", "lecture", "optax", "pytorch"]),
       ("use adam : py", 11, ["pytorch"]),
-      ("use adam[be", 9, ["beta", "beta1", "beta2"]),
-      ("use adam:keras[beta2=0.9, e", 26, ["eps_placement", "eps_root", "epsilon", "eta"]),
+      ("use adam[be", 9, ["beta", "beta1", "beta2", "beta2_decay"]),
+      (
+        "use adam:keras[beta2=0.9, e", 26,
+        ["eps_placement", "eps_root", "epsilon", "epsilon2", "eta"]
+      ),
       ("use adam[eps_placement=", 23, ["hat", "inside", "max", "outside"]),
       ("use adam[eta=1] ", 16, ["from"]),
       ("use adam ", 9, ["from"]),
@@ -107,7 +110,7 @@ struct CompleterTests {
   @Test(
     arguments: [
       ("show v_", 5, ["v_b", "v_hat_b", "v_hat_w", "v_init", "v_w"]),
-      ("show w s", 7, ["schedule", "seed", "settings", "shuffle", "state"]),
+      ("show w s", 7, ["scale_b", "scale_w", "schedule", "seed", "settings", "shuffle", "state"]),
       ("show v_w[", 9, []),
       ("run ", 4, ["until"]),
       ("run until ", 10, quantities),
@@ -157,7 +160,7 @@ struct CompleterTests {
       ("history lo", 8, ["loss"]),
       ("history loss e", 13, ["epoch", "eta", "every"]),
       ("history loss every ", 19, []),
-      ("sweep be", 6, ["beta", "beta1", "beta2"]),
+      ("sweep be", 6, ["beta", "beta1", "beta2", "beta2_decay"]),
       ("sweep eta 0.01..1 ", 18, ["log", "steps"]),
       ("sweep eta 0.01..1 steps ", 24, []),
       ("init ", 5, ["b", "w"]),
@@ -174,7 +177,9 @@ struct CompleterTests {
       Self.complete("save 'é'; use a")
         == Completion(
           replaceFrom: 15,
-          candidates: ["adabelief", "adadelta", "adagrad", "adam", "adamax", "adamw", "amsgrad"]))
+          candidates: [
+            "adabelief", "adadelta", "adafactor", "adagrad", "adam", "adamax", "adamw", "amsgrad",
+          ]))
     #expect(Self.complete("load \"é") == Completion(replaceFrom: 6, candidates: []))
   }
 

@@ -46,7 +46,7 @@ struct NameResolutionTests {
     ("set bias 1", "unknown setting 'bias' (did you mean 'bias_correction' or 'bias_power'?)"),
     (
       "set decay 1",
-      "unknown setting 'decay' (did you mean 'decoupled_weight_decay', 'lr_decay' or 'momentum_decay'?)"
+      "unknown setting 'decay' (did you mean 'beta2_decay', 'decoupled_weight_decay' or 'lr_decay'?)"
     ),
     ("use rmsporp", "unknown optimizer 'rmsporp' (did you mean 'rmsprop'?)"),
     ("use adamx", "unknown optimizer 'adamx' (did you mean 'adam', 'adamax' or 'adamw'?)"),

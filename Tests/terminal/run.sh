@@ -52,7 +52,7 @@ DEMO_UNIQUE_PREFIX="ste"
 DEMO_UNIQUE_COMPLETION="step"
 # A prefix with several completions, and all of them in sorted order.
 DEMO_AMBIGUOUS_PREFIX="use ada"
-DEMO_AMBIGUOUS_CANDIDATES=(adabelief adadelta adagrad adam adamax adamw)
+DEMO_AMBIGUOUS_CANDIDATES=(adabelief adadelta adafactor adagrad adam adamax adamw)
 # A command that computes for much longer than TIMEOUT unless interrupted.
 DEMO_LONG_COMMAND="step 100000000000"
 

@@ -17,11 +17,12 @@ public struct Location: Equatable, Sendable {
       switch quantity {
       case .dw, .db, .gW, .gB: self = .gradient
       case .mW, .mB: self = .firstMoment
-      case .vW, .vB: self = .secondMoment
+      case .vW, .vB, .beta2T: self = .secondMoment
       case .vmaxW, .vmaxB: self = .maximum
       case .uW, .uB: self = .accumulatedUpdate
       case .mHatW, .mHatB, .vHatW, .vHatB: self = .correction
-      case .lrW, .lrB, .eta: self = .rate
+      case .lrW, .lrB, .eta, .scaleW, .scaleB: self = .rate
+      case .clipW, .clipB: self = .correction
       case .w, .b: self = .parameters
       case .loss: self = .loss
       case .t, .epoch: self = .count

@@ -78,6 +78,11 @@ struct MistakeRun {
       run.next.vHat[i] = c.vHat
       run.next.rate[i] = c.rate
     }
+    if setup.optimizer == .adafactor {
+      // Adafactor's RMS spans a tensor: its update is by tensor (its mistakes are the
+      // gradient's, already in `run.next.gradient`).
+      _ = Adafactor.update(tensorsOf: &run.next, from: state, context)
+    }
     run.next.updateCount = t
     run.next.learningRate = (mistake == nil ? context : adjusted).learningRate
     run.next.momentumProduct =

@@ -17,6 +17,9 @@ struct ExplanationBuilder {
   var lines: [ExplainedLine] = []
   /// The parameter whose lines are being written (0-based, `dimension` is the bias).
   private(set) var index = 0
+  /// Every parameter before the update, with the update's gradient: what a rule that reads
+  /// a whole tensor (Adafactor's RMS) needs beside the current parameter.
+  var coordinates: [Coordinate] = []
 
   init(h: Hyperparameters, s: StepContext, power: Int, dimension: Int) {
     self.h = h

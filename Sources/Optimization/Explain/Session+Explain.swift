@@ -34,10 +34,21 @@ extension Session {
     rule.explainShared(&builder)
     let norms = builder.explainClippingNorms(after.gradient, under: setup.convention)
     let atLookahead = rule.takesGradientAtLookahead(h)
-    for i in 0..<previous.parameterCount {
-      var before = Coordinate(
+    builder.coordinates = (0..<previous.parameterCount).map { i in
+      Coordinate(
         parameter: previous.parameters[i], gradient: after.gradient[i], m: previous.m[i],
         v: previous.v[i], u: previous.u[i], vMax: previous.vMax[i], mHat: 0, vHat: 0, rate: 0)
+    }
+    // A rule that reads a whole tensor (Adafactor's RMS) reads the clipped gradient, as the
+    // engine's update does.
+    if setup.hyperparameters.clipping.isOn {
+      var clipped = after.gradient
+      setup.hyperparameters.clipping.clip(after.gradient, into: &clipped, under: setup.convention)
+      for i in clipped.indices { builder.coordinates[i].gradient = clipped[i] }
+    }
+    for (i, original) in builder.coordinates.enumerated() {
+      var before = original
+      before.gradient = after.gradient[i]
       builder.begin(parameter: i, gradient: before.gradient, atLookahead: atLookahead)
       if let norms {
         before.gradient = builder.explainClipping(before.gradient, norms, under: setup.convention)

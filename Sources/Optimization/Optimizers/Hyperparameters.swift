@@ -60,6 +60,14 @@ public struct Hyperparameters: Equatable, Sendable {
   public var nadamForm: NAdamForm
   /// How the gradient is clipped before the rule reads it (off by default).
   public var clipping: Clipping = .off
+  /// c in Adafactor's β₂ₜ = 1 − tᶜ (−0.8: torch and keras `beta2_decay`, optax −decay_rate).
+  public var beta2Decay: Double = -0.8
+  /// ε₂, the smallest parameter scale of Adafactor's relative step, max(ε₂, RMS(w)).
+  public var epsilon2: Double = 1e-3
+  /// d, Adafactor's update clipping threshold: û = u/max(1, RMS(u)/d).
+  public var clipThreshold: Double = 1
+  /// Whose Adafactor: the library's order of operations and precision (not a setting).
+  public var adafactorForm: AdafactorForm = .paper
 
   /// The values shared by every convention before its own defaults are applied.
   static let base = Hyperparameters(

@@ -37,6 +37,8 @@ public enum Optimizer: String, CaseIterable, Sendable {
   case yogi
   /// Lion (``Lion``).
   case lion
+  /// Adafactor (``Adafactor``).
+  case adafactor
 
   /// The type that holds this optimizer's rule: the one place a name maps to a rule.
   var updateRule: any UpdateRule.Type {
@@ -57,6 +59,7 @@ public enum Optimizer: String, CaseIterable, Sendable {
     case .adabelief: return AdaBelief.self
     case .yogi: return Yogi.self
     case .lion: return Lion.self
+    case .adafactor: return Adafactor.self
     }
   }
 

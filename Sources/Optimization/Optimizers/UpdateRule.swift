@@ -100,8 +100,9 @@ protocol UpdateRule {
   /// operations, so it equals the engine's bit for bit.
   static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate)
 
-  /// Takes up to `count` updates of `run` with this rule. Provided: a rule does not write
-  /// it. A requirement rather than an extension method so that a call through
+  /// Takes up to `count` updates of `run` with this rule. Provided: a rule whose update is
+  /// one coordinate at a time does not write it (Adafactor, whose update reads whole tensors,
+  /// does). A requirement rather than an extension method so that a call through
   /// ``Optimizer/updateRule`` lands in the loop specialised for the rule.
   static func takeUpdates(_ count: Int, of run: inout Run) -> (taken: Int, divergence: Divergence?)
 }

@@ -43,6 +43,16 @@ public enum Quantity: String, CaseIterable, Sendable {
   case lrW = "lr_w"
   /// The effective learning rate of the bias in the last update.
   case lrB = "lr_b"
+  /// Adafactor's β₂ₜ = 1 − tᶜ of the last update (kept in the v̂ array, which it does not use).
+  case beta2T = "beta2_t"
+  /// Adafactor's parameter scale of w, max(ε₂, RMS(w)) over the tensor (kept in the u array).
+  case scaleW = "scale_w"
+  /// Adafactor's parameter scale of b, max(ε₂, |b|).
+  case scaleB = "scale_b"
+  /// Adafactor's clip factor of w, max(1, RMS(u)/d) over the tensor (kept in vmax).
+  case clipW = "clip_w"
+  /// Adafactor's clip factor of b.
+  case clipB = "clip_b"
   /// The number of updates taken.
   case t
   /// The number of completed passes over the data.
@@ -61,7 +71,9 @@ public enum Quantity: String, CaseIterable, Sendable {
   /// Whether the value describes the last update, and so has no value before the first one.
   public var describesLastUpdate: Bool {
     switch self {
-    case .dw, .db, .gW, .gB, .mHatW, .mHatB, .vHatW, .vHatB, .lrW, .lrB: return true
+    case .dw, .db, .gW, .gB, .mHatW, .mHatB, .vHatW, .vHatB, .lrW, .lrB, .beta2T, .scaleW, .scaleB,
+      .clipW, .clipB:
+      return true
     default: return false
     }
   }
@@ -133,6 +145,11 @@ extension OptimizerState {
     case .lrW: return split(rate, weights: true)
     case .lrB: return split(rate, weights: false)
     case .eta: return .scalar(learningRate)
+    case .beta2T: return .scalar(vHat[d])
+    case .scaleW: return .scalar(u[0])
+    case .scaleB: return .scalar(u[d])
+    case .clipW: return .scalar(vMax[0])
+    case .clipB: return .scalar(vMax[d])
     case .t: return .scalar(Double(updateCount))
     case .epoch, .loss:
       preconditionFailure("\(quantity.rawValue) needs the data: ask the session")

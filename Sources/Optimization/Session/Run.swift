@@ -298,7 +298,7 @@ struct Run {
 
   /// Clips the gradient just computed and swaps ĝ into `next.gradient`, where the rule
   /// reads it; the loss's gradient waits in `clipped` until it is swapped back.
-  private mutating func clipGradient() {
+  mutating func clipGradient() {
     setup.hyperparameters.clipping.clip(next.gradient, into: &clipped, under: setup.convention)
     swap(&next.gradient, &clipped)
   }

@@ -46,6 +46,11 @@ extension RunSetup {
       copy.hyperparameters.nadamForm = try choice(input, setting, NAdamForm.allCases)
     case .clipvalue, .clipnorm, .globalClipnorm, .clipByBlockRMS:
       copy.hyperparameters.clipping = try clipping(setting, input)
+    case .beta2Decay:
+      copy.hyperparameters.beta2Decay = try bounded(input, setting, "≤ 0") { $0 <= 0 }
+    case .epsilon2: copy.hyperparameters.epsilon2 = try number(input, setting, positive: true)
+    case .clipThreshold:
+      copy.hyperparameters.clipThreshold = try bounded(input, setting, "≥ 1") { $0 >= 1 }
     case .batch: copy.training.batch = try batchSize(input)
     case .shuffle: copy.training.shuffle = try flag(input, setting)
     case .seed: copy.training.seed = UInt64(try wholeNumber(input, setting, minimum: 0))
@@ -98,6 +103,9 @@ extension RunSetup {
       }
       return .number(c)
     case .batch: return .word(training.batch.description)
+    case .beta2Decay: return .number(h.beta2Decay)
+    case .epsilon2: return .number(h.epsilon2)
+    case .clipThreshold: return .number(h.clipThreshold)
     case .shuffle: return .word(training.shuffle ? "on" : "off")
     case .seed: return .number(Double(training.seed))
     case .loss: return .word(training.loss.rawValue)
@@ -139,6 +147,15 @@ extension RunSetup {
   private func decay(_ input: SettingInput, _ setting: Setting) throws(SettingError) -> Double {
     guard case .number(let x) = input, x.isFinite, x >= 0, x < 1 else {
       throw SettingError("\(setting.rawValue) must be in [0, 1), found '\(input)'")
+    }
+    return x
+  }
+
+  private func bounded(
+    _ input: SettingInput, _ setting: Setting, _ range: String, _ accepts: (Double) -> Bool
+  ) throws(SettingError) -> Double {
+    guard case .number(let x) = input, x.isFinite, accepts(x) else {
+      throw SettingError("\(setting.rawValue) must be a number \(range), found '\(input)'")
     }
     return x
   }

@@ -47,6 +47,9 @@ extension Setting {
         "scale the whole gradient to norm at most c before the rule (keras global_clipnorm, optax clip_by_global_norm, pytorch clip_grad_norm_)"
     case .clipByBlockRMS:
       return "optax: scale the gradient of w, and of b, to rms at most c before the rule"
+    case .beta2Decay: return "adafactor's c in beta2_t = 1 - t^c: the decay changes every step"
+    case .epsilon2: return "adafactor's eps2: the smallest parameter scale, max(eps2, rms(w))"
+    case .clipThreshold: return "adafactor's d: the update is scaled down when its rms exceeds d"
     case .batch: return "points per update: full for the whole data set, or a whole number"
     case .shuffle: return "whether the points are shuffled each epoch"
     case .seed: return "the seed of the random generator used for shuffling"
@@ -76,7 +79,7 @@ extension Setting {
     switch self {
     case .eta, .beta, .beta1, .beta2, .epsilon, .epsRoot, .vInit, .lrDecay, .weightDecay,
       .momentumDecay, .dampening, .momentum, .batch, .seed, .clipvalue, .clipnorm,
-      .globalClipnorm, .clipByBlockRMS:
+      .globalClipnorm, .clipByBlockRMS, .beta2Decay, .epsilon2, .clipThreshold:
       return true
     default: return false
     }

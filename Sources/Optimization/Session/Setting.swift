@@ -18,6 +18,9 @@ public enum Setting: String, CaseIterable, Sendable {
   case clipvalue, clipnorm
   case globalClipnorm = "global_clipnorm"
   case clipByBlockRMS = "clip_by_block_rms"
+  case beta2Decay = "beta2_decay"
+  case epsilon2
+  case clipThreshold = "clip_threshold"
   case batch, shuffle, seed, loss
 
   /// The settings of how data is consumed; they apply to every optimizer.
