@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Conformance fixtures for Keras 3's base-class weight_decay on the Keras optimizers that
-did not take it in adalab before the keras-decay branch (issue 11), and PyTorch SGD's L2
-weight_decay on plain gd.
+did not take it in adalab before the keras-decay branch (issue 11), PyTorch SGD's L2
+weight_decay on plain gd, and optax radam's `threshold`.
 
 Run from the repository root:
 
@@ -13,7 +13,7 @@ shrinks every variable, variable <- variable - variable * wd * lr with the curre
 rate, and only then `_backend_update_step` runs the optimizer's own update on the decayed
 variable.  So every Keras optimizer gets the same decoupled decay, AdamW's.
 
-It writes one file under Fixtures/conformance/options/, in the format of the other fixtures
+It writes two files under Fixtures/conformance/options/, in the format of the other fixtures
 (same model, gradient, batching, float64 and state names; see generate.py), reusing
 generate.py's and generate_options.py's helpers and data sets (toy, sparse, dense4 with a
 non-zero start), full batch and mini-batch, 100 updates each:
@@ -22,13 +22,17 @@ non-zero start), full batch and mini-batch, 100 updates each:
                  RMSprop (plain, and centered with momentum), Adadelta, Adam, Adamax, each
                  with weight_decay; and torch.optim.SGD(momentum=0, weight_decay) (gd's L2
                  term, g <- g + wd*w).
+    radam_threshold.json  optax.radam(threshold=...): rectified once rho_t >= threshold
+                 (optax compares with >=; torch fixes rho_t > 5).  Thresholds 10 (toy,
+                 sparse) and 8 (dense4, lr 0.05, b1 0.85, b2 0.99, eps 1e-7): with the
+                 default b2 0.999 rho_t passes 5 at t = 6 and 10 at t = 11.
 
 Non-default hyperparameters everywhere (see KERAS_PLAIN/KERAS_DENSE): toy and sparse at a
 large rate with wd 0.01, dense4 at another rate, other betas/rho/eps and wd 0.05, so that the
 decay moves w far beyond 1e-12 in every case.
 
 Library versions used for the committed file: see its "versions" field (torch 2.15.0,
-keras 3.15.1 on the JAX backend, jax 0.10.2, numpy 2.4.6; float64).
+keras 3.15.1 on the JAX backend, optax 0.2.8, jax 0.10.2, numpy 2.4.6; float64).
 """
 
 import os
@@ -39,6 +43,7 @@ sys.path.insert(0, HERE)
 
 import jax.numpy as jnp  # noqa: E402
 import numpy as np  # noqa: E402
+import optax  # noqa: E402
 import torch  # noqa: E402
 
 import generate as G  # noqa: E402  (float64 everywhere, Keras on JAX)
@@ -166,17 +171,32 @@ def keras_decay_cases():
     return cases
 
 
+def radam_threshold(ds, batch, S):
+    tx = optax.radam(learning_rate=S["eta"], b1=S["beta1"], b2=S["beta2"], eps=S["epsilon"],
+                     threshold=S["threshold"])
+    return GO.run_optax_tx(tx, ds, batch)
+
+
+def radam_threshold_cases():
+    return GO.new_optimizer_cases(
+        "radam", {"optax": radam_threshold},
+        {"eta": 0.1, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8, "threshold": 10.0},
+        {"eta": 0.05, "beta1": 0.85, "beta2": 0.99, "epsilon": 1e-7, "threshold": 8.0})
+
+
 def main():
     datasets_json = {
         k: {"x": [G.flist(r) for r in v["x"]], "y": G.flist(v["y"])}
         for k, v in GO.DATASETS.items()
     }
-    G.write_json(os.path.join(OUT, "keras_decay.json"), {
-        "generator": GENERATOR,
-        "versions": G.VERSIONS,
-        "datasets": datasets_json,
-        "cases": keras_decay_cases(),
-    })
+    for name, cases in (("keras_decay", keras_decay_cases()),
+                        ("radam_threshold", radam_threshold_cases())):
+        G.write_json(os.path.join(OUT, name + ".json"), {
+            "generator": GENERATOR,
+            "versions": G.VERSIONS,
+            "datasets": datasets_json,
+            "cases": cases,
+        })
 
 
 if __name__ == "__main__":

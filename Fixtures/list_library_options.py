@@ -101,6 +101,7 @@ MAP = {
         "eps_root": ["eps_root"], "momentum": ["beta"], "decay": ["beta"], "rho": ["beta"],
         "initial_accumulator_value": ["v_init"], "initial_scale": ["v_init"],
         "weight_decay": ["weight_decay"], "eps_in_sqrt": ["eps_placement"],
+        "threshold": ["threshold"],
     },
 }
 

@@ -22,6 +22,16 @@ import Testing
     .init(
       before: ["use adagrad:optax"], line: "set weight_decay 0.01",
       message: "adagrad:optax has no setting 'weight_decay': optax's adagrad has no weight decay"),
+    // optax radam's threshold, added on the same branch.
+    .init(
+      before: ["use radam:pytorch"], line: "set threshold 6",
+      message: "radam:pytorch has no setting 'threshold': pytorch's RAdam fixes the threshold"),
+    .init(
+      before: ["use radam"], line: "set threshold 6",
+      message: "radam:lecture has no setting 'threshold': the paper's RAdam rectifies once ρₜ > 4"),
+    .init(
+      before: ["use radam:optax"], line: "set threshold 3",
+      message: "threshold must be a number ≥ 4 (below it rₜ is not real), found '3'"),
   ]
 
   @Test(arguments: refusals)
@@ -37,6 +47,18 @@ import Testing
   func acceptsWhereTheLibraryHasIt(_ use: String) throws {
     try HonestConventionTests().acceptsWhereTheLibraryHasIt(
       "use \(use)[eta=0.1]", "set weight_decay 0.5")
+  }
+
+  /// optax radam's threshold is taken and changes w once ρₜ lies between 5 and it.
+  @Test func radamThresholdIsTakenUnderOptax() throws {
+    var plain = Interpreter(files: MemoryFiles())
+    #expect(plain.execute("use radam:optax; step 8").error == nil)
+    var interpreter = Interpreter(files: MemoryFiles())
+    let lines = interpreter.execute("use radam:optax[threshold=10]; step 8; explain")
+      .replies.flatMap(\.lines).joined(separator: "\n")
+    let w = try #require(interpreter.session.value(of: .w).vector)
+    #expect(w != plain.session.value(of: .w).vector)
+    #expect(lines.contains("rectified = ρₜ ≥ 10 (1 yes, 0 no) = "))
   }
 
   /// Under keras the decay is decoupled: w decays before the rule and the gradient stays g.

@@ -36,7 +36,7 @@ struct VocabularyTests {
         "settings", "state", "all", "timeline", "schedule", "data", "convention",
       ])
     #expect(Vocabulary.quantities.count == 24)
-    #expect(Vocabulary.settings.count == 29)
+    #expect(Vocabulary.settings.count == 30)
   }
 
   @Test func everySettingTakesSomething() {
