@@ -8,7 +8,8 @@ Run from the repository root after `swift build`:
 
 Nothing in the tables is typed by hand except the translation of a library's argument
 name to adalab's setting name (MAP), the arguments that choose another adalab optimizer
-(CHOSEN) and the notes on what other branches are adding today (IN_PROGRESS):
+(CHOSEN) and the notes on what other branches are adding today (IN_PROGRESS, empty once
+they are merged):
 
 - the arguments and their defaults come from `inspect.signature` of the real classes and
   functions (torch.optim.*, keras.optimizers.* including the base Optimizer's arguments,
@@ -16,7 +17,9 @@ name to adalab's setting name (MAP), the arguments that choose another adalab op
 - adalab's column comes from the engine: for each optimizer and convention the binary is
   asked `use NAME:CONVENTION; show settings` (--json), which lists every setting the rule
   reads under that convention (``Setting.applicable``). An argument counts as expressed
-  when every adalab setting it maps to is in that list.
+  when every adalab setting it maps to is in that list. Gradient clipping is a stage in
+  front of every rule, not a rule's setting, so Keras's clipping arguments are asked of the
+  binary directly (`use NAME:keras; set clipnorm 1` must be taken).
 
 Arguments that change no number are listed as ignored, with the reason (IGNORED).
 `maximize` is kept: it flips the sign of the gradient, which is numerics.
@@ -90,14 +93,21 @@ MAP = {
         "learning_rate": ["eta"], "beta_1": ["beta1"], "beta_2": ["beta2"],
         "epsilon": ["epsilon"], "momentum": ["beta"], "rho": ["beta"],
         "initial_accumulator_value": ["v_init"], "weight_decay": ["weight_decay"],
+        "clipnorm": ["clipnorm"], "clipvalue": ["clipvalue"],
+        "global_clipnorm": ["global_clipnorm"],
     },
     "optax": {
         "learning_rate": ["eta"], "b1": ["beta1"], "b2": ["beta2"], "eps": ["epsilon"],
         "eps_root": ["eps_root"], "momentum": ["beta"], "decay": ["beta"], "rho": ["beta"],
         "initial_accumulator_value": ["v_init"], "initial_scale": ["v_init"],
         "weight_decay": ["weight_decay"], "eps_in_sqrt": ["eps_placement"],
+        "threshold": ["threshold"],
     },
 }
+
+# RMSprop's own options, in every library: its `momentum` is adalab's `momentum` (μ), not β.
+MAP_RMSPROP = {"momentum": ["momentum"], "centered": ["centered"], "nesterov": ["nesterov"],
+               "bias_correction": ["bias_correction"]}
 
 # Arguments that select the optimizer itself in adalab: (library, optimizer, argument) -> how.
 CHOSEN = {
@@ -128,16 +138,11 @@ CHOSEN = {
 }
 
 # What other engineers are adding today: (library, optimizer or "*", argument) -> branch.
+# Empty: rmsprop-l2 (RMSprop's options, PyTorch's L2 term), clipping and keras-decay (Keras's
+# base-class weight_decay) are merged, and adafactor adds an optimizer, not an argument.
 IN_PROGRESS = {}
-for opt in ("adagrad", "rmsprop", "adadelta", "adam", "adamax"):
-    IN_PROGRESS[("pytorch", opt, "weight_decay")] = "rmsprop-l2"
-    IN_PROGRESS[("keras", opt, "weight_decay")] = "rmsprop-l2, if time"
-for arg in ("centered", "momentum", "nesterov", "bias_correction"):
-    IN_PROGRESS[("pytorch", "rmsprop", arg)] = "rmsprop-l2"
-    IN_PROGRESS[("keras", "rmsprop", arg)] = "rmsprop-l2"
-    IN_PROGRESS[("optax", "rmsprop", arg)] = "rmsprop-l2"
-for arg in ("clipnorm", "clipvalue", "global_clipnorm"):
-    IN_PROGRESS[("keras", "*", arg)] = "clipping"
+# Settings of the clipping stage in front of every rule, which `show settings` does not list.
+CLIPPING = {"clipnorm", "clipvalue", "global_clipnorm"}
 
 def signature(library, name):
     if library == "pytorch":
@@ -168,7 +173,13 @@ def adalab_settings(binary, optimizer, convention):
     if out.returncode != 0:
         return None  # the convention is refused: the library ships no such optimizer
     lines = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
-    return set(lines[-1].keys()) - {"optimizer", "convention"}
+    settings = set(lines[-1].keys()) - {"optimizer", "convention"}
+    for name in CLIPPING:
+        taken = subprocess.run(
+            [binary, "-c", f"use {optimizer}:{convention}; set {name} 1"], capture_output=True)
+        if taken.returncode == 0:
+            settings.add(name)
+    return settings
 
 
 def classify(library, optimizer, argument, settings):
@@ -177,10 +188,12 @@ def classify(library, optimizer, argument, settings):
     if (library, optimizer, argument) in CHOSEN:
         return CHOSEN[(library, optimizer, argument)]
     if argument == "maximize":
-        return "**no** (ascends: the gradient's sign flipped)"
+        return "**no** (ascends: the gradient's sign flipped; adalab minimises its loss)"
     if (library, optimizer, argument) in IN_PROGRESS:  # before MAP: RMSprop's momentum is no β
         return f"in progress today (branch {IN_PROGRESS[(library, optimizer, argument)]})"
     mapped = MAP[library].get(argument)
+    if optimizer == "rmsprop" and argument in MAP_RMSPROP:
+        mapped = MAP_RMSPROP[argument]
     if mapped and all(s in settings for s in mapped):
         text = ", ".join(f"`{s}`" for s in mapped)
         return text
@@ -237,32 +250,34 @@ def main():
         "adalab takes it; **no** marks what adalab cannot express. The script's hand-written",
         "parts are the translation of argument names (`lr` → `eta`, `betas` → `beta1`, `beta2`,",
         "…), the arguments that choose another adalab optimizer (`nesterov=True` → `nag`), and",
-        "the list of what other branches are adding today.",
+        "the list of what other branches are adding today (none left but Adafactor).",
         "",
         "Left out of the tables because they change no number (`maximize` is listed: it flips",
         "the gradient's sign, which is numerics):",
         "",
     ] + [f"- `{k}`: {v}" for k, v in IGNORED.items()] + [
         "",
-        "`eta` is a constant learning rate; a schedule in its place (PyTorch's",
-        "`lr_scheduler`, a Keras `LearningRateSchedule`, an optax schedule as `learning_rate`) is",
-        "in progress today (branch schedules).",
+        "`eta` is the base learning rate; a schedule in its place (PyTorch's `lr_scheduler`, a",
+        "Keras `LearningRateSchedule`, an optax schedule as `learning_rate`) is adalab's",
+        "`schedule` command, not a setting, and so not in the tables.",
         "",
-        "Not constructor arguments, and so not in the tables: PyTorch's `torch.nn.utils.clip_grad_norm_`",
-        "and `clip_grad_value_`, optax's `clip` and `clip_by_global_norm` transforms (gradient",
-        "clipping: in progress today, branch clipping); optax chains such as `add_decayed_weights` in front of any optimizer; and the",
-        "optimizers adalab lacks: Adafactor (in progress today, branch adafactor), Keras's Lamb,",
-        "Ftrl, Muon; optax's lamb, adan, lars, …; PyTorch's ASGD, Rprop, SparseAdam, LBFGS.",
+        "Not constructor arguments, and so not in the tables: PyTorch's",
+        "`torch.nn.utils.clip_grad_norm_` and `clip_grad_value_`, optax's `clip` and",
+        "`clip_by_global_norm` transforms (adalab's `global_clipnorm` and `clipvalue`, a stage",
+        "before the rule); optax chains such as `add_decayed_weights` in front of any optimizer",
+        "(adalab has `weight_decay` where an alias has it); and the optimizers adalab lacks:",
+        "Adafactor (in progress today, branch adafactor), Keras's Lamb, Ftrl, Muon; optax's",
+        "lamb, adan, lars, adamaxw, …; PyTorch's ASGD, Rprop, SparseAdam, LBFGS.",
         "",
     ]
     for index, library in enumerate(LIBRARIES):
         rows = table(binary, library, index)
         missing = sum(r[4].startswith("**no**") for r in rows)
         progress = sum(r[4].startswith("in progress") for r in rows)
+        others = f"{progress} in progress today on other branches, " if progress else ""
         out += [f"## {titles[library]}", "",
                 f"{len(rows)} (optimizer, argument) pairs: {len(rows) - missing - progress} "
-                f"expressed, {progress} in progress today on other branches, {missing} not "
-                "expressed (**no**).", "",
+                f"expressed, {others}{missing} not expressed (**no**).", "",
                 "| adalab | library | argument | default | adalab setting |",
                 "|---|---|---|---|---|"]
         for row in rows:

@@ -49,9 +49,8 @@ import Testing
       before: ["use momentum"], line: "set dampening 0.3",
       message: "momentum:lecture has no setting 'dampening': the notes' momentum has no dampening"),
     Refusal(
-      before: ["use momentum:keras"], line: "set weight_decay 0.01",
-      message:
-        "momentum:keras has no setting 'weight_decay': keras's SGD applies weight_decay decoupled"),
+      before: ["use momentum:keras"], line: "set dampening 0.3",
+      message: "momentum:keras has no setting 'dampening': keras's sgd has no dampening"),
     Refusal(
       before: ["use nag:optax"], line: "set weight_decay 0.01",
       message: "nag:optax has no setting 'weight_decay': optax's sgd has no weight decay"),

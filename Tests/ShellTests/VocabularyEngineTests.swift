@@ -33,7 +33,7 @@ struct VocabularyEngineTests {
     #expect(term(Vocabulary.quantities, "v_w")?.isPerFeature == true)
     #expect(term(Vocabulary.quantities, "v_b")?.isPerFeature == false)
     #expect(term(Vocabulary.quantities, "t")?.summary == "the number of updates taken")
-    #expect(Vocabulary.settings.filter(\.takesNumber).count == 21)
+    #expect(Vocabulary.settings.filter(\.takesNumber).count == 22)
     #expect(
       Vocabulary.settings.filter { !$0.aliases.isEmpty }.map(\.name) == [
         "eta", "epsilon", "clipvalue", "global_clipnorm",

@@ -36,7 +36,7 @@ struct VocabularyTests {
         "settings", "state", "all", "timeline", "schedule", "data", "convention",
       ])
     #expect(Vocabulary.quantities.count == 29)
-    #expect(Vocabulary.settings.count == 32)
+    #expect(Vocabulary.settings.count == 33)
   }
 
   @Test func everySettingTakesSomething() {

@@ -28,6 +28,7 @@ enum AdaDelta: UpdateRule {
     if convention == .keras {
       h.beta = 0.95
       h.epsilon = 1e-7
+      h.decoupledWeightDecay = true
     }
     return h
   }

@@ -28,6 +28,7 @@ enum AdaGrad: UpdateRule {
       h.epsilon = 1e-7
       h.epsilonPlacement = .inside
       h.initialAccumulator = 0.1
+      h.decoupledWeightDecay = convention == .keras
     }
     return h
   }

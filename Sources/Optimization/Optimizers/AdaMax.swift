@@ -24,7 +24,9 @@ enum AdaMax: UpdateRule {
     h.learningRate = convention.pick(lecture: 0.1, pytorch: 2e-3, keras: 1e-3, optax: 0.1)
     switch convention {
     case .lecture: break
-    case .keras: h.epsilon = 1e-7
+    case .keras:
+      h.epsilon = 1e-7
+      h.decoupledWeightDecay = true
     case .pytorch:
       h.epsilonPlacement = .max
       h.lerpsMean = true

@@ -41,6 +41,7 @@ enum Adam: UpdateRule {
     case .keras:
       h.epsilon = 1e-7
       h.epsilonPlacement = .hat
+      h.decoupledWeightDecay = true
     case .pytorch, .optax: break
     }
     return h

@@ -4,6 +4,9 @@
 /// ∇w = Σᵢ (f(xᵢ) − yᵢ)·f(xᵢ)·(1 − f(xᵢ))·xᵢ, so a weight whose feature is zero for most
 /// points (a sparse feature) gets a zero gradient from most points and barely moves: the
 /// problem every adaptive rule that follows sets out to solve.
+///
+/// Weight decay λ, off by default: PyTorch's SGD adds λ·w to the gradient (L2); Keras's base
+/// class shrinks w ← w·(1 − η·λ) before the step (``TorchWeightDecay``).
 enum GradientDescent: UpdateRule {
   static let optimizer = Optimizer.gd
   static let summary = "plain gradient descent: w = w - eta * dw"
@@ -15,22 +18,32 @@ enum GradientDescent: UpdateRule {
   static func defaults(for convention: Convention) -> Hyperparameters {
     var h = Hyperparameters.base
     h.learningRate = convention.pick(lecture: 0.1, pytorch: 1e-3, keras: 1e-2, optax: 0.1)
+    h.decoupledWeightDecay = convention == .keras
     return h
   }
 
-  static let settings: Set<Setting> = [.eta]
+  static let settings: Set<Setting> = [.eta, .weightDecay]
+  static let options: Set<Setting> = [.weightDecay]
+  static let optionRules = TorchWeightDecay.rules.filter { $0.key == .weightDecay }
+
+  /// PyTorch's L2 term or Keras's decoupled decay, as for ``Momentum``.
+  static func missing(_ setting: Setting, under convention: Convention) -> String? {
+    Momentum.sgdOption(setting, under: convention, name: "gd")
+  }
   static let epsilonPlacements: [EpsilonPlacement] = []
   static let quantities: Set<Quantity> = []
 
   /// The effective rate is η itself; the direction m̂ is the gradient.
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
+    c.applyTorchWeightDecay(s)
     c.rate = s.h.learningRate
     c.mHat = c.gradient
     c.parameter -= c.rate * c.gradient
   }
 
-  static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate) {
+  static func explain(_ e: inout ExplanationBuilder, _ original: Coordinate) {
+    let before = e.torchWeightDecay(original)
     let rate = e.h.learningRate
     e.add("lr" + e.suffix, e.quantity(.lrW, .lrB), "η", [], rate)
     e.step(before.parameter, rate: rate, gradient: before.gradient)

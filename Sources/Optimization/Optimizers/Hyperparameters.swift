@@ -40,7 +40,8 @@ public struct Hyperparameters: Equatable, Sendable {
   public var nesterov: Bool
   /// ψ, the momentum decay of NAdam's schedule.
   public var momentumDecay: Double
-  /// The ρₜ above which RAdam rectifies its step (5 in the libraries, 4 in the paper).
+  /// The ρₜ above which RAdam rectifies its step (5 in the libraries, 4 in the paper; optax's
+  /// `threshold`, which it compares with ≥).
   public var rectificationThreshold: Double
   /// Whether RAdam's β₂ᵗ in ρₜ is raised by repeated squaring, as optax's integer power
   /// (XLA) does, rather than by `pow`: the two differ in the last bits, and ρₜ's 1 − β₂ᵗ

@@ -8,7 +8,8 @@
 ///
 /// PyTorch's SGD adds two options, in this order: L2 weight decay, g ← g + λ·w, and
 /// dampening d, b ← μ·b + (1 − d)·g, except at the first update, where b ← g (its buffer
-/// starts as a copy of the gradient, not at 0).
+/// starts as a copy of the gradient, not at 0). Keras's `weight_decay` is its base class's,
+/// w ← w·(1 − η·λ) before the step (``TorchWeightDecay``).
 enum Momentum: UpdateRule {
   static let optimizer = Optimizer.momentum
   static let summary = "gradient descent with a running sum of past updates"
@@ -21,25 +22,26 @@ enum Momentum: UpdateRule {
   }
 
   static let settings: Set<Setting> = [.eta, .beta, .weightDecay, .dampening]
+  static let optionRules = TorchWeightDecay.rules.filter { $0.key == .weightDecay }
   static let options: Set<Setting> = [.weightDecay, .dampening]
 
-  /// Only PyTorch's SGD has dampening and an L2 term.
+  /// Only PyTorch's SGD has dampening and an L2 term; Keras's SGD decays decoupled.
   static func missing(_ setting: Setting, under convention: Convention) -> String? {
     sgdOption(setting, under: convention)
   }
 
   /// The reason a convention has no PyTorch-SGD option (`weight_decay`, `dampening`),
-  /// shared with ``Nesterov``.
-  static func sgdOption(_ setting: Setting, under convention: Convention) -> String? {
+  /// shared with ``Nesterov`` and ``GradientDescent`` (`optimizer` names the notes' rule).
+  static func sgdOption(
+    _ setting: Setting, under convention: Convention, name optimizer: String = "momentum"
+  ) -> String? {
     guard setting == .weightDecay || setting == .dampening, convention != .pytorch else {
       return nil
     }
     let name = setting.rawValue
     switch convention {
-    case .lecture: return "the notes' momentum has no \(name); use pytorch's sgd"
-    case .keras where setting == .weightDecay:
-      return "keras's SGD applies weight_decay decoupled (w shrinks before the step), "
-        + "which adalab runs only in adamw; use pytorch's sgd for the L2 term"
+    case .lecture: return "the notes' \(optimizer) has no \(name); use pytorch's sgd"
+    case .keras where setting == .weightDecay: return nil
     case .optax where setting == .weightDecay:
       return "optax's sgd has no weight decay (it is a separate transform); "
         + "use pytorch's sgd for the L2 term"
@@ -53,6 +55,7 @@ enum Momentum: UpdateRule {
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
     c.rate = s.h.learningRate
+    c.applyDecoupledWeightDecay(s)
     var g = c.l2Gradient(s)
     if s.h.dampening != 0 && s.t > 1 { g *= 1 - s.h.dampening }
     c.u = s.h.beta * c.u + c.rate * g
@@ -60,7 +63,8 @@ enum Momentum: UpdateRule {
     c.parameter -= c.u
   }
 
-  static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate) {
+  static func explain(_ e: inout ExplanationBuilder, _ original: Coordinate) {
+    let before = e.decoupledWeightDecay(original)
     let u = explainVelocity(&e, before)
     let n = ExplanationBuilder.n
     let p = e.parameterName
@@ -95,7 +99,7 @@ enum Momentum: UpdateRule {
   /// and its name.
   static func explainL2(_ e: inout ExplanationBuilder, _ before: Coordinate) -> (Double, String) {
     let g = before.gradient
-    guard e.h.weightDecay != 0 else { return (g, e.gradientName) }
+    guard e.h.takesL2 else { return (g, e.gradientName) }
     let n = ExplanationBuilder.n
     let name = "\(e.gradientName) + λ·\(e.parameterName)"
     let l2 = before.l2Gradient(e.s)
@@ -105,11 +109,12 @@ enum Momentum: UpdateRule {
 }
 
 extension Coordinate {
-  /// The gradient with PyTorch's L2 term, g + λ·w (g itself when λ = 0), rounded once as
+  /// The gradient with PyTorch's L2 term, g + λ·w (g itself when λ = 0 or the decay is
+  /// decoupled), rounded once as
   /// PyTorch's `grad.add(param, alpha=λ)` is (a fused multiply-add): near the L2 equilibrium
   /// g ≈ −λ·w and the sum cancels, so a second rounding would show.
   @inline(__always)
   func l2Gradient(_ s: StepContext) -> Double {
-    s.h.weightDecay == 0 ? gradient : gradient.addingProduct(s.h.weightDecay, parameter)
+    s.h.takesL2 ? gradient.addingProduct(s.h.weightDecay, parameter) : gradient
   }
 }

@@ -23,9 +23,11 @@ enum Nesterov: UpdateRule {
   }
 
   static let settings: Set<Setting> = [.eta, .beta, .nagForm, .weightDecay]
+  static let optionRules = TorchWeightDecay.rules.filter { $0.key == .weightDecay }
   static let options: Set<Setting> = [.weightDecay]
 
-  /// PyTorch's L2 term, as for ``Momentum`` (its SGD refuses dampening with Nesterov).
+  /// PyTorch's L2 term or Keras's decoupled decay, as for ``Momentum`` (PyTorch's SGD
+  /// refuses dampening with Nesterov).
   static func missing(_ setting: Setting, under convention: Convention) -> String? {
     Momentum.sgdOption(setting, under: convention)
   }
@@ -43,6 +45,7 @@ enum Nesterov: UpdateRule {
       Momentum.apply(&c, s)
     case .reformulated:
       c.rate = s.h.learningRate
+      c.applyDecoupledWeightDecay(s)
       let g = c.l2Gradient(s)
       c.u = s.h.beta * c.u + c.rate * g
       let move = c.rate * g + s.h.beta * c.u
@@ -51,17 +54,18 @@ enum Nesterov: UpdateRule {
     }
   }
 
-  static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate) {
+  static func explain(_ e: inout ExplanationBuilder, _ original: Coordinate) {
     guard e.h.nesterovForm == .reformulated else {
-      Momentum.explain(&e, before)
+      Momentum.explain(&e, original)
       return
     }
+    let before = e.decoupledWeightDecay(original)
     let u = Momentum.explainVelocity(&e, before)
     let n = ExplanationBuilder.n
     let (p, x, h) = (e.parameterName, e.suffix, e.h)
     let (p0, rate) = (before.parameter, h.learningRate)
     let g = before.l2Gradient(e.s)
-    let gName = h.weightDecay == 0 ? e.gradientName : "(\(e.gradientName) + λ·\(p))"
+    let gName = h.takesL2 ? "(\(e.gradientName) + λ·\(p))" : e.gradientName
     let move = rate * g + h.beta * u
     e.add(
       p, e.quantity(.w, .b), "\(p) − (η·\(gName) + β·u\(x))",

@@ -60,10 +60,17 @@ enum RAdam: UpdateRule {
   }
 
   static let settings = Adam.familySettings.union(TorchWeightDecay.settings)
-    .union(OptaxEpsilonRoot.settings)
+    .union(OptaxEpsilonRoot.settings).union([.threshold])
 
+  /// Only optax's radam takes the threshold; PyTorch's fixes ρₜ > 5, the paper ρₜ > 4.
   static func missing(_ setting: Setting, under convention: Convention) -> String? {
-    TorchWeightDecay.missing(setting, under: convention, name: "radam")
+    if setting == .threshold, convention != .optax {
+      return convention == .pytorch
+        ? "pytorch's RAdam fixes the threshold (rectified once ρₜ > 5); use radam:optax"
+        : "the paper's RAdam rectifies once ρₜ > 4, where the variance is finite; "
+          + "use radam:optax"
+    }
+    return TorchWeightDecay.missing(setting, under: convention, name: "radam")
       ?? OptaxEpsilonRoot.missing(setting, under: convention, name: "radam")
   }
   static let epsilonPlacements: [EpsilonPlacement] = [.outside, .hat]
@@ -84,7 +91,11 @@ enum RAdam: UpdateRule {
     let rhoInfinity = 2 / (1 - h.beta2) - 1
     let power = h.powersBySquaring ? bySquaring(h.beta2, Int(t)) : pow(h.beta2, t)
     let rho = rhoInfinity - 2 * t * power / (1 - power)
-    guard rho > h.rectificationThreshold else { return (rho, nil) }
+    // optax compares ρₜ ≥ threshold, PyTorch and the paper ρₜ > threshold (optax's
+    // arithmetic, powersBySquaring, marks its convention).
+    let rectified =
+      h.powersBySquaring ? rho >= h.rectificationThreshold : rho > h.rectificationThreshold
+    guard rectified else { return (rho, nil) }
     let ratio = (rho - 4) * (rho - 2) * rhoInfinity
     return (rho, (ratio / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho)).squareRoot())
   }
@@ -131,10 +142,11 @@ enum RAdam: UpdateRule {
       ],
       rho)
     let threshold = h.rectificationThreshold
+    let compare = h.powersBySquaring ? " ≥ " : " > "
     e.add(
       "rectified", nil, shared: true,
-      "ρₜ > \(threshold == threshold.rounded() ? String(Int(threshold)) : "\(threshold)") (1 yes, 0 no)",
-      [n(rho), " > ", n(threshold)], r == nil ? 0 : 1)
+      "ρₜ\(compare)\(threshold == threshold.rounded() ? String(Int(threshold)) : "\(threshold)") (1 yes, 0 no)",
+      [n(rho), h.powersBySquaring ? " ≥ " : " > ", n(threshold)], r == nil ? 0 : 1)
     if let r {
       e.add(
         "rₜ", nil, shared: true, "√((ρₜ − 4)·(ρₜ − 2)·ρ∞/((ρ∞ − 4)·(ρ∞ − 2)·ρₜ))",

@@ -16,9 +16,6 @@ extension RMSProp {
     case (.biasCorrection, .pytorch), (.biasCorrection, .keras), (.biasCorrection, .lecture):
       return "\(convention == .lecture ? "the notes' rmsprop" : library) corrects no bias "
         + "(v starts at 0 and stays uncorrected); use optax's rmsprop (bias_correction)"
-    case (.weightDecay, .keras):
-      return "keras's weight_decay is its base class's decoupled decay, which adalab runs only "
-        + "in adamw; use pytorch's rmsprop for the L2 term"
     case (.weightDecay, .optax):
       return "optax's rmsprop has no weight decay (add_decayed_weights is a separate "
         + "transform); use pytorch's rmsprop for the L2 term"

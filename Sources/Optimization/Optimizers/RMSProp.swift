@@ -13,7 +13,8 @@
 /// The notes' listing uses β = 0.5 and ε = 1e-4; Keras and optax put ε inside the root.
 ///
 /// The libraries' options, off by default, in their order of operations:
-/// - PyTorch's L2 `weight_decay`: g ← g + λ·w first.
+/// - PyTorch's L2 `weight_decay`: g ← g + λ·w first; Keras's (its base class's, decoupled):
+///   w ← w·(1 − η·λ) first (``TorchWeightDecay``).
 /// - `centered` (all three): ḡ ← β·ḡ + (1 − β)·g, kept in m, and the root is taken of the
 ///   variance v − ḡ² rather than of v (Graves 2013). PyTorch: √(v − ḡ²) + ε; Keras:
 ///   √(v − ḡ² + ε); optax either, as `eps_placement` says.
@@ -48,6 +49,7 @@ enum RMSProp: UpdateRule {
     case .keras:
       h.epsilon = 1e-7
       h.epsilonPlacement = .inside
+      h.decoupledWeightDecay = true
     case .optax:
       h.epsilonPlacement = .inside
       h.powersBySquaring = true
@@ -61,7 +63,7 @@ enum RMSProp: UpdateRule {
     .weightDecay, .centered, .momentum, .nesterov, .biasCorrection,
   ]
   static let optionRules: [Setting: String] = [
-    .weightDecay: "g ← g + λ·w before the rule (PyTorch's L2 term)",
+    .weightDecay: TorchWeightDecay.rules[.weightDecay]!,
     .centered: "m ← β·m + (1 − β)·g; the root is of v − m², the variance, not of v",
     .momentum: "u ← μ·u + lr·g; w ← w − u, where lr = η/(√v + ε)",
     .nesterov: "with momentum: w ← w − (lr·g + μ·u), a look-ahead",

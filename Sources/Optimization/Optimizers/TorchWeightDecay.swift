@@ -1,8 +1,12 @@
-/// PyTorch's weight decay in front of an Adam-family rule (`torch.optim.NAdam`, `RAdam`):
-/// λ·w added to the gradient (L2, rounded once, as PyTorch's `grad.add(param, alpha=λ)`
-/// is a fused multiply-add), or with `decoupled_weight_decay` the parameter shrunk first,
-/// w ← w·(1 − η·λ), as AdamW does. Keras's `weight_decay` is its base class's decoupled
-/// decay and optax has none on these rules; those conventions refuse the settings.
+/// Weight decay in front of a rule. PyTorch's: λ·w added to the gradient (L2, rounded once,
+/// as PyTorch's `grad.add(param, alpha=λ)` is a fused multiply-add), or with
+/// `decoupled_weight_decay` the parameter shrunk first, w ← w·(1 − η·λ), as AdamW does.
+/// Keras's `weight_decay` is its base class's (keras/src/optimizers/base_optimizer.py
+/// `_apply_weight_decay`): after clipping and before the optimizer's own update, every
+/// variable becomes w − w·λ·ηₜ with the current rate, the decoupled form, so a rule's keras
+/// convention starts with `decoupledWeightDecay` on and takes `weight_decay` alone. optax has
+/// none on these rules (its decay is a separate transform), nor has the lecture; those
+/// conventions refuse the settings.
 enum TorchWeightDecay {
   static let settings: Set<Setting> = [.weightDecay, .decoupledWeightDecay]
 
@@ -14,7 +18,7 @@ enum TorchWeightDecay {
     + "step; set weight_decay alone"
   /// What the two options do, for `help NAME`.
   static let rules: [Setting: String] = [
-    .weightDecay: "g ← g + λ·w before the rule (PyTorch's L2 term)",
+    .weightDecay: "g ← g + λ·w before the rule (pytorch's L2 term); keras: w ← w·(1 − η·λ) first",
     .decoupledWeightDecay: "with weight_decay: w ← w·(1 − η·λ) first instead (AdamW's decay)",
   ]
 
@@ -25,8 +29,7 @@ enum TorchWeightDecay {
     guard settings.contains(setting), convention != .pytorch else { return nil }
     switch convention {
     case .keras:
-      return "keras's weight_decay is its base class's decoupled decay, which adalab does not "
-        + "run on keras's \(name) yet; use pytorch's \(name)"
+      return setting == .decoupledWeightDecay ? kerasIsDecoupled : nil
     case .optax:
       return "optax's \(name) has no weight decay (its decoupled forms are separate "
         + "transforms); use pytorch's \(name)"
@@ -36,8 +39,14 @@ enum TorchWeightDecay {
   }
 }
 
+extension Hyperparameters {
+  /// Whether the gradient carries PyTorch's L2 term, g + λ·w (λ ≠ 0, not decoupled).
+  var takesL2: Bool { weightDecay != 0 && !decoupledWeightDecay }
+}
+
 extension Coordinate {
-  /// Applies PyTorch's weight decay before the rule's moments (nothing when λ = 0).
+  /// Applies the weight decay before the rule's moments (nothing when λ = 0): the L2 term,
+  /// or the decoupled shrink.
   @inline(__always)
   mutating func applyTorchWeightDecay(_ s: StepContext) {
     guard s.h.weightDecay != 0 else { return }
@@ -46,6 +55,14 @@ extension Coordinate {
     } else {
       gradient = l2Gradient(s)
     }
+  }
+
+  /// Only the decoupled shrink w ← w·(1 − η·λ) (Keras's base-class decay), for the rules
+  /// that add PyTorch's L2 term themselves (SGD's momentum and dampening).
+  @inline(__always)
+  mutating func applyDecoupledWeightDecay(_ s: StepContext) {
+    guard s.h.weightDecay != 0 && s.h.decoupledWeightDecay else { return }
+    parameter *= 1 - s.learningRate * s.h.weightDecay
   }
 }
 
@@ -70,5 +87,11 @@ extension ExplanationBuilder {
         after.gradient)
     }
     return after
+  }
+
+  /// The decoupled line only (``Coordinate/applyDecoupledWeightDecay(_:)``): returns the
+  /// coordinate with w decayed, or `before` itself without a decoupled decay.
+  mutating func decoupledWeightDecay(_ before: Coordinate) -> Coordinate {
+    h.decoupledWeightDecay ? torchWeightDecay(before) : before
   }
 }

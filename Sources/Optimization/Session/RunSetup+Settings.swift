@@ -28,6 +28,12 @@ extension RunSetup {
     case .dampening: copy.hyperparameters.dampening = try fraction(input, setting)
     case .centered: copy.hyperparameters.centered = try flag(input, setting)
     case .momentum: copy.hyperparameters.momentum = try decay(input, setting)
+    case .threshold:
+      guard case .number(let x) = input, x.isFinite, x >= 4 else {
+        throw SettingError(
+          "threshold must be a number ≥ 4 (below it rₜ is not real), found '\(input)'")
+      }
+      copy.hyperparameters.rectificationThreshold = x
     case .nesterov: copy.hyperparameters.nesterov = try flag(input, setting)
     case .decoupledWeightDecay:
       copy.hyperparameters.decoupledWeightDecay = try flag(input, setting)
@@ -89,6 +95,7 @@ extension RunSetup {
     case .dampening: return .number(h.dampening)
     case .centered: return .word(h.centered ? "on" : "off")
     case .momentum: return .number(h.momentum)
+    case .threshold: return .number(h.rectificationThreshold)
     case .nesterov: return .word(h.nesterov ? "on" : "off")
     case .decoupledWeightDecay: return .word(h.decoupledWeightDecay ? "on" : "off")
     case .epsPlacement: return .word(h.epsilonPlacement.rawValue)

@@ -25,6 +25,9 @@ extension Setting {
       return
         "pytorch adam, amsgrad, nadam, radam: shrink w by 1 - eta*weight_decay instead of adding the L2 term (keras and optax nadam: always)"
     case .momentumDecay: return "nadam's schedule for the momentum coefficient"
+    case .threshold:
+      return
+        "optax radam: rectify the step once rho_t >= threshold (pytorch fixes rho_t > 5, the paper rho_t > 4)"
     case .dampening:
       return "pytorch sgd's dampening d: from the second update on, momentum adds (1 - d)*g"
     case .centered:
@@ -78,7 +81,7 @@ extension Setting {
   public var takesNumber: Bool {
     switch self {
     case .eta, .beta, .beta1, .beta2, .epsilon, .epsRoot, .vInit, .lrDecay, .weightDecay,
-      .momentumDecay, .dampening, .momentum, .batch, .seed, .clipvalue, .clipnorm,
+      .momentumDecay, .dampening, .momentum, .threshold, .batch, .seed, .clipvalue, .clipnorm,
       .globalClipnorm, .clipByBlockRMS, .beta2Decay, .epsilon2, .clipThreshold:
       return true
     default: return false

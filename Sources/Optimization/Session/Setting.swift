@@ -13,6 +13,7 @@ public enum Setting: String, CaseIterable, Sendable {
   case dampening
   case centered, momentum, nesterov
   case amsgradMax = "amsgrad_max"
+  case threshold
   case nagForm = "nag_form"
   case nadamForm = "nadam_form"
   case clipvalue, clipnorm
