@@ -60,6 +60,8 @@ public struct Hyperparameters: Equatable, Sendable {
   public var nadamForm: NAdamForm
   /// How the gradient is clipped before the rule reads it (off by default).
   public var clipping: Clipping = .off
+  /// Where momentum and NAG put η: in the velocity, or at the step (PyTorch's, optax's buffer).
+  public var momentumForm: MomentumForm = .velocity
 
   /// The values shared by every convention before its own defaults are applied.
   static let base = Hyperparameters(
