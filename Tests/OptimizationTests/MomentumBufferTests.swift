@@ -154,4 +154,35 @@ import Testing
     }
     #expect(checked > 100)
   }
+
+  /// `diagnose` reads a PyTorch `momentum_buffer` column as the buffer itself under the
+  /// pytorch convention and as u/η under the notes' velocity: torch's own run has no gap
+  /// under either (η is constant, so the two walks agree to the trace's precision).
+  @Test(arguments: [Convention.pytorch, .lecture])
+  func diagnoseReadsTorchsBuffer(_ convention: Convention) throws {
+    let fixture = try #require(
+      try Fixtures.cases(of: .momentum).first {
+        $0.convention == .pytorch && $0.datasetName == "toy" && $0.dataset.featureNames.count == 1
+      })
+    var lines = ["t,w,b,momentum_buffer[1],momentum_buffer_b"]
+    for k in 0..<fixture.stepCount {
+      let row =
+        [fixture.steps["w"]![k][0], fixture.steps["b"]![k][0]]
+        + [fixture.steps["u_w"]![k][0], fixture.steps["u_b"]![k][0]]
+      lines.append("\(k + 1)," + row.map { "\($0)" }.joined(separator: ","))
+    }
+    let trace = try Trace.parsingCSV(lines.joined(separator: "\n"), name: "torch.csv", dimension: 1)
+    var setup = try fixture.makeSession().setup
+    if convention != .pytorch {
+      let torch = setup.hyperparameters
+      setup.convention = convention
+      setup.hyperparameters = .defaults(for: .momentum, convention: convention)
+      setup.hyperparameters.learningRate = torch.learningRate
+      setup.hyperparameters.beta = torch.beta
+    }
+    #expect(
+      setup.hyperparameters.momentumForm == (convention == .pytorch ? .pytorchBuffer : .velocity))
+    let diagnosis = try Diagnosis.diagnose(trace, setup: setup)
+    #expect(diagnosis.gap == nil, "\(convention): \(String(describing: diagnosis.gap))")
+  }
 }
