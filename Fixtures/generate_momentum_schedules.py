@@ -50,7 +50,10 @@ Cases:
     the state's learning_rate to optax's exponential_decay evaluated on an int64 count
     (float64), so the comparison stays at 1e-12;
   a mid-run change of lr at k: torch momentum 0.1 -> 0.03 at k = 40, torch nesterov
-    (L2 0.01) 0.1 -> 0.3 at k = 25, optax momentum (injected) 0.1 -> 0.02 at k = 50.
+    (L2 0.01) 0.1 -> 0.3 at k = 25, optax momentum (injected) 0.1 -> 0.02 at k = 50;
+  torch RMSprop(momentum=0.9), whose momentum_buffer is kept the same way
+    (buf <- mu * buf + g / avg; w <- w - lr * buf), with StepLR per epoch, and centered
+    with L2 0.01 and lr 0.01 -> 0.003 at k = 30.
 """
 
 import os
@@ -76,10 +79,16 @@ def torch_run(opt, ds, batch, settings, schedule, counting, change):
     X, Y = ds["x"], ds["y"]
     w = torch.tensor(ds["w0"], dtype=torch.float64, requires_grad=True)
     b = torch.tensor(ds["b0"], dtype=torch.float64, requires_grad=True)
-    o = torch.optim.SGD(
-        [w, b], lr=settings["eta"], momentum=settings["beta"],
-        dampening=settings.get("dampening", 0.0), weight_decay=settings.get("weight_decay", 0.0),
-        nesterov=opt == "nag", foreach=False)
+    if opt == "rmsprop":
+        o = torch.optim.RMSprop(
+            [w, b], lr=settings["eta"], alpha=settings["beta"], eps=settings["epsilon"],
+            momentum=settings["momentum"], centered=bool(settings.get("centered", 0.0)),
+            weight_decay=settings.get("weight_decay", 0.0), foreach=False)
+    else:
+        o = torch.optim.SGD(
+            [w, b], lr=settings["eta"], momentum=settings["beta"],
+            dampening=settings.get("dampening", 0.0), weight_decay=settings.get("weight_decay", 0.0),
+            nesterov=opt == "nag", foreach=False)
     scheduler = S.torch_scheduler(o, schedule, settings["eta"]) if schedule else None
     per_epoch = S.updates_per_epoch(ds, batch)
     rec = G.Recorder()
@@ -89,8 +98,13 @@ def torch_run(opt, ds, batch, settings, schedule, counting, change):
         w.grad = torch.tensor(dw, dtype=torch.float64)
         b.grad = torch.tensor(db, dtype=torch.float64)
         o.step()
-        rec.add(w=w.detach().numpy(), b=b.detach().numpy(), dw=dw, db=db,
-                u_w=o.state[w]["momentum_buffer"].numpy(), u_b=o.state[b]["momentum_buffer"].numpy())
+        row = {"w": w.detach().numpy(), "b": b.detach().numpy(), "dw": dw, "db": db,
+               "u_w": o.state[w]["momentum_buffer"].numpy(), "u_b": o.state[b]["momentum_buffer"].numpy()}
+        if opt == "rmsprop":
+            row.update(v_w=o.state[w]["square_avg"].numpy(), v_b=o.state[b]["square_avg"].numpy())
+            if "grad_avg" in o.state[w]:
+                row.update(m_w=o.state[w]["grad_avg"].numpy(), m_b=o.state[b]["grad_avg"].numpy())
+        rec.add(**row)
         if scheduler and (counting == "per update" or t % per_epoch == 0):
             scheduler.step()
         if change and t == change["at"]:
@@ -142,6 +156,7 @@ def exponential_decay_int64(init, steps, rate):
 
 
 MOMENTUM = {"eta": 0.1, "beta": 0.9}
+RMSPROP = {"eta": 0.01, "beta": 0.99, "epsilon": 1e-8, "momentum": 0.9}
 TORCH_CASES = [
     # (optimizer, settings, schedule, counting, change)
     ("momentum", MOMENTUM, "StepLR step_size=10 gamma=0.5", "per epoch", None),
@@ -153,6 +168,8 @@ TORCH_CASES = [
      "per update", None),
     ("momentum", MOMENTUM, None, None, {"at": 40, "eta": 0.03}),
     ("nag", dict(MOMENTUM, weight_decay=0.01), None, None, {"at": 25, "eta": 0.3}),
+    ("rmsprop", RMSPROP, "StepLR step_size=10 gamma=0.5", "per epoch", None),
+    ("rmsprop", dict(RMSPROP, centered=1.0, weight_decay=0.01), None, None, {"at": 30, "eta": 0.003}),
 ]
 
 

@@ -170,12 +170,13 @@ enum Fixtures {
 
 extension FixtureCase {
   /// The fixtures record momentum's and NAG's history in the notes' scale, u = η·b (η the
-  /// case's constant `eta`), from PyTorch's `momentum_buffer` and optax's `trace` b. Under
-  /// those two conventions adalab keeps b itself (``MomentumForm``): the recorded u is
-  /// divided by η again, which gives b back to within an ulp, far inside 1e-12.
+  /// case's constant `eta`), from PyTorch's `momentum_buffer` and optax's `trace` b, and
+  /// PyTorch RMSprop's the same way. Where adalab keeps b itself (``MomentumForm``) the
+  /// recorded u is divided by η again, which gives b back to within an ulp, far inside 1e-12.
   mutating func readBuffersInGradientUnits() {
     let h = Hyperparameters.defaults(for: optimizer, convention: convention)
-    guard h.momentumForm != .velocity, optimizer == .momentum || optimizer == .nag,
+    guard h.momentumForm != .velocity,
+      optimizer == .momentum || optimizer == .nag || optimizer == .rmsprop,
       let eta = settings.first(where: { $0.0 == .eta })?.1
     else { return }
     for name in ["u_w", "u_b"] {

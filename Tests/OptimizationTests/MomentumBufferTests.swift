@@ -3,8 +3,9 @@ import Testing
 
 @testable import Optimization
 
-/// Momentum and NAG while η changes, against PyTorch's SGD and optax's sgd
-/// (Fixtures/generate_momentum_schedules.py): a schedule, or η set mid-run.
+/// Momentum and NAG (and PyTorch RMSprop's momentum) while η changes, against PyTorch's
+/// SGD and RMSprop and optax's sgd (Fixtures/generate_momentum_schedules.py): a schedule,
+/// or η set mid-run.
 ///
 /// PyTorch and optax keep the buffer b ← β·b + g and step ηₜ·b; the notes and Keras keep
 /// u ← β·u + ηₜ·g. Once η changes the two walks part at the first update (≈ 1e-2 of the
@@ -36,7 +37,7 @@ import Testing
   @Test func runsMatchTheLibraries() throws {
     let fixtures = try Fixtures.cases(in: Self.file)
     let extras = try Fixtures.decode(ExtraFile.self, Self.file).cases
-    #expect(fixtures.count == 20)
+    #expect(fixtures.count == 24)
     for (fixture, extra) in zip(fixtures, extras) {
       let name =
         "\(fixture) \(extra.schedule ?? "") \(extra.eta_change.map { "eta \($0.eta) at t=\($0.at)" } ?? "")"
@@ -71,7 +72,11 @@ import Testing
         "momentum run \(name): max relative difference \(worstStep) per update, \(worstFree) run free"
       )
       #expect(worstStep <= ConformanceTests.relativeTolerance, "\(name): \(worstStep)")
-      #expect(worstFree <= ConformanceTests.relativeTolerance, "\(name) run free: \(worstFree)")
+      // Momentum and NAG repeat torch's and optax's roundings, so even a free run is exact;
+      // RMSProp's v is rounded unlike torch's fused `addcmul_` in the last bit (2e-15 per
+      // update), which a free run of 100 updates gathers to 1e-11.
+      let freeTolerance = fixture.optimizer == .rmsprop ? 1e-10 : ConformanceTests.relativeTolerance
+      #expect(worstFree <= freeTolerance, "\(name) run free: \(worstFree)")
     }
   }
 
