@@ -138,6 +138,9 @@ enum Fixtures {
   struct File: Decodable {
     var datasets: [String: Table]
     var cases: [Case]
+    /// `"buffer"` where the file records momentum's u as the library's own buffer
+    /// (generate_momentum_schedules.py); absent where u is in the notes' scale, η·b.
+    var u: String?
   }
 
   /// Every conformance case of one optimizer.
@@ -149,7 +152,7 @@ enum Fixtures {
   static func cases(in relativePath: String) throws -> [FixtureCase] {
     let file = try decode(File.self, relativePath)
     return file.cases.map { raw in
-      FixtureCase(
+      var fixture = FixtureCase(
         optimizer: Optimizer(rawValue: raw.optimizer)!,
         convention: Convention(rawValue: raw.convention)!,
         datasetName: raw.dataset,
@@ -159,6 +162,25 @@ enum Fixtures {
           .sorted { $0.0.rawValue < $1.0.rawValue },
         start: raw.start.w + [raw.start.b],
         steps: raw.steps.mapValues { $0.map(\.values) })
+      if file.u != "buffer" { fixture.readBuffersInGradientUnits() }
+      return fixture
+    }
+  }
+}
+
+extension FixtureCase {
+  /// The fixtures record momentum's and NAG's history in the notes' scale, u = η·b (η the
+  /// case's constant `eta`), from PyTorch's `momentum_buffer` and optax's `trace` b, and
+  /// PyTorch RMSprop's the same way. Where adalab keeps b itself (``MomentumForm``) the
+  /// recorded u is divided by η again, which gives b back to within an ulp, far inside 1e-12.
+  mutating func readBuffersInGradientUnits() {
+    let h = Hyperparameters.defaults(for: optimizer, convention: convention)
+    guard h.momentumForm != .velocity,
+      optimizer == .momentum || optimizer == .nag || optimizer == .rmsprop,
+      let eta = settings.first(where: { $0.0 == .eta })?.1
+    else { return }
+    for name in ["u_w", "u_b"] {
+      steps[name] = steps[name]?.map { row in row.map { $0 / eta } }
     }
   }
 }

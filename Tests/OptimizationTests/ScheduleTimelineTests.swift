@@ -160,13 +160,6 @@ import Testing
     for (text, message) in errors {
       #expect(throws: ScheduleError(message)) { try Self.schedule(text) }
     }
-    var momentum = Session(
-      setup: RunSetup(dataset: .toy, optimizer: .momentum, convention: .pytorch))
-    let before = momentum
-    #expect(throws: ScheduleError.self) {
-      try momentum.schedule(Self.schedule("ExponentialLR gamma=0.9"))
-    }
-    #expect(momentum == before)
   }
 }
 

@@ -96,8 +96,10 @@ public struct Diagnosis: Equatable, Sendable {
     var state: OptimizerState
     var loss: Double
     var epoch: Int
-    /// η, for the columns that hold state without it (PyTorch's momentum buffer).
-    var learningRate: Double
+    /// What adalab's u is the library's buffer times, for the columns that hold state
+    /// without η (PyTorch's momentum buffer): η when the run keeps the notes' velocity, 1
+    /// when it keeps the buffer itself (``MomentumForm``).
+    var bufferScale: Double
 
     func value(_ column: Trace.Column) -> Double {
       let value: Double
@@ -122,7 +124,7 @@ public struct Diagnosis: Equatable, Sendable {
         default: value = state.rate[index]
         }
       }
-      return column.withoutLearningRate ? value / learningRate : value
+      return column.withoutLearningRate ? value / bufferScale : value
     }
   }
 
@@ -153,7 +155,7 @@ public struct Diagnosis: Equatable, Sendable {
       }
       let point = Snapshot(
         state: run.state, loss: needsLoss ? run.loss : .nan, epoch: run.completedEpochs,
-        learningRate: setup.hyperparameters.learningRate)
+        bufferScale: setup.hyperparameters.velocityPerBuffer)
       for c in order {
         let ours = point.value(trace.columns[c])
         if relativeGap(row.values[c], ours) > tolerance {

@@ -159,7 +159,7 @@ extension Recovery {
       }
       let point = Diagnosis.Snapshot(
         state: run.state, loss: run.loss, epoch: run.completedEpochs,
-        learningRate: setup.hyperparameters.learningRate)
+        bufferScale: setup.hyperparameters.velocityPerBuffer)
       var worst = 0.0
       for (column, theirs) in zip(prefix.columns, row.values) {
         worst = max(worst, Diagnosis.relativeGap(theirs, point.value(column)))

@@ -11,8 +11,8 @@ public struct Trace: Equatable, Sendable {
     public var quantity: Quantity
     /// The feature (0-based) of a per-feature quantity, nil for a scalar.
     public var feature: Int?
-    /// Whether the column holds the value without adalab's factor η (PyTorch's momentum
-    /// buffer, which is adalab's u/η).
+    /// Whether the column holds the value without η (PyTorch's momentum buffer: adalab's u
+    /// itself under pytorch and optax, u/η where u is the notes' velocity).
     public var withoutLearningRate = false
   }
 

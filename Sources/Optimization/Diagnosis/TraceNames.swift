@@ -32,8 +32,8 @@ public enum TraceNames {
   }
 
   /// A library's name for a piece of state: what it holds, the optimizer it belongs to
-  /// when only one has it, and whether it lacks adalab's factor η (PyTorch's momentum
-  /// buffer b = μ·b + g is adalab's u/η).
+  /// when only one has it, and whether it lacks η (PyTorch's momentum buffer b = μ·b + g:
+  /// adalab's u under pytorch and optax, u/η under the notes' velocity).
   struct LibraryName {
     var state: State
     var implies: Optimizer?

@@ -69,6 +69,8 @@ public struct Hyperparameters: Equatable, Sendable {
   public var clipThreshold: Double = 1
   /// Whose Adafactor: the library's order of operations and precision (not a setting).
   public var adafactorForm: AdafactorForm = .paper
+  /// Where momentum and NAG put η: in the velocity, or at the step (PyTorch's, optax's buffer).
+  public var momentumForm: MomentumForm = .velocity
 
   /// The values shared by every convention before its own defaults are applied.
   static let base = Hyperparameters(

@@ -1,10 +1,12 @@
 /// Momentum, in the notes' scale: uₜ = β·uₜ₋₁ + η·∇wₜ; wₜ₊₁ = wₜ − uₜ.
 ///
 /// Unrolled, uₜ = η·Σ βᵗ⁻ᶻ·∇w_z: the history of gradients carries the step across flat
-/// regions and through shallow valleys. PyTorch and optax keep b = u/η (b ← μ·b + g;
-/// w ← w − η·b) and Keras keeps m = −u (m ← μ·m − η·g; w ← w + m): the same walk, written
-/// three ways. adalab's β is 0.9 in every convention, where the libraries' momentum
-/// defaults to 0 (plain SGD).
+/// regions and through shallow valleys. Keras keeps m = −u (m ← μ·m − η·g; w ← w + m), the
+/// notes' velocity. PyTorch and optax keep a buffer in gradient units, b ← μ·b + g, and
+/// apply the rate at the step, w ← w − ηₜ·b: under those two conventions adalab's u is
+/// that buffer (``MomentumForm``), so a schedule or a mid-run `set eta` steps the whole
+/// history at the new ηₜ, as the libraries do. adalab's β is 0.9 in every convention, where
+/// the libraries' momentum defaults to 0 (plain SGD).
 ///
 /// PyTorch's SGD adds two options, in this order: L2 weight decay, g ← g + λ·w, and
 /// dampening d, b ← μ·b + (1 − d)·g, except at the first update, where b ← g (its buffer
@@ -18,8 +20,18 @@ enum Momentum: UpdateRule {
   static let rule = ["u ← β·u + η·g", "w ← w − u", "history carries the step across flat regions"]
 
   static func defaults(for convention: Convention) -> Hyperparameters {
-    GradientDescent.defaults(for: convention)
+    var h = GradientDescent.defaults(for: convention)
+    h.momentumForm = .of(convention)
+    return h
   }
+
+  static let meanings: [(Quantity, String)] = [
+    (
+      .uW,
+      "lecture, keras: the velocity β·u + η·g (keras's m is −u), w ← w − u; "
+        + "pytorch, optax: the library's buffer β·u + g in gradient units, w ← w − η·u"
+    )
+  ]
 
   static let settings: Set<Setting> = [.eta, .beta, .weightDecay, .dampening]
   static let optionRules = TorchWeightDecay.rules.filter { $0.key == .weightDecay }
@@ -51,9 +63,29 @@ enum Momentum: UpdateRule {
   static let epsilonPlacements: [EpsilonPlacement] = []
   static let quantities: Set<Quantity> = [.uW, .uB]
 
-  /// The direction m̂ is u/η, the step measured in gradients.
+  /// The direction m̂ is the step measured in gradients: u/η for the velocity, the buffer
+  /// itself for PyTorch and optax.
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
+    c.rate = s.h.learningRate
+    switch s.h.momentumForm {
+    case .velocity:
+      applyVelocity(&c, s)
+    case .pytorchBuffer:
+      c.u = c.pytorchBuffer(c.l2Gradient(s), s)
+      c.mHat = c.u
+      c.parameter = c.parameter.addingProduct(-c.rate, c.u)
+    case .optaxTrace:
+      c.u = c.l2Gradient(s) + s.h.beta * c.u
+      c.mHat = c.u
+      c.parameter -= c.rate * c.u
+    }
+  }
+
+  /// The notes' (and Keras's) form, u ← β·u + η·g; w ← w − u, whatever the convention:
+  /// ``Nesterov``'s look-ahead form uses it too.
+  @inline(__always)
+  static func applyVelocity(_ c: inout Coordinate, _ s: StepContext) {
     c.rate = s.h.learningRate
     c.applyDecoupledWeightDecay(s)
     var g = c.l2Gradient(s)
@@ -64,35 +96,66 @@ enum Momentum: UpdateRule {
   }
 
   static func explain(_ e: inout ExplanationBuilder, _ original: Coordinate) {
-    let before = e.decoupledWeightDecay(original)
-    let u = explainVelocity(&e, before)
-    let n = ExplanationBuilder.n
-    let p = e.parameterName
-    e.add(
-      p, e.quantity(.w, .b), "\(p) − u\(e.suffix)", [n(before.parameter), " − ", n(u)],
-      before.parameter - u)
+    explain(&e, original, form: e.h.momentumForm)
   }
 
-  /// The lines lr = η and u = β·u + η·g, shared with ``Nesterov`` (with PyTorch's L2 term
-  /// and dampening when they are set); returns u.
-  static func explainVelocity(_ e: inout ExplanationBuilder, _ before: Coordinate) -> Double {
+  /// The lines of ``explain(_:_:)`` in `form` (``Nesterov``'s look-ahead form explains the
+  /// velocity under every convention).
+  static func explain(_ e: inout ExplanationBuilder, _ original: Coordinate, form: MomentumForm) {
+    let before = e.decoupledWeightDecay(original)
+    let u = explainHistory(&e, before, form: form)
+    let n = ExplanationBuilder.n
+    let (p, x, p0, rate) = (e.parameterName, e.suffix, before.parameter, e.h.learningRate)
+    switch form {
+    case .velocity:
+      e.add(p, e.quantity(.w, .b), "\(p) − u\(x)", [n(p0), " − ", n(u)], p0 - u)
+    case .pytorchBuffer, .optaxTrace:
+      let w = form == .pytorchBuffer ? p0.addingProduct(-rate, u) : p0 - rate * u
+      e.add(p, e.quantity(.w, .b), "\(p) − η·u\(x)", [n(p0), " − ", n(rate), "·", n(u)], w)
+    }
+  }
+
+  /// The lines lr = η and the new u, shared with ``Nesterov`` (with PyTorch's L2 term and
+  /// dampening when they are set); returns u: β·u + η·g for the velocity, β·u + g for
+  /// PyTorch's buffer, g + β·u for optax's trace, each in its library's order of operations.
+  static func explainHistory(
+    _ e: inout ExplanationBuilder, _ before: Coordinate, form: MomentumForm
+  ) -> Double {
     let n = ExplanationBuilder.n
     let x = e.suffix
-    let rate = e.h.learningRate
+    let (rate, beta, u0) = (e.h.learningRate, e.h.beta, before.u)
     e.add("lr" + x, e.quantity(.lrW, .lrB), "η", [], rate)
     let (g, gName) = explainL2(&e, before)
-    var damped = g
-    var term = gName
-    if e.h.dampening != 0 && e.s.t > 1 {
-      damped = g * (1 - e.h.dampening)
-      term = "(1 − d)·" + gName
-      e.add("(1 − d)·" + gName, nil, "", [n(1 - e.h.dampening), "·", n(g)], damped)
+    let damps = e.h.dampening != 0 && e.s.t > 1
+    switch form {
+    case .velocity:
+      var damped = g
+      var term = gName
+      if damps {
+        damped = g * (1 - e.h.dampening)
+        term = "(1 − d)·" + gName
+        e.add("(1 − d)·" + gName, nil, "", [n(1 - e.h.dampening), "·", n(g)], damped)
+      }
+      let u = beta * u0 + rate * damped
+      e.add(
+        "u" + x, e.quantity(.uW, .uB), "β·u\(x) + η·\(term)",
+        [n(beta), "·", n(u0), " + ", n(rate), "·", n(damped)], u)
+      return u
+    case .pytorchBuffer:
+      let u = before.pytorchBuffer(g, e.s)
+      let formula = damps ? "β·u\(x) + (1 − d)·\(gName)" : "β·u\(x) + \(gName)"
+      let numbers =
+        damps
+        ? [n(beta), "·", n(u0), " + ", n(1 - e.h.dampening), "·", n(g)]
+        : [n(beta), "·", n(u0), " + ", n(g)]
+      e.add("u" + x, e.quantity(.uW, .uB), formula, numbers, u)
+      return u
+    case .optaxTrace:
+      let u = g + beta * u0
+      e.add(
+        "u" + x, e.quantity(.uW, .uB), "\(gName) + β·u\(x)", [n(g), " + ", n(beta), "·", n(u0)], u)
+      return u
     }
-    let u = e.h.beta * before.u + rate * damped
-    e.add(
-      "u" + x, e.quantity(.uW, .uB), "β·u\(x) + η·\(term)",
-      [n(e.h.beta), "·", n(before.u), " + ", n(rate), "·", n(damped)], u)
-    return u
   }
 
   /// The line g + λ·w when PyTorch's L2 weight decay is set: the gradient the rule uses
@@ -109,6 +172,16 @@ enum Momentum: UpdateRule {
 }
 
 extension Coordinate {
+  /// PyTorch's momentum buffer after this update, from the gradient `g` its SGD uses (with
+  /// the L2 term): `buf.mul_(β).add_(g, alpha=1 − d)`, β·b rounded and then the damped
+  /// gradient added in one rounding; at the first update b is 0 and d is not applied, so
+  /// this is g, torch's `clone(grad)`.
+  @inline(__always)
+  func pytorchBuffer(_ g: Double, _ s: StepContext) -> Double {
+    let kept = s.h.dampening != 0 && s.t > 1 ? 1 - s.h.dampening : 1
+    return (s.h.beta * u).addingProduct(g, kept)
+  }
+
   /// The gradient with PyTorch's L2 term, g + λ·w (g itself when λ = 0 or the decay is
   /// decoupled), rounded once as
   /// PyTorch's `grad.add(param, alpha=λ)` is (a fused multiply-add): near the L2 equilibrium

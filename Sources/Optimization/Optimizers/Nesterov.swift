@@ -3,8 +3,11 @@
 ///
 /// Looking ahead corrects the course before overshooting, so NAG oscillates less than
 /// momentum near a minimum. ``NesterovForm/lookahead`` is the notes' form (the gradient at
-/// the look-ahead point, then momentum's step); ``NesterovForm/reformulated`` is the
-/// libraries' rewrite of the same idea at w itself: u ← β·u + η·g; w ← w − (η·g + β·u).
+/// the look-ahead point, then momentum's step, with the notes' velocity under every
+/// convention); ``NesterovForm/reformulated`` is the libraries' rewrite of the same idea at
+/// w itself: u ← β·u + η·g; w ← w − (η·g + β·u) with the velocity (Keras, the notes), and
+/// with PyTorch's and optax's buffer in gradient units (``MomentumForm``) b ← β·b + g;
+/// w ← w − η·(g + β·b).
 enum Nesterov: UpdateRule {
   static let optimizer = Optimizer.nag
   static let summary = "Nesterov accelerated gradient: look ahead before computing the gradient"
@@ -19,8 +22,17 @@ enum Nesterov: UpdateRule {
   static func defaults(for convention: Convention) -> Hyperparameters {
     var h = GradientDescent.defaults(for: convention)
     if convention == .lecture { h.nesterovForm = .lookahead }
+    h.momentumForm = .of(convention)
     return h
   }
+
+  static let meanings: [(Quantity, String)] = [
+    (
+      .uW,
+      "lecture, keras, nag_form lookahead: the velocity β·u + η·g (keras's m is −u); "
+        + "pytorch, optax: the library's buffer β·u + g in gradient units, w ← w − η·(g + β·u)"
+    )
+  ]
 
   static let settings: Set<Setting> = [.eta, .beta, .nagForm, .weightDecay]
   static let optionRules = TorchWeightDecay.rules.filter { $0.key == .weightDecay }
@@ -40,10 +52,10 @@ enum Nesterov: UpdateRule {
 
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
-    switch s.h.nesterovForm {
-    case .lookahead:
-      Momentum.apply(&c, s)
-    case .reformulated:
+    switch (s.h.nesterovForm, s.h.momentumForm) {
+    case (.lookahead, _):
+      Momentum.applyVelocity(&c, s)
+    case (.reformulated, .velocity):
       c.rate = s.h.learningRate
       c.applyDecoupledWeightDecay(s)
       let g = c.l2Gradient(s)
@@ -51,25 +63,49 @@ enum Nesterov: UpdateRule {
       let move = c.rate * g + s.h.beta * c.u
       c.mHat = move / c.rate
       c.parameter -= move
+    case (.reformulated, .pytorchBuffer):
+      // `grad.add(buf, alpha=μ)`, then `param.add_(grad, alpha=-lr)`: each rounded once.
+      c.rate = s.h.learningRate
+      let g = c.l2Gradient(s)
+      c.u = c.pytorchBuffer(g, s)
+      c.mHat = g.addingProduct(s.h.beta, c.u)
+      c.parameter = c.parameter.addingProduct(-c.rate, c.mHat)
+    case (.reformulated, .optaxTrace):
+      c.rate = s.h.learningRate
+      let g = c.l2Gradient(s)
+      c.u = g + s.h.beta * c.u
+      c.mHat = g + s.h.beta * c.u
+      c.parameter -= c.rate * c.mHat
     }
   }
 
   static func explain(_ e: inout ExplanationBuilder, _ original: Coordinate) {
     guard e.h.nesterovForm == .reformulated else {
-      Momentum.explain(&e, original)
+      Momentum.explain(&e, original, form: .velocity)
       return
     }
     let before = e.decoupledWeightDecay(original)
-    let u = Momentum.explainVelocity(&e, before)
+    let form = e.h.momentumForm
+    let u = Momentum.explainHistory(&e, before, form: form)
     let n = ExplanationBuilder.n
     let (p, x, h) = (e.parameterName, e.suffix, e.h)
     let (p0, rate) = (before.parameter, h.learningRate)
     let g = before.l2Gradient(e.s)
     let gName = h.takesL2 ? "(\(e.gradientName) + λ·\(p))" : e.gradientName
-    let move = rate * g + h.beta * u
-    e.add(
-      p, e.quantity(.w, .b), "\(p) − (η·\(gName) + β·u\(x))",
-      [n(p0), " − (", n(rate), "·", n(g), " + ", n(h.beta), "·", n(u), ")"], p0 - move)
+    switch form {
+    case .velocity:
+      let move = rate * g + h.beta * u
+      e.add(
+        p, e.quantity(.w, .b), "\(p) − (η·\(gName) + β·u\(x))",
+        [n(p0), " − (", n(rate), "·", n(g), " + ", n(h.beta), "·", n(u), ")"], p0 - move)
+    case .pytorchBuffer, .optaxTrace:
+      let fused = form == .pytorchBuffer
+      let direction = fused ? g.addingProduct(h.beta, u) : g + h.beta * u
+      let w = fused ? p0.addingProduct(-rate, direction) : p0 - rate * direction
+      e.add(
+        p, e.quantity(.w, .b), "\(p) − η·(\(gName) + β·u\(x))",
+        [n(p0), " − ", n(rate), "·(", n(g), " + ", n(h.beta), "·", n(u), ")"], w)
+    }
   }
 }
 

@@ -61,6 +61,20 @@ extension RMSProp {
       return
     }
     let u0 = before.u
+    if h.momentumForm == .pytorchBuffer {
+      let avg = h.rmsDenominator(of: root)
+      let u = h.momentum * u0 + g / avg
+      let denominator =
+        h.epsilonPlacement == .inside ? "√(\(rootName) + ε)" : "(√\(rootName) + ε)"
+      e.add(
+        "u" + x, e.quantity(.uW, .uB), "μ·u\(x) + \(gName)/\(denominator)",
+        [n(h.momentum), "·", n(u0), " + ", n(g), "/", n(avg)], u)
+      let eta = e.s.learningRate
+      e.add(
+        p, e.quantity(.w, .b), "\(p) − η·u\(x)", [n(before.parameter), " − ", n(eta), "·", n(u)],
+        before.parameter.addingProduct(-eta, u))
+      return
+    }
     let u = h.momentum * u0 + rate * g
     e.add(
       "u" + x, e.quantity(.uW, .uB), "μ·u\(x) + lr\(x)·\(gName)",

@@ -24,7 +24,9 @@
 ///   centered variance v̂ − ḡ̂² is exactly 0 at t = 1 but for rounding, and only the same
 ///   rounding gives optax's first step.
 /// - `momentum` μ (all three): u ← μ·u + η·g/(√v + ε); w ← w − u, in the notes' scale
-///   (PyTorch keeps u/η, optax −u); optax's `nesterov` steps along η·g/(√v + ε) + μ·u.
+///   (optax keeps −u); optax's `nesterov` steps along η·g/(√v + ε) + μ·u. PyTorch keeps its
+///   buffer without η, u ← μ·u + g/(√v + ε); w ← w − η·u (``MomentumForm/pytorchBuffer``),
+///   so a schedule or a new η steps its whole history at the new rate.
 enum RMSProp: UpdateRule {
   static let optimizer = Optimizer.rmsprop
   static let summary = "divide eta by the root of a decaying average of squared gradients"
@@ -46,6 +48,7 @@ enum RMSProp: UpdateRule {
     case .pytorch:
       h.beta = 0.99
       h.lerpsMean = true
+      h.momentumForm = .pytorchBuffer
     case .keras:
       h.epsilon = 1e-7
       h.epsilonPlacement = .inside
@@ -84,7 +87,10 @@ enum RMSProp: UpdateRule {
 
   static let meanings: [(Quantity, String)] = [
     (.mW, "with centered on: ḡ, the running mean of g, β·ḡ + (1 − β)·g"),
-    (.uW, "with momentum μ: the velocity, μ·u + lr·g (pytorch keeps u/η, optax −u)"),
+    (
+      .uW,
+      "with momentum μ: the velocity, μ·u + lr·g (optax keeps −u); pytorch's buffer μ·u + g/(√v + ε), w ← w − η·u"
+    ),
     (.vHatW, "with bias_correction on (optax): v/(1 − βᵗ)"),
   ]
 
@@ -93,16 +99,32 @@ enum RMSProp: UpdateRule {
     c.applyTorchWeightDecay(s)
     let g = c.gradient
     c.v = c.v.averagedSquare(of: g, decay: s.h.beta, squaringFirst: s.h.powersBySquaring)
-    c.rate = s.rate(s.learningRate, over: c.rmsDenominatorRoot(s))
+    let root = c.rmsDenominatorRoot(s)
+    c.rate = s.rate(s.learningRate, over: root)
     guard s.h.momentum != 0 else {
       c.mHat = g
       c.parameter -= c.rate * g
+      return
+    }
+    if s.h.momentumForm == .pytorchBuffer {
+      // torch: `buf.mul_(μ).addcdiv_(g, avg)`, then `param.add_(buf, alpha=-lr)`.
+      c.u = s.h.momentum * c.u + g / s.h.rmsDenominator(of: root)
+      c.mHat = c.u
+      c.parameter = c.parameter.addingProduct(-s.learningRate, c.u)
       return
     }
     c.u = s.h.momentum * c.u + c.rate * g
     let step = s.h.nesterov ? c.rate * g + s.h.momentum * c.u : c.u
     c.mHat = step / c.rate
     c.parameter -= step
+  }
+}
+
+extension Hyperparameters {
+  /// √root + ε, or √(root + ε) with ε inside: what PyTorch's RMSprop divides g by (`avg`).
+  @inline(__always)
+  func rmsDenominator(of root: Double) -> Double {
+    epsilonPlacement == .inside ? (root + epsilon).squareRoot() : root.squareRoot() + epsilon
   }
 }
 

@@ -83,18 +83,6 @@ public struct LearningRateSchedule: Equatable, Sendable {
     }
   }
 
-  /// Why this schedule cannot drive `optimizer` under `convention` exactly, or nil.
-  ///
-  /// PyTorch's and optax's SGD keep the momentum buffer b and step η·b; adalab keeps the
-  /// notes' u = η·b, which is the same walk only while η is constant.
-  public func refusal(for optimizer: Optimizer, under convention: Convention) -> String? {
-    guard optimizer == .momentum || optimizer == .nag,
-      convention == .pytorch || convention == .optax
-    else { return nil }
-    return
-      "expected keras's or the notes' \(optimizer.rawValue) under a schedule: \(convention.rawValue)'s keeps b = u/η and steps ηₜ·b, so a new η rescales past gradients, which adalab's u does not"
-  }
-
   /// The schedule as `schedule eta …` writes it, after the `eta`.
   public var description: String {
     phases.map { phase in

@@ -14,8 +14,12 @@ extension Quantity {
     case .mB: return "the first moment (momentum history) for b"
     case .vW: return "the second moment (squared-gradient history) for w"
     case .vB: return "the second moment (squared-gradient history) for b"
-    case .uW: return "adadelta's history of squared updates for w"
-    case .uB: return "adadelta's history of squared updates for b"
+    case .uW:
+      return
+        "momentum's and nag's velocity for w (pytorch, optax: their buffer; see help momentum), adadelta's history of squared updates"
+    case .uB:
+      return
+        "momentum's and nag's velocity for b (pytorch, optax: their buffer; see help momentum), adadelta's history of squared updates"
     case .vmaxW: return "amsgrad's running maximum of v_w (adamw's, with amsgrad_max)"
     case .vmaxB: return "amsgrad's running maximum of v_b (adamw's, with amsgrad_max)"
     case .mHatW:

@@ -8,9 +8,6 @@ extension Session {
   public mutating func schedule(_ schedule: LearningRateSchedule?) throws(ScheduleError) -> Int {
     var next = setup
     if var schedule {
-      if let reason = schedule.refusal(for: setup.optimizer, under: setup.convention) {
-        throw ScheduleError(reason)
-      }
       schedule.startsAfter = t
       next.schedule = schedule
     } else {

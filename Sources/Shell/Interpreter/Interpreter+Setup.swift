@@ -94,9 +94,6 @@ extension Interpreter {
     if let reason = optimizer.unavailable(in: convention) {
       throw ShellError(reason)
     }
-    if let reason = base.schedule?.refusal(for: optimizer, under: convention) {
-      throw ShellError(reason + " (or 'schedule off' first)")
-    }
     var setup = base
     setup.optimizer = optimizer
     setup.convention = convention
