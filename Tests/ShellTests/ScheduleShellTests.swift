@@ -64,7 +64,7 @@ import Testing
       "schedule eta StepLR step_size=three",
       "expected a whole number ≥ 1 for 'step_size', found 'three'"
     ),
-    ("schedule", "expected 'eta' or 'off' after 'schedule', found nothing"),
+    ("schedule", "expected 'eta', 'beta1', 'beta2' or 'off' after 'schedule', found nothing"),
     ("schedule off", "expected a schedule to turn off, found none"),
     (
       "schedule eta cosine_decay_schedule decay_steps=9 per epoch",
@@ -114,7 +114,7 @@ import Testing
     func complete(_ line: String) -> [String] {
       Completer.complete(lineBeforeCursor: line, files: { _ in [] }).candidates
     }
-    #expect(complete("schedule ") == ["eta", "off"])
+    #expect(complete("schedule ") == ["beta1", "beta2", "eta", "off"])
     #expect(complete("schedule eta step") == ["StepLR"])
     #expect(
       complete("schedule eta cos") == ["CosineAnnealingLR", "CosineDecay", "cosine_decay_schedule"])

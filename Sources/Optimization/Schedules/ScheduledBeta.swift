@@ -32,10 +32,10 @@ public enum ScheduledBeta: String, CaseIterable, Equatable, Hashable, Sendable {
     switch convention {
     case .pytorch:
       return
-        "pytorch has no schedule for \(rawValue): torch.optim.lr_scheduler schedules lr only (use \(rawValue):optax, whose inject_hyperparams schedules b1 and b2)"
+        "pytorch has no schedule for \(rawValue): torch.optim.lr_scheduler schedules lr only (use \(optimizer.rawValue):optax, whose inject_hyperparams schedules b1 and b2)"
     case .keras:
       return
-        "keras has no schedule for \(rawValue): keras.optimizers.schedules schedule learning_rate only (use \(rawValue):optax, whose inject_hyperparams schedules b1 and b2)"
+        "keras has no schedule for \(rawValue): keras.optimizers.schedules schedule learning_rate only (use \(optimizer.rawValue):optax, whose inject_hyperparams schedules b1 and b2)"
     case .lecture:
       return
         "the notes have no schedule for \(rawValue): use \(optimizer.rawValue):optax, whose inject_hyperparams schedules b1 and b2"

@@ -17,6 +17,10 @@ extension HelpText {
       "  (peak_value for the warm-up cosine) and of Keras's initial_learning_rate",
       "chains: 'LinearLR … then KIND …' is PyTorch's SequentialLR, the milestone",
       "  at LinearLR's total_iters",
+      "beta1, beta2: optax's inject_hyperparams(optax.adam)(b1=…, b2=…), under optax",
+      "  with optax's kinds, counted per update from 0; v̂ = v/(1 − β₂ᵗ) with the",
+      "  current β₂; init_value defaults to the setting (PyTorch and Keras have no",
+      "  schedule for β: their schedulers set the learning rate only)",
       "kinds ('help KIND' lists the parameters):",
     ]
     for library in [ScheduleKind.Library.pytorch, .optax, .keras] {

@@ -90,6 +90,8 @@ enum HelpText {
       "schedule eta warmup_cosine_decay_schedule init_value=0 warmup_steps=50 decay_steps=1000",
       "schedule eta CosineDecay decay_steps=1000 warmup_target=0.01 warmup_steps=100",
       "schedule off",
+      "schedule beta2 linear_schedule init_value=0.9 end_value=0.999 transition_steps=100",
+      "schedule beta2 off",
     ],
     "set": ["set beta2 0.999", "set eta 0.01 restart", "set eps_placement inside", "set batch 1"],
     "init": ["init w=-2 b=-2", "init w=0.5,1,-1,0 b=0"],

@@ -161,6 +161,11 @@ extension Interpreter {
     guard setting.applies(to: setup.optimizer, convention: setup.convention) else {
       throw ShellError("\(setup.optimizer.rawValue) has no setting '\(setting.rawValue)'")
     }
+    if let beta = ScheduledBeta.allCases.first(where: { $0.setting == setting }),
+      let scheduled = showScheduledBeta(beta)
+    {
+      return scheduled
+    }
     let value = setup.value(of: setting)
     return (Interpreter.text(value), Interpreter.json(value))
   }

@@ -1,11 +1,15 @@
 import Optimization
 
-/// What follows `schedule`: a schedule for η, or `off`.
+/// What follows `schedule`: a schedule for η or for a β, or `off`.
 public enum ScheduleRequest: Equatable, Sendable {
   /// `schedule eta KIND NAME=VALUE … [then KIND …] [per epoch|per update]`.
   case eta(phases: [Phase], counting: ScheduleCounting?)
   /// `schedule off`.
   case off
+  /// `schedule beta2 KIND NAME=VALUE … [per update]` (optax's inject_hyperparams).
+  case beta(ScheduledBeta, phases: [Phase], counting: ScheduleCounting?)
+  /// `schedule beta2 off`.
+  case betaOff(ScheduledBeta)
 
   /// One schedule of the request: its kind and arguments as typed, with canonical names
   /// (`steplr` arrives as `StepLR`, `t_max` as `T_max`); the engine checks the values.
