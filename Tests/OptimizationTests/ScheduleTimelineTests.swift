@@ -150,7 +150,7 @@ import Testing
       ),
       (
         "StepLR step_size=3 then ExponentialLR gamma=0.9",
-        "expected LinearLR before 'then' (its total_iters is SequentialLR's milestone), found StepLR"
+        "expected 'then at N' after StepLR (N: SequentialLR's milestone; only LinearLR's total_iters gives one)"
       ),
       (
         "PiecewiseConstantDecay boundaries=3,5 values=1,2",

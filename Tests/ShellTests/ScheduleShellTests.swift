@@ -118,7 +118,8 @@ import Testing
     #expect(complete("schedule eta step") == ["StepLR"])
     #expect(
       complete("schedule eta cos") == ["CosineAnnealingLR", "CosineDecay", "cosine_decay_schedule"])
-    #expect(complete("schedule eta StepLR step_size=3 ") == ["gamma", "per"])
+    #expect(complete("schedule eta StepLR step_size=3 ") == ["gamma", "per", "then"])
+    #expect(complete("schedule eta StepLR step_size=3 then a") == ["at"])
     #expect(complete("schedule eta LinearLR total_iters=3 t") == ["then"])
     #expect(complete("schedule eta StepLR step_size=3 per ") == ["epoch", "update"])
   }

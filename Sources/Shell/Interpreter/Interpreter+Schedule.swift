@@ -62,7 +62,8 @@ extension Interpreter {
           kind: ScheduleKind(named: phase.kind)!,
           arguments: phase.arguments.map { ($0.name, $0.text) })
       }
-      return try LearningRateSchedule(phases: read, counting: counting)
+      return try LearningRateSchedule(
+        phases: read, counting: counting, milestones: phases.dropFirst().map(\.at))
     } catch {
       throw ShellError(error.message)
     }
@@ -79,7 +80,7 @@ extension Interpreter {
         [("schedule", .null)] + betas.pairs
       )
     }
-    var lines = ["schedule  " + schedule.phases.map(Interpreter.text).joined(separator: " then ")]
+    var lines = ["schedule  " + schedule.phasesDescription]
     var how = "\(schedule.library.rawValue), \(schedule.counting.rawValue)"
     if schedule.phases.count > 1 {
       how +=

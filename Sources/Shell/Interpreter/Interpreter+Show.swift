@@ -149,8 +149,7 @@ extension Interpreter {
     }
     parts.append(setting)
     if let schedule = session.setup.schedule {
-      parts.append(
-        "schedule " + schedule.phases.map(Interpreter.text).joined(separator: " then "))
+      parts.append("schedule " + schedule.phasesDescription)
     }
     return ("\(text) (\(parts.joined(separator: "; ")))", .number(eta))
   }

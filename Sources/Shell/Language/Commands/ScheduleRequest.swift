@@ -16,6 +16,8 @@ public enum ScheduleRequest: Equatable, Sendable {
   public struct Phase: Equatable, Sendable {
     public var kind: String
     public var arguments: [Argument]
+    /// SequentialLR's milestone where this phase starts, from `then at N`.
+    public var at: Int? = nil
   }
 
   /// `NAME=VALUE`, the value as typed (`30,80`, `10:0.5,25:0.1`).

@@ -15,8 +15,14 @@ extension CompletionContext {
       // β takes optax's schedules only (inject_hyperparams).
       names = ScheduleKind.allCases.filter { $0.library == .optax }.map(\.rawValue) + ["off"]
     } else if arguments.last?.isWord("then") == true {
-      names = ScheduleKind.allCases.filter { $0.library == .pytorch && $0 != .oneCycleLR }
-        .map(\.rawValue)
+      names =
+        ScheduleKind.allCases.filter {
+          $0.library == .pytorch && $0 != .oneCycleLR && $0 != .reduceLROnPlateau
+        }.map(\.rawValue) + ["at"]
+    } else if arguments.dropLast().last?.isWord("at") == true {
+      names = ScheduleKind.allCases.filter {
+        $0.library == .pytorch && $0 != .oneCycleLR && $0 != .reduceLROnPlateau
+      }.map(\.rawValue)
     } else if arguments.last?.isWord("per") == true {
       names = ["epoch", "update"]
     } else if arguments.first.map({ $0.isWord("eta") || ScheduledBeta(rawValue: $0.text) != nil })
@@ -34,7 +40,8 @@ extension CompletionContext {
       let given = Set(phase.map { $0.text.lowercased() })
       names =
         kind.parameters.map(\.name).filter { !given.contains($0.lowercased()) }
-        + (kind == .linearLR && arguments.first?.isWord("eta") == true ? ["then"] : []) + ["per"]
+        + (kind.library == .pytorch && kind != .oneCycleLR && kind != .reduceLROnPlateau
+          && arguments.first?.isWord("eta") == true ? ["then"] : []) + ["per"]
     } else {
       names = []
     }

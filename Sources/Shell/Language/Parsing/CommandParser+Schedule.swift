@@ -20,6 +20,7 @@ extension CommandParser {
     [ScheduleRequest.Phase], ScheduleCounting?
   ) {
     var phases: [ScheduleRequest.Phase] = []
+    var at: Int?
     repeat {
       let kind = try parseName("schedule", in: Vocabulary.scheduleKinds).name
       var arguments: [ScheduleRequest.Argument] = []
@@ -30,8 +31,17 @@ extension CommandParser {
         try expect(symbol: "=")
         arguments.append(.init(name: name, text: try parseScheduleValue(of: name)))
       }
-      phases.append(.init(kind: kind, arguments: arguments))
-    } while skip(keyword: "then")
+      phases.append(.init(kind: kind, arguments: arguments, at: at))
+      at = nil
+      guard skip(keyword: "then") else { break }
+      if skip(keyword: "at") {
+        guard let token = next, let milestone = Int(token.text), milestone >= 1 else {
+          throw expected("a milestone (a whole number of counts from 1)")
+        }
+        advance()
+        at = milestone
+      }
+    } while true
     var counting: ScheduleCounting?
     if skip(keyword: "per") {
       if skip(keyword: "epoch") {
