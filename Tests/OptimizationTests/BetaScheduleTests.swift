@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Optimization
@@ -104,6 +105,23 @@ import Testing
     _ = plain.step(500)
     _ = scheduled.step(500)
     #expect(plain.state == scheduled.state)
+  }
+
+  /// A β₂ whose power has vanished (0.3ᵗ ≤ 2⁻⁵⁴ from t = 32) that then rises to 0.999 is
+  /// corrected with 1 − 0.999ᵗ again: the cache forgets what had vanished.
+  @Test func aRisingBetaIsCorrectedAgain() throws {
+    var setup = RunSetup(dataset: .toy, optimizer: .adam, convention: .optax)
+    setup.training.batch = .points(1)
+    var session = Session(setup: setup)
+    try session.schedule(
+      Self.schedule("piecewise_constant_schedule init_value=0.3 boundaries_and_scales=60:3.33"),
+      for: .beta2)
+    _ = session.step(80)
+    let beta2 = try #require(session.scheduledBeta(.beta2, ofUpdate: 80)).value
+    #expect(beta2 == 0.3 * 3.33)
+    for i in 0..<session.state.parameterCount {
+      #expect(session.state.vHat[i] == session.state.v[i] / (1 - pow(beta2, 80)))
+    }
   }
 
   /// Rewinding across a β schedule set mid-run equals a fresh run taken one update at a

@@ -78,7 +78,7 @@ import Testing
     ("schedule beta1 off", "expected a schedule of beta1 to turn off, found none"),
     (
       "use adam:pytorch",
-      "pytorch has no schedule for beta2: torch.optim.lr_scheduler schedules lr only (use adam:optax, whose inject_hyperparams schedules b1 and b2) (or 'schedule beta2 off' first)"
+      "pytorch has no schedule for beta2: torch.optim.lr_scheduler sets lr only; use adam:optax (inject_hyperparams) (or 'schedule beta2 off' first)"
     ),
     (
       "use rmsprop",

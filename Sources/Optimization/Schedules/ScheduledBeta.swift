@@ -32,13 +32,13 @@ public enum ScheduledBeta: String, CaseIterable, Equatable, Hashable, Sendable {
     switch convention {
     case .pytorch:
       return
-        "pytorch has no schedule for \(rawValue): torch.optim.lr_scheduler schedules lr only (use \(optimizer.rawValue):optax, whose inject_hyperparams schedules b1 and b2)"
+        "pytorch has no schedule for \(rawValue): torch.optim.lr_scheduler sets lr only; use \(optimizer.rawValue):optax (inject_hyperparams)"
     case .keras:
       return
-        "keras has no schedule for \(rawValue): keras.optimizers.schedules schedule learning_rate only (use \(optimizer.rawValue):optax, whose inject_hyperparams schedules b1 and b2)"
+        "keras has no schedule for \(rawValue): keras.optimizers.schedules set learning_rate only; use \(optimizer.rawValue):optax (inject_hyperparams)"
     case .lecture:
       return
-        "the notes have no schedule for \(rawValue): use \(optimizer.rawValue):optax, whose inject_hyperparams schedules b1 and b2"
+        "the notes have no schedule for \(rawValue): use \(optimizer.rawValue):optax (inject_hyperparams)"
     case .optax: break
     }
     guard Setting.applicable(to: optimizer, convention: convention).contains(setting) else {

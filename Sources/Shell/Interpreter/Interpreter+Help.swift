@@ -89,6 +89,7 @@ enum HelpText {
       "schedule eta OneCycleLR max_lr=0.5 total_steps=1000 cycle_momentum=False",
       "schedule eta warmup_cosine_decay_schedule init_value=0 warmup_steps=50 decay_steps=1000",
       "schedule eta CosineDecay decay_steps=1000 warmup_target=0.01 warmup_steps=100",
+      "schedule eta StepLR step_size=10 gamma=0.5 then at 30 ExponentialLR gamma=0.9",
       "schedule off",
       "schedule beta2 linear_schedule init_value=0.9 end_value=0.999 transition_steps=100",
       "schedule beta2 off",
