@@ -24,6 +24,13 @@ It writes Fixtures/conformance/schedules/betas.json: whole runs of 100 updates o
 set (batch 1) and the sparse set (batch 4), in the format of runs.json, each case with
 "beta1"/"beta2" schedules in adalab's syntax (what follows `schedule beta2`), and per step
 the beta1 and beta2 the update used.
+
+PyTorch has one beta schedule, inside a learning-rate scheduler: OneCycleLR with
+cycle_momentum=True (its default) sets param_groups[0]["betas"][0] of Adam to a momentum
+cycled between max_momentum and base_momentum, against the lr. torch's Adam then decays m with
+it and corrects with 1 - beta1**step, the current beta1 as optax does. It also writes
+Fixtures/conformance/schedules/cycle_momentum.json: torch Adam (and AdamW) + OneCycleLR per
+update with cycle_momentum=True, 100 updates on both sets, with the beta1 each update used.
 """
 
 import os
@@ -90,9 +97,59 @@ def run(settings, schedules, ds, batch):
     return rec.steps
 
 
+CYCLE_CASES = [
+    ("adam", "OneCycleLR max_lr=0.5 total_steps=100", {"eta": 0.1, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8}),
+    ("adam", "OneCycleLR max_lr=0.3 total_steps=100 pct_start=0.2 anneal_strategy=linear three_phase=True "
+     "base_momentum=0.8 max_momentum=0.9", {"eta": 0.1, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8}),
+]
+
+
+def run_cycle(text, settings, ds, batch):
+    """torch Adam + OneCycleLR per update, recording the beta1 each update used."""
+    import torch
+    X, Y = ds["x"], ds["y"]
+    w = torch.tensor(ds["w0"], dtype=torch.float64, requires_grad=True)
+    b = torch.tensor(ds["b0"], dtype=torch.float64, requires_grad=True)
+    o = torch.optim.Adam([w, b], lr=settings["eta"], foreach=False)
+    scheduler = S.torch_scheduler(o, text, settings["eta"])
+    rec = G.Recorder()
+    for t in range(1, N_UPDATES + 1):
+        idx = G.batch_indices(len(Y), batch, t)
+        _, dw, db = G.loss_and_grad(w.detach().numpy().copy(), float(b.detach()), X[idx], Y[idx])
+        w.grad = torch.tensor(dw, dtype=torch.float64)
+        b.grad = torch.tensor(db, dtype=torch.float64)
+        beta1 = o.param_groups[0]["betas"][0]
+        o.step()
+        row = {"w": w.detach().numpy(), "b": b.detach().numpy(), "dw": dw, "db": db, "beta1": beta1}
+        sw, sb = G.torch_state("adam", o, w, 0), G.torch_state("adam", o, b, 0)
+        for k in G.state_names("adam"):
+            row[k + "_w"], row[k + "_b"] = sw[k], sb[k]
+        rec.add(**row)
+        scheduler.step()
+    return rec.steps
+
+
+def make_cycles():
+    cases = []
+    for opt_name, text, settings in CYCLE_CASES:
+        for dname, ds in G.DATASETS.items():
+            batch = {"toy": 1, "sparse": 4}[dname]
+            cases.append({
+                "optimizer": opt_name, "convention": "pytorch", "dataset": dname, "batch": batch,
+                "settings": settings, "schedule": text + " per update",
+                "init": {"w": G.flist(ds["w0"]), "b": G.fl(ds["b0"])},
+                "steps": run_cycle(text, settings, ds, batch),
+            })
+    return cases
+
+
 def main():
     G.sanity_check()
     datasets = {k: {"x": [G.flist(r) for r in v["x"]], "y": G.flist(v["y"])} for k, v in G.DATASETS.items()}
+    G.write_json(os.path.join(S.OUT, "cycle_momentum.json"), {
+        "generator": GENERATOR, "versions": G.VERSIONS, "datasets": datasets, "cases": make_cycles()})
+    if "--cycle-only" in sys.argv:
+        return
     cases = []
     for settings, schedules in CASES:
         for dname, ds in G.DATASETS.items():

@@ -87,6 +87,55 @@ import Testing
     }
   }
 
+  struct CycleCase: Decodable {
+    var schedule: String
+    var steps: CycleSteps
+  }
+
+  struct CycleSteps: Decodable { var beta1: [Double] }
+
+  struct CycleFile: Decodable { var cases: [CycleCase] }
+
+  /// PyTorch's one β schedule: OneCycleLR's `cycle_momentum=True` cycles Adam's betas[0],
+  /// and torch's Adam corrects with the current β₁ to the power t.
+  @Test func oneCycleMomentumMatchesTorch() throws {
+    let path = "conformance/schedules/cycle_momentum.json"
+    let fixtures = try Fixtures.cases(in: path)
+    let extra = try Fixtures.decode(CycleFile.self, path).cases
+    #expect(fixtures.count == 4)
+    for (var fixture, extra) in zip(fixtures, extra) {
+      fixture.steps["beta1"] = nil
+      var session = try fixture.makeSession()
+      try session.schedule(ScheduleConformanceTests.schedule(extra.schedule))
+      var free = session
+      let worst = try ScheduleConformanceTests().check(fixture, &session)
+      print("cycle momentum \(fixture) \(extra.schedule): max relative difference \(worst)")
+      #expect(worst <= 1e-12, "\(fixture) \(extra.schedule): \(worst)")
+      for (k, expected) in extra.steps.beta1.enumerated() {
+        let used = try #require(session.scheduledBeta(.beta1, ofUpdate: k + 1)).value
+        #expect(abs(used - expected) <= 1e-15, "\(extra.schedule): β₁ at t=\(k + 1)")
+      }
+      _ = free.step(fixture.stepCount)
+      let b = try #require(fixture.steps["b"]?.last?.first)
+      print(
+        "cycle momentum free run \(fixture): b differs by \(abs(free.state.parameters.last! - b))")
+      #expect(abs(free.state.parameters.last! - b) <= 1e-10 * max(1, abs(b)))
+    }
+  }
+
+  @Test func cycleMomentumIsRefusedWhereAdalabDoesNotCycle() throws {
+    let cycle = try Self.schedule("OneCycleLR max_lr=0.5 total_steps=100 per update")
+    #expect(cycle.refusal(for: .adam, under: .pytorch) == nil)
+    #expect(
+      cycle.refusal(for: .gd, under: .pytorch)
+        == "expected cycle_momentum=False for gd: adalab cycles Adam's β₁ (betas[0]), not SGD's or RMSprop's momentum nor NAdam's μ schedule"
+    )
+    #expect(
+      cycle.refusal(for: .adam, under: .keras)
+        == "expected cycle_momentum=False under keras: OneCycleLR cycles the betas[0] of a PyTorch optimizer"
+    )
+  }
+
   /// A schedule that keeps β at its setting gives the bits of no schedule: the corrections
   /// recomputed at every update are the ones the cache reuses.
   @Test(arguments: [Optimizer.adam, .amsgrad, .nadam, .adamax, .radam])

@@ -145,10 +145,6 @@ import Testing
         "expected 'per update' for exponential_decay: optax.schedules counts updates (the optimizer's step count), not epochs"
       ),
       (
-        "OneCycleLR max_lr=1 total_steps=10",
-        "expected cycle_momentum=False: OneCycleLR cycles momentum (β, β₁) by default, which adalab does not schedule"
-      ),
-      (
         "StepLR step_size=3 then ExponentialLR gamma=0.9",
         "expected 'then at N' after StepLR (N: SequentialLR's milestone; only LinearLR's total_iters gives one)"
       ),

@@ -69,6 +69,12 @@ public struct LearningRateSchedule: Equatable, Sendable {
     self.startsAfter = startsAfter
   }
 
+  /// Whether it is OneCycleLR with `cycle_momentum=True`, which also sets β₁ at every step
+  /// (``TorchScheduler/oneCycleMomentum(_:step:)``).
+  public var cyclesMomentum: Bool {
+    phases[0].kind == .oneCycleLR && phases[0].flag("cycle_momentum")
+  }
+
   /// The library whose schedule this is.
   public var library: ScheduleKind.Library { phases[0].kind.library }
 
@@ -107,6 +113,18 @@ public struct LearningRateSchedule: Equatable, Sendable {
   /// PyTorch's and optax's SGD keep the momentum buffer b and step η·b; adalab keeps the
   /// notes' u = η·b, which is the same walk only while η is constant.
   public func refusal(for optimizer: Optimizer, under convention: Convention) -> String? {
+    if cyclesMomentum {
+      guard convention == .pytorch else {
+        return
+          "expected cycle_momentum=False under \(convention.rawValue): OneCycleLR cycles the betas[0] of a PyTorch optimizer"
+      }
+      guard Setting.applicable(to: optimizer, convention: convention).contains(.beta1),
+        optimizer != .nadam
+      else {
+        return
+          "expected cycle_momentum=False for \(optimizer.rawValue): adalab cycles Adam's β₁ (betas[0]), not SGD's or RMSprop's momentum nor NAdam's μ schedule"
+      }
+    }
     guard optimizer == .momentum || optimizer == .nag,
       convention == .pytorch || convention == .optax
     else { return nil }

@@ -34,6 +34,12 @@ extension Session {
   public func scheduledBeta(_ beta: ScheduledBeta, ofUpdate u: Int) -> (count: Int, value: Double)?
   {
     let (governing, origin) = timeline.governing(before: u)
+    if beta == .beta1, u >= 1, let cycle = governing.schedule, cycle.cyclesMomentum {
+      let count = cycle.count(
+        ofUpdate: u, start: max(cycle.startsAfter, origin),
+        updatesPerEpoch: governing.training.updatesPerEpoch(count: governing.dataset.count))
+      return (count, TorchScheduler.oneCycleMomentum(cycle.phases[0], step: count))
+    }
     guard u >= 1, let schedule = governing.betaSchedules[beta] else { return nil }
     let count = schedule.count(
       ofUpdate: u, start: max(schedule.startsAfter, origin),

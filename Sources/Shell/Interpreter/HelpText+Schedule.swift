@@ -48,7 +48,9 @@ extension HelpText {
     }
     if kind == .oneCycleLR {
       lines.append("  past total_steps torch raises an error; adalab keeps the last value")
-      lines.append("  cycle_momentum=False is needed: adalab does not cycle β or β₁")
+      lines.append("  cycle_momentum=True (the default) cycles β₁ (Adam's betas[0]) from")
+      lines.append("  max_momentum down to base_momentum and back, under pytorch; other")
+      lines.append("  optimizers (SGD's momentum, RMSprop, NAdam) need cycle_momentum=False")
     }
     let width = kind.parameters.map(\.name.count).max() ?? 0
     for parameter in kind.parameters {

@@ -50,15 +50,18 @@ extension Interpreter {
     var pairs: [(String, JSON)] = []
     let t = session.t
     for beta in ScheduledBeta.allCases {
-      guard let schedule = session.setup.betaSchedules[beta] else { continue }
+      guard let (schedule, text) = betaSchedule(beta) else { continue }
       let name = beta.rawValue
       let setting = beta.value(in: session.setup.hyperparameters)
-      lines.append(name.padding(to: 10) + Interpreter.text(schedule.phases[0]))
+      lines.append(name.padding(to: 10) + text)
+      let library =
+        session.setup.betaSchedules[beta] != nil
+        ? "optax inject_hyperparams, per update" : "pytorch, \(schedule.counting.rawValue)"
       lines.append(
-        "          optax inject_hyperparams, per update, set at t=\(schedule.startsAfter);"
+        "          \(library), set at t=\(schedule.startsAfter);"
           + " setting \(NumberFormat.text(setting))")
       var fields: [(String, JSON)] = [
-        ("schedule", .string(schedule.description)), ("set_at", .integer(schedule.startsAfter)),
+        ("schedule", .string(text)), ("set_at", .integer(schedule.startsAfter)),
         ("setting", .number(setting)),
       ]
       for (label, u) in [("now", t), ("next", t + 1)] {
@@ -82,7 +85,7 @@ extension Interpreter {
   /// `show beta2` under a schedule: the β of update t (at t = 0, of update 1), the next, the
   /// setting and the schedule, as `show eta` does for η; nil without a schedule of it.
   func showScheduledBeta(_ beta: ScheduledBeta) -> (String, JSON)? {
-    guard let schedule = session.setup.betaSchedules[beta] else { return nil }
+    guard let (_, text) = betaSchedule(beta) else { return nil }
     let t = max(session.t, 1)
     let value =
       session.scheduledBeta(beta, ofUpdate: t)?.value
@@ -92,7 +95,19 @@ extension Interpreter {
       parts.append("next \(NumberFormat.text(next.value))")
     }
     parts.append("setting \(NumberFormat.text(beta.value(in: session.setup.hyperparameters)))")
-    parts.append("schedule " + Interpreter.text(schedule.phases[0]))
+    parts.append("schedule " + text)
     return ("\(NumberFormat.text(value)) (\(parts.joined(separator: "; ")))", .number(value))
+  }
+
+  /// The schedule that sets `beta` and how to name it: its own (optax), or for β₁ η's
+  /// OneCycleLR with cycle_momentum; nil when the setting holds.
+  func betaSchedule(_ beta: ScheduledBeta) -> (LearningRateSchedule, String)? {
+    if let schedule = session.setup.betaSchedules[beta] {
+      return (schedule, Interpreter.text(schedule.phases[0]))
+    }
+    guard beta == .beta1, let cycle = session.setup.schedule, cycle.cyclesMomentum else {
+      return nil
+    }
+    return (cycle, "OneCycleLR cycle_momentum (eta's schedule)")
   }
 }
