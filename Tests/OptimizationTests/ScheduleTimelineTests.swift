@@ -145,12 +145,8 @@ import Testing
         "expected 'per update' for exponential_decay: optax.schedules counts updates (the optimizer's step count), not epochs"
       ),
       (
-        "OneCycleLR max_lr=1 total_steps=10",
-        "expected cycle_momentum=False: OneCycleLR cycles momentum (β, β₁) by default, which adalab does not schedule"
-      ),
-      (
         "StepLR step_size=3 then ExponentialLR gamma=0.9",
-        "expected LinearLR before 'then' (its total_iters is SequentialLR's milestone), found StepLR"
+        "expected 'then at N' after StepLR (N: SequentialLR's milestone; only LinearLR's total_iters gives one)"
       ),
       (
         "PiecewiseConstantDecay boundaries=3,5 values=1,2",

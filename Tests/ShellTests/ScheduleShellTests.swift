@@ -64,7 +64,7 @@ import Testing
       "schedule eta StepLR step_size=three",
       "expected a whole number ≥ 1 for 'step_size', found 'three'"
     ),
-    ("schedule", "expected 'eta' or 'off' after 'schedule', found nothing"),
+    ("schedule", "expected 'eta', 'beta1', 'beta2' or 'off' after 'schedule', found nothing"),
     ("schedule off", "expected a schedule to turn off, found none"),
     (
       "schedule eta cosine_decay_schedule decay_steps=9 per epoch",
@@ -114,11 +114,12 @@ import Testing
     func complete(_ line: String) -> [String] {
       Completer.complete(lineBeforeCursor: line, files: { _ in [] }).candidates
     }
-    #expect(complete("schedule ") == ["eta", "off"])
+    #expect(complete("schedule ") == ["beta1", "beta2", "eta", "off"])
     #expect(complete("schedule eta step") == ["StepLR"])
     #expect(
       complete("schedule eta cos") == ["CosineAnnealingLR", "CosineDecay", "cosine_decay_schedule"])
-    #expect(complete("schedule eta StepLR step_size=3 ") == ["gamma", "per"])
+    #expect(complete("schedule eta StepLR step_size=3 ") == ["gamma", "per", "then"])
+    #expect(complete("schedule eta StepLR step_size=3 then a") == ["at"])
     #expect(complete("schedule eta LinearLR total_iters=3 t") == ["then"])
     #expect(complete("schedule eta StepLR step_size=3 per ") == ["epoch", "update"])
   }

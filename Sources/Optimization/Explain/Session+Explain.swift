@@ -19,6 +19,9 @@ extension Session {
     // A schedule's ηₜ, as the run's update used it (``Run/prepare``, ``Run/usePlateauRate``).
     let scheduled = previous.plateau?.learningRate ?? scheduledRate(ofUpdate: t)?.rate
     if let scheduled { h.learningRate = scheduled }
+    // A schedule's β₁ₜ and β₂ₜ (``Run/scheduleBetas``): the β each decayed and corrected with.
+    if let beta = scheduledBeta(.beta1, ofUpdate: t)?.value { h.beta1 = beta }
+    if let beta = scheduledBeta(.beta2, ofUpdate: t)?.value { h.beta2 = beta }
     let epochIndex = run.epochIndex(ofUpdate: t) - origin / run.updatesPerEpoch
     let power = h.biasPower == .epoch ? epochIndex + 1 : t - origin
     var context = StepContext(

@@ -30,6 +30,8 @@ struct StepPowerCache {
   var scheduleT = Int.min
   /// The run's learning-rate schedule, when it has one (``RunSetup/schedule``).
   var learningRate: ScheduleCursor?
+  /// The run's schedules of β₁ and β₂, when it has any (``RunSetup/betaSchedules``).
+  var betas: BetaCursors?
 
   init(_ numbers: StepContext.Numbers) {
     self.numbers = numbers

@@ -39,9 +39,14 @@ struct ScheduleCursor {
   /// (0-based from the origin's epoch).
   @inline(__always)
   mutating func rate(update: Int, epoch: Int) -> Double {
-    let k =
-      schedule.counting == .perUpdate ? update - 1 - updateOffset : epoch - epochOffset
+    let k = count(update: update, epoch: epoch)
     return k == count ? lr : rate(atCount: k)
+  }
+
+  /// The schedule's count at the run's update `update`, in its epoch `epoch`.
+  @inline(__always)
+  func count(update: Int, epoch: Int) -> Int {
+    schedule.counting == .perUpdate ? update - 1 - updateOffset : epoch - epochOffset
   }
 
   /// η at count `k`.

@@ -128,6 +128,7 @@ public enum ScheduleKind: String, CaseIterable, Sendable {
         P("anneal_strategy", .word(["cos", "linear"]), .value(.word("cos"))),
         P("cycle_momentum", .flag, .value(.flag(true))), P("div_factor", positive, number(25)),
         P("final_div_factor", positive, number(1e4)), P("three_phase", .flag, off),
+        P("base_momentum", real, number(0.85)), P("max_momentum", real, number(0.95)),
       ]
     case .reduceLROnPlateau:
       return [

@@ -91,11 +91,6 @@ public struct SchedulePhase: Equatable, Sendable {
       guard pct >= 0 && pct <= 1 else {
         throw ScheduleError("expected pct_start in [0, 1], found \(pct)")
       }
-      guard !flag("cycle_momentum") else {
-        throw ScheduleError(
-          "expected cycle_momentum=False: OneCycleLR cycles momentum (β, β₁) by default, which adalab does not schedule"
-        )
-      }
     case .reduceLROnPlateau:
       let factor = number("factor", 1)
       guard factor < 1 else {

@@ -95,20 +95,40 @@ enum TorchScheduler {
   /// OneCycleLR's `get_lr()` at step `k`; past `total_steps` (where torch raises) it keeps
   /// the value at `total_steps`.
   static func oneCycle(_ phase: SchedulePhase, step k: Int) -> Double {
-    let total = phase.whole("total_steps")
-    let step = Double(min(k, total))
     let maxRate = phase.number("max_lr", 0)
     let initial = maxRate / phase.number("div_factor", 0)
     let minimum = initial / phase.number("final_div_factor", 0)
+    return oneCycle(
+      phase, step: k, three: [(initial, maxRate), (maxRate, initial), (initial, minimum)],
+      two: [(initial, maxRate), (maxRate, minimum)])
+  }
+
+  /// OneCycleLR's momentum with `cycle_momentum=True`: against the lr, max_momentum down to
+  /// base_momentum while the lr rises, back up while it falls (and max_momentum through the
+  /// third phase), annealed like the lr. torch writes it into Adam's `betas[0]` at every
+  /// step, from the scheduler's construction on.
+  static func oneCycleMomentum(_ phase: SchedulePhase, step k: Int) -> Double {
+    let base = phase.number("base_momentum", 0)
+    let top = phase.number("max_momentum", 0)
+    return oneCycle(
+      phase, step: k, three: [(top, base), (base, top), (top, top)],
+      two: [(top, base), (base, top)])
+  }
+
+  /// The annealing of OneCycleLR's phases from `from` to `to`, `three` or `two` of them.
+  private static func oneCycle(
+    _ phase: SchedulePhase, step k: Int, three: [(from: Double, to: Double)],
+    two: [(from: Double, to: Double)]
+  ) -> Double {
+    let total = phase.whole("total_steps")
+    let step = Double(min(k, total))
     let pct = phase.number("pct_start", 0)
-    let phases: [(end: Double, from: Double, to: Double)] =
+    let ends =
       phase.flag("three_phase")
-      ? [
-        (pct * Double(total) - 1, initial, maxRate),
-        (2 * pct * Double(total) - 2, maxRate, initial),
-        (Double(total) - 1, initial, minimum),
-      ]
-      : [(pct * Double(total) - 1, initial, maxRate), (Double(total) - 1, maxRate, minimum)]
+      ? [pct * Double(total) - 1, 2 * pct * Double(total) - 2, Double(total) - 1]
+      : [pct * Double(total) - 1, Double(total) - 1]
+    let values = phase.flag("three_phase") ? three : two
+    let phases = zip(ends, values).map { (end: $0, from: $1.from, to: $1.to) }
     let cosine = phase.value("anneal_strategy", rate: 0) == .word("cos")
     var start = 0.0
     for (i, p) in phases.enumerated() {

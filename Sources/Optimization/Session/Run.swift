@@ -58,6 +58,10 @@ struct Run {
         $0, base: setup.hyperparameters.learningRate, origin: origin,
         updatesPerEpoch: updatesPerEpoch)
     }
+    if !setup.betaSchedules.isEmpty || setup.schedule?.cyclesMomentum == true {
+      self.powerCache.betas = BetaCursors(
+        setup, origin: origin, updatesPerEpoch: updatesPerEpoch)
+    }
     if state == nil { self.state.learningRate = upcomingLearningRate }
   }
 
@@ -246,6 +250,7 @@ struct Run {
     } else if h.learningRateDecay != 0 {
       context.learningRate = h.learningRate / (1 + (Double(t) - 1) * h.learningRateDecay)
     }
+    if cache.betas != nil { scheduleBetas(&context, &cache, update: t, epoch: epoch) }
     guard !cache.numbers.isEmpty else { return }
     let biasPowerT = h.biasPower == .epoch ? epoch + 1 : t
     if cache.biasPowerT != biasPowerT {
@@ -255,6 +260,20 @@ struct Run {
     if cache.numbers.contains(.momentumSchedule) {
       context.setSchedule(t, previousMomentumProduct: previousMomentumProduct, &cache)
     }
+  }
+
+  /// Sets β₁ and β₂ of update `t` from their schedules, and makes the corrections be
+  /// computed afresh: 1 − βᵗ with the current β (optax's `scale_by_adam` under
+  /// `inject_hyperparams`, and torch's Adam under OneCycleLR's cycle_momentum), so neither
+  /// the last exponent nor a vanished power holds any more.
+  @inline(never)
+  static func scheduleBetas(
+    _ context: inout StepContext, _ cache: inout StepPowerCache, update t: Int, epoch: Int
+  ) {
+    cache.betas!.set(&context.h, update: t, epoch: epoch)
+    cache.biasPowerT = -1
+    cache.beta1Vanishes = .max
+    cache.beta2Vanishes = .max
   }
 
   /// The points update `t` reads: all of them for a full batch, else the batch of k that

@@ -15,6 +15,8 @@ public struct RunSetup: Equatable, Sendable {
   public var start: [Double]
   /// ηₜ from a library's schedule, or nil: η throughout.
   public var schedule: LearningRateSchedule?
+  /// β₁ₜ and β₂ₜ from optax schedules (``ScheduledBeta``); empty: the settings throughout.
+  public var betaSchedules: [ScheduledBeta: LearningRateSchedule] = [:]
 
   /// A setup with the convention's defaults for `optimizer`.
   public init(

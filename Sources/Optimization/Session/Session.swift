@@ -23,6 +23,7 @@ public struct Session {
   public init(setup: RunSetup) {
     var setup = setup
     setup.schedule?.startsAfter = 0  // a new run: its schedule counts from its first update
+    for beta in setup.betaSchedules.keys { setup.betaSchedules[beta]?.startsAfter = 0 }
     timeline = Timeline(start: setup)
     run = Run(setup: setup)
     trajectory = Trajectory(initial: run.state, pointsPerUpdate: run.pointsPerUpdate)

@@ -15,8 +15,13 @@ extension HelpText {
       "  the count is 0 at the update after 'schedule'; 'use … from here' restarts it",
       "base: η is PyTorch's initial_lr and the default of optax's init_value",
       "  (peak_value for the warm-up cosine) and of Keras's initial_learning_rate",
-      "chains: 'LinearLR … then KIND …' is PyTorch's SequentialLR, the milestone",
-      "  at LinearLR's total_iters",
+      "chains: 'A … then at N B …' is PyTorch's SequentialLR, B from milestone N",
+      "  (its count restarts at 0); after LinearLR, 'then' alone puts the milestone",
+      "  at its total_iters",
+      "beta1, beta2: optax's inject_hyperparams(optax.adam)(b1=…, b2=…), under optax",
+      "  with optax's kinds, counted per update from 0; v̂ = v/(1 − β₂ᵗ) with the",
+      "  current β₂; init_value defaults to the setting (PyTorch and Keras have no",
+      "  schedule for β: their schedulers set the learning rate only)",
       "kinds ('help KIND' lists the parameters):",
     ]
     for library in [ScheduleKind.Library.pytorch, .optax, .keras] {
@@ -43,7 +48,9 @@ extension HelpText {
     }
     if kind == .oneCycleLR {
       lines.append("  past total_steps torch raises an error; adalab keeps the last value")
-      lines.append("  cycle_momentum=False is needed: adalab does not cycle β or β₁")
+      lines.append("  cycle_momentum=True (the default) cycles β₁ (Adam's betas[0]) from")
+      lines.append("  max_momentum down to base_momentum and back, under pytorch; other")
+      lines.append("  optimizers (SGD's momentum, RMSprop, NAdam) need cycle_momentum=False")
     }
     let width = kind.parameters.map(\.name.count).max() ?? 0
     for parameter in kind.parameters {

@@ -70,6 +70,11 @@ extension Interpreter {
       "init w=" + start.dropLast().map { Interpreter.exactText(.number($0)) }.joined(separator: ",")
         + " b=\(Interpreter.exactText(.number(start.last!)))")
     if let schedule = setup.schedule { lines.append("schedule eta " + schedule.description) }
+    for beta in ScheduledBeta.allCases {
+      if let schedule = setup.betaSchedules[beta] {
+        lines.append("schedule \(beta.rawValue) " + schedule.description)
+      }
+    }
     return lines + timelineScript()
   }
 

@@ -7,6 +7,12 @@ extension Interpreter {
   /// update with the state kept. Replies with the schedule as the engine read it and the η
   /// the next update takes.
   mutating func schedule(_ request: ScheduleRequest) throws(ShellError) -> Reply {
+    switch request {
+    case .beta(let beta, let phases, let counting):
+      return try scheduleBeta(beta, try Interpreter.schedule(phases, counting))
+    case .betaOff(let beta): return try scheduleBeta(beta, nil)
+    case .eta, .off: break
+    }
     let schedule = try Interpreter.schedule(from: request)
     let from = session.t + 1
     let dropped: Int
@@ -43,13 +49,21 @@ extension Interpreter {
   /// The engine's schedule for `request` (nil for `off`), or its one-line refusal.
   static func schedule(from request: ScheduleRequest) throws(ShellError) -> LearningRateSchedule? {
     guard case .eta(let phases, let counting) = request else { return nil }
+    return try schedule(phases, counting)
+  }
+
+  /// The engine's schedule of `phases`, or its one-line refusal.
+  static func schedule(_ phases: [ScheduleRequest.Phase], _ counting: ScheduleCounting?)
+    throws(ShellError) -> LearningRateSchedule
+  {
     do {
       let read = try phases.map { (phase) throws(ScheduleError) in
         try SchedulePhase(
           kind: ScheduleKind(named: phase.kind)!,
           arguments: phase.arguments.map { ($0.name, $0.text) })
       }
-      return try LearningRateSchedule(phases: read, counting: counting)
+      return try LearningRateSchedule(
+        phases: read, counting: counting, milestones: phases.dropFirst().map(\.at))
     } catch {
       throw ShellError(error.message)
     }
@@ -59,13 +73,14 @@ extension Interpreter {
   /// update and the next.
   func showSchedule() -> (lines: [String], pairs: [(String, JSON)]) {
     let eta = session.setup.hyperparameters.learningRate
+    let betas = showBetaSchedules()
     guard let schedule = session.setup.schedule else {
       return (
-        ["schedule  none: eta = \(NumberFormat.text(eta)) at every update"],
-        [("schedule", .null)]
+        ["schedule  none: eta = \(NumberFormat.text(eta)) at every update"] + betas.lines,
+        [("schedule", .null)] + betas.pairs
       )
     }
-    var lines = ["schedule  " + schedule.phases.map(Interpreter.text).joined(separator: " then ")]
+    var lines = ["schedule  " + schedule.phasesDescription]
     var how = "\(schedule.library.rawValue), \(schedule.counting.rawValue)"
     if schedule.phases.count > 1 {
       how +=
@@ -114,14 +129,23 @@ extension Interpreter {
           ])
         ))
     }
-    return (lines, pairs)
+    return (lines + betas.lines, pairs + betas.pairs)
   }
 
-  /// The `schedule` command that turns `previous`'s schedule into `setup`'s (numbers in
-  /// their exact round-trip form), or nil when it is the same.
-  static func scheduleCommand(_ setup: RunSetup, after previous: RunSetup) -> String? {
-    guard setup.schedule != previous.schedule else { return nil }
-    return setup.schedule.map { "schedule eta " + $0.description } ?? "schedule off"
+  /// The `schedule` commands that turn `previous`'s schedules into `setup`'s (numbers in
+  /// their exact round-trip form): none when they are the same.
+  static func scheduleCommands(_ setup: RunSetup, after previous: RunSetup) -> [String] {
+    var lines: [String] = []
+    if setup.schedule != previous.schedule {
+      lines.append(setup.schedule.map { "schedule eta " + $0.description } ?? "schedule off")
+    }
+    for beta in ScheduledBeta.allCases
+    where setup.betaSchedules[beta] != previous.betaSchedules[beta] {
+      lines.append(
+        "schedule \(beta.rawValue) "
+          + (setup.betaSchedules[beta].map(\.description) ?? "off"))
+    }
+    return lines
   }
 
   /// `StepLR step_size=30 gamma=0.1`.

@@ -94,6 +94,14 @@ extension Interpreter {
     if let reason = optimizer.unavailable(in: convention) {
       throw ShellError(reason)
     }
+    if let reason = base.schedule?.refusal(for: optimizer, under: convention) {
+      throw ShellError(reason + " (or 'schedule off' first)")
+    }
+    for (beta, schedule) in base.betaSchedules.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+      if let reason = beta.refusal(of: schedule, for: optimizer, under: convention) {
+        throw ShellError(reason + " (or 'schedule \(beta.rawValue) off' first)")
+      }
+    }
     var setup = base
     setup.optimizer = optimizer
     setup.convention = convention

@@ -149,8 +149,7 @@ extension Interpreter {
     }
     parts.append(setting)
     if let schedule = session.setup.schedule {
-      parts.append(
-        "schedule " + schedule.phases.map(Interpreter.text).joined(separator: " then "))
+      parts.append("schedule " + schedule.phasesDescription)
     }
     return ("\(text) (\(parts.joined(separator: "; ")))", .number(eta))
   }
@@ -160,6 +159,11 @@ extension Interpreter {
     let setup = session.setup
     guard setting.applies(to: setup.optimizer, convention: setup.convention) else {
       throw ShellError("\(setup.optimizer.rawValue) has no setting '\(setting.rawValue)'")
+    }
+    if let beta = ScheduledBeta.allCases.first(where: { $0.setting == setting }),
+      let scheduled = showScheduledBeta(beta)
+    {
+      return scheduled
     }
     let value = setup.value(of: setting)
     return (Interpreter.text(value), Interpreter.json(value))

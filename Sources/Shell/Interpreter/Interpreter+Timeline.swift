@@ -62,6 +62,9 @@ extension Interpreter {
     var lines = [
       "start   \(start.optimizer.rawValue) (\(start.convention.rawValue)), \(startDescription)"
         + (start.schedule.map { ", schedule eta " + $0.description } ?? "")
+        + ScheduledBeta.allCases.compactMap { beta in
+          start.betaSchedules[beta].map { ", schedule \(beta.rawValue) " + $0.description }
+        }.joined()
     ]
     var changes: [JSON] = []
     var previous = start
@@ -99,7 +102,7 @@ extension Interpreter {
       .map {
         "\($0.rawValue) \(text(previous.value(of: $0))) → \(text(setup.value(of: $0)))"
       }
-    if let line = scheduleCommand(setup, after: previous) { differences.append(line) }
+    differences += scheduleCommands(setup, after: previous)
     return differences.isEmpty ? "no setting changed" : differences.joined(separator: ", ")
   }
 
@@ -136,7 +139,7 @@ extension Interpreter {
         for setting in turnedOff + changed.filter({ !turnedOff.contains($0) }) {
           lines.append("set \(setting.rawValue) \(Interpreter.exactText(setup.value(of: setting)))")
         }
-        if let line = Interpreter.scheduleCommand(setup, after: previous) { lines.append(line) }
+        lines += Interpreter.scheduleCommands(setup, after: previous)
       }
       previous = change.setup
     }

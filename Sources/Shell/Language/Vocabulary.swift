@@ -24,8 +24,9 @@ public enum Vocabulary {
     Term(
       "schedule",
       usage:
-        "schedule eta KIND [NAME=VALUE ...] [then KIND ...] [per epoch|per update] | schedule off",
-      "make η follow a PyTorch, optax or Keras schedule from the next update"),
+        "schedule eta KIND [NAME=VALUE ...] [then KIND ...] [per epoch|per update] | schedule off"
+        + " | schedule beta1|beta2 KIND [NAME=VALUE ...] | schedule beta1|beta2 off",
+      "make η (or optax's β) follow a library's schedule from the next update"),
     Term("init", usage: "init [w=V[,V...]] [b=V]", "set the initial weights and bias"),
     Term("show", usage: "show [NAME...]", "print quantities, settings or groups of them"),
     Term("step", aliases: ["s"], usage: "step [N]", "take N updates (default 1)"),
