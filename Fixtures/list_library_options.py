@@ -62,6 +62,7 @@ LIBRARY_NAMES = {
     "adabelief": (None, None, ("adabelief", "")),
     "yogi": (None, None, ("yogi", "")),
     "lion": (None, ("Lion", ""), ("lion", "")),
+    "adafactor": (("Adafactor", ""), ("Adafactor", ""), ("adafactor", "")),
 }
 EXTRA_OPTAX = {"nadam": ("nadamw", "nadam:optax with weight_decay")}
 LIBRARIES = ("pytorch", "keras", "optax")
@@ -109,6 +110,16 @@ MAP = {
 MAP_RMSPROP = {"momentum": ["momentum"], "centered": ["centered"], "nesterov": ["nesterov"],
                "bias_correction": ["bias_correction"]}
 
+# Adafactor's own arguments, per library: its decay exponent, its two ε, its update clipping.
+MAP_ADAFACTOR = {
+    "pytorch": {"beta2_decay": ["beta2_decay"], "eps": ["epsilon", "epsilon2"],
+                "d": ["clip_threshold"]},
+    "keras": {"beta_2_decay": ["beta2_decay"], "epsilon_1": ["epsilon"],
+              "epsilon_2": ["epsilon2"], "clip_threshold": ["clip_threshold"]},
+    "optax": {"decay_rate": ["beta2_decay"], "clipping_threshold": ["clip_threshold"],
+              "momentum": ["beta1"], "weight_decay_rate": ["weight_decay"], "eps": ["epsilon"]},
+}
+
 # Arguments that select the optimizer itself in adalab: (library, optimizer, argument) -> how.
 CHOSEN = {
     ("pytorch", "gd", "momentum"): "0: that is gd (momentum > 0: optimizer momentum)",
@@ -139,7 +150,7 @@ CHOSEN = {
 
 # What other engineers are adding today: (library, optimizer or "*", argument) -> branch.
 # Empty: rmsprop-l2 (RMSprop's options, PyTorch's L2 term), clipping and keras-decay (Keras's
-# base-class weight_decay) are merged, and adafactor adds an optimizer, not an argument.
+# base-class weight_decay) and adafactor are merged.
 IN_PROGRESS = {}
 # Settings of the clipping stage in front of every rule, which `show settings` does not list.
 CLIPPING = {"clipnorm", "clipvalue", "global_clipnorm"}
@@ -194,6 +205,8 @@ def classify(library, optimizer, argument, settings):
     mapped = MAP[library].get(argument)
     if optimizer == "rmsprop" and argument in MAP_RMSPROP:
         mapped = MAP_RMSPROP[argument]
+    if optimizer == "adafactor" and argument in MAP_ADAFACTOR[library]:
+        mapped = MAP_ADAFACTOR[library][argument]
     if mapped and all(s in settings for s in mapped):
         text = ", ".join(f"`{s}`" for s in mapped)
         return text
@@ -250,7 +263,7 @@ def main():
         "adalab takes it; **no** marks what adalab cannot express. The script's hand-written",
         "parts are the translation of argument names (`lr` → `eta`, `betas` → `beta1`, `beta2`,",
         "…), the arguments that choose another adalab optimizer (`nesterov=True` → `nag`), and",
-        "the list of what other branches are adding today (none left but Adafactor).",
+        "the list of what other branches are adding today (none left).",
         "",
         "Left out of the tables because they change no number (`maximize` is listed: it flips",
         "the gradient's sign, which is numerics):",
@@ -266,7 +279,7 @@ def main():
         "`clip_by_global_norm` transforms (adalab's `global_clipnorm` and `clipvalue`, a stage",
         "before the rule); optax chains such as `add_decayed_weights` in front of any optimizer",
         "(adalab has `weight_decay` where an alias has it); and the optimizers adalab lacks:",
-        "Adafactor (in progress today, branch adafactor), Keras's Lamb, Ftrl, Muon; optax's",
+        "Keras's Lamb, Ftrl, Muon; optax's",
         "lamb, adan, lars, adamaxw, …; PyTorch's ASGD, Rprop, SparseAdam, LBFGS.",
         "",
     ]
