@@ -458,6 +458,36 @@ check_utf8_input_intact() {
   poll "$TIMEOUT" demo_answered "ab"
 }
 
+# caret_under TEXT COLUMN: the error's echo of the line reads TEXT on the screen (a tab shown as
+# the spaces to its stop) and the row under it is a caret at terminal column COLUMN.
+caret_under() {
+  screen | awk -v text="$1" -v caret="$(printf '%*s^' "$2" '')" '
+    previous == text && $0 == caret { found = 1 } { previous = $0 } END { exit !found }'
+}
+
+check_error_caret_under_the_column() {
+  # An error in the middle of a typed line: the caret sits under the bad token, also after a
+  # tab (typed with Ctrl-V, as Tab completes) and after wide characters (two columns each).
+  start_shell || return 1
+  enter "set beat2 0.9" || return 1
+  poll "$TIMEOUT" caret_under "set beat2 0.9" 4 || return 1
+  local count
+  count=$(prompt_count)
+  type_text "set"
+  press C-v Tab
+  type_text "beat2 0.9"
+  press Enter
+  poll "$TIMEOUT" at_new_prompt "$count" || return 1
+  poll "$TIMEOUT" caret_under "set     beat2 0.9" 8 || return 1
+  # (`enter` checks the cursor by characters, so the wide line is typed by hand.)
+  count=$(prompt_count)
+  type_text "save 日本.txt bogus"
+  press Enter
+  poll "$TIMEOUT" at_new_prompt "$count" || return 1
+  poll "$TIMEOUT" caret_under "save 日本.txt bogus" 14 || return 1
+  screen | grep -q "found 'bogus'"
+}
+
 check_sigterm_saves_history_and_exits() {
   rm -f "$HOME_DIR/.adalab_history"
   start_shell || return 1
@@ -614,6 +644,7 @@ checks=(
   check_ctrl_d_exits_with_status_0
   check_window_resize
   check_utf8_input_intact
+  check_error_caret_under_the_column
   check_sigterm_saves_history_and_exits
   check_piped_input_is_plain
   check_empty_line_repeats_step

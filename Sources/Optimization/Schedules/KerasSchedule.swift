@@ -24,56 +24,94 @@
 ///                             (initial − end_learning_rate)·(1 − p)^power + end_learning_rate
 ///
 /// Note the cosine's π·(k/T) where optax computes (π·k)/T: the two round differently.
+///
+/// A value of this type is one schedule with its parameters read once, typed (the session's
+/// η filled in where it is the default), when a ``ScheduleCursor`` is made.
 enum KerasSchedule {
-  /// η at `optimizer.iterations` `k` (from 0), with the session's η `rate` for defaults.
-  static func value(_ phase: SchedulePhase, _ k: Int, rate: Double) -> Double {
-    let step = Double(k)
+  case exponentialDecay(initial: Double, decay: Double, steps: Int, staircase: Bool)
+  case inverseTimeDecay(initial: Double, decay: Double, steps: Int, staircase: Bool)
+  case piecewiseConstantDecay(boundaries: [Int], values: [Double])
+  case cosineDecay(
+    initial: Double, steps: Int, alpha: Double, warmup: (target: Double, steps: Int)?)
+  case polynomialDecay(initial: Double, end: Double, power: Double, steps: Int, cycle: Bool)
+
+  /// `phase`'s parameters, with the session's η `rate` for defaults.
+  init(_ phase: SchedulePhase, rate: Double) {
     switch phase.kind {
     case .kerasExponentialDecay, .inverseTimeDecay:
       let initial = phase.number("initial_learning_rate", rate)
       let decay = phase.number("decay_rate", rate)
-      var p = step / Double(phase.whole("decay_steps"))
-      if phase.flag("staircase") { p = p.rounded(.down) }
-      return phase.kind == .inverseTimeDecay
-        ? initial / (1 + decay * p) : initial * pow(decay, p)
+      let steps = phase.whole("decay_steps")
+      let staircase = phase.flag("staircase")
+      self =
+        phase.kind == .inverseTimeDecay
+        ? .inverseTimeDecay(initial: initial, decay: decay, steps: steps, staircase: staircase)
+        : .exponentialDecay(initial: initial, decay: decay, steps: steps, staircase: staircase)
     case .piecewiseConstantDecay:
       guard case .wholes(let boundaries)? = phase.value("boundaries", rate: rate),
         case .numbers(let values)? = phase.value("values", rate: rate)
       else { preconditionFailure("checked when the schedule was made") }
+      self = .piecewiseConstantDecay(boundaries: boundaries, values: values)
+    case .cosineDecay:
+      var warmup: (target: Double, steps: Int)? = nil
+      if case .number(let target)? = phase.value("warmup_target", rate: rate) {
+        warmup = (target, phase.whole("warmup_steps"))
+      }
+      self = .cosineDecay(
+        initial: phase.number("initial_learning_rate", rate), steps: phase.whole("decay_steps"),
+        alpha: phase.number("alpha", rate), warmup: warmup)
+    case .polynomialDecay:
+      self = .polynomialDecay(
+        initial: phase.number("initial_learning_rate", rate),
+        end: phase.number("end_learning_rate", rate), power: phase.number("power", rate),
+        steps: phase.whole("decay_steps"), cycle: phase.flag("cycle"))
+    default: preconditionFailure("\(phase.kind.rawValue) is not a Keras schedule")
+    }
+  }
+
+  /// η at `optimizer.iterations` `k` (from 0).
+  @inline(__always)
+  func value(_ k: Int) -> Double {
+    let step = Double(k)
+    switch self {
+    case .exponentialDecay(let initial, let decay, let steps, let staircase):
+      var p = step / Double(steps)
+      if staircase { p = p.rounded(.down) }
+      return initial * pow(decay, p)
+    case .inverseTimeDecay(let initial, let decay, let steps, let staircase):
+      var p = step / Double(steps)
+      if staircase { p = p.rounded(.down) }
+      return initial / (1 + decay * p)
+    case .piecewiseConstantDecay(let boundaries, let values):
       let index = boundaries.firstIndex { k <= $0 } ?? boundaries.count
       return values[index]
-    case .cosineDecay:
-      let initial = phase.number("initial_learning_rate", rate)
-      let decaySteps = Double(phase.whole("decay_steps"))
-      let alpha = phase.number("alpha", rate)
-      guard case .number(let target)? = phase.value("warmup_target", rate: rate) else {
-        return decay(Swift.min(step, decaySteps), decaySteps, initial, alpha)
+    case .cosineDecay(let initial, let steps, let alpha, let warmupPhase):
+      let decaySteps = Double(steps)
+      guard let (target, warmupSteps) = warmupPhase else {
+        return Self.decay(Swift.min(step, decaySteps), decaySteps, initial, alpha)
       }
-      let warmup = Double(phase.whole("warmup_steps"))
+      let warmup = Double(warmupSteps)
       let clipped = Swift.min(step, decaySteps + warmup)
       guard clipped >= warmup else {
         return (target - initial) * (clipped / warmup) + initial
       }
-      return decay(clipped - warmup, decaySteps, target, alpha)
-    case .polynomialDecay:
-      let initial = phase.number("initial_learning_rate", rate)
-      let end = phase.number("end_learning_rate", rate)
-      let power = phase.number("power", rate)
-      let steps = Double(phase.whole("decay_steps"))
+      return Self.decay(clipped - warmup, decaySteps, target, alpha)
+    case .polynomialDecay(let initial, let end, let power, let stepCount, let cycle):
+      let steps = Double(stepCount)
       var total = steps
       var clipped = step
-      if phase.flag("cycle") {
+      if cycle {
         total = steps * (step == 0 ? 1 : (step / steps).rounded(.up))
       } else {
         clipped = Swift.min(step, steps)
       }
       let p = clipped / total
       return (initial - end) * pow(1 - p, power) + end
-    default: preconditionFailure("\(phase.kind.rawValue) is not a Keras schedule")
     }
   }
 
   /// CosineDecay's `_decay_function`: lr₀·((1 − alpha)·0.5·(1 + cos(π·(k/T))) + alpha).
+  @inline(__always)
   private static func decay(_ k: Double, _ steps: Double, _ from: Double, _ alpha: Double)
     -> Double
   {

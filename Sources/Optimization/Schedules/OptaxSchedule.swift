@@ -26,74 +26,108 @@
 ///
 /// A `transition_steps` ≤ 0 (or exponential_decay's decay_rate 0) makes optax's schedule the
 /// constant init_value, and so here.
+///
+/// A value of this type is one schedule with its parameters read once, typed (the session's
+/// η filled in where it is the default), when a ``ScheduleCursor`` is made.
 enum OptaxSchedule {
-  /// η at update count `k` (from 0), with the session's η `rate` for defaults.
-  static func value(_ phase: SchedulePhase, _ k: Int, rate: Double) -> Double {
-    let count = Double(k)
+  case exponentialDecay(
+    initial: Double, steps: Int, decay: Double, begin: Int, staircase: Bool, end: Double?)
+  case cosineDecay(initial: Double, steps: Int, alpha: Double, exponent: Double)
+  case polynomial(initial: Double, end: Double, power: Double, steps: Int, begin: Int)
+  case piecewiseConstant(initial: Double, boundaries: [ScheduleValue.Boundary])
+  case warmupCosineDecay(
+    initial: Double, peak: Double, end: Double, warmup: Int, steps: Int, exponent: Double)
+
+  /// `phase`'s parameters, with the session's η `rate` for defaults.
+  init(_ phase: SchedulePhase, rate: Double) {
     switch phase.kind {
     case .exponentialDecay:
-      let initial = phase.number("init_value", rate)
-      let steps = phase.whole("transition_steps")
-      let decay = phase.number("decay_rate", rate)
-      guard steps > 0, decay != 0 else { return initial }
-      let decreased = count - Double(phase.whole("transition_begin"))
-      var p = decreased / Double(steps)
-      if phase.flag("staircase") { p = p.rounded(.down) }
-      var value = decreased <= 0 ? initial : initial * pow(decay, p)
-      if case .number(let end)? = phase.value("end_value", rate: rate) {
-        value = decay < 1 ? Swift.max(value, end) : Swift.min(value, end)
-      }
-      return value
+      var end: Double? = nil
+      if case .number(let value)? = phase.value("end_value", rate: rate) { end = value }
+      self = .exponentialDecay(
+        initial: phase.number("init_value", rate), steps: phase.whole("transition_steps"),
+        decay: phase.number("decay_rate", rate), begin: phase.whole("transition_begin"),
+        staircase: phase.flag("staircase"), end: end)
     case .cosineDecaySchedule:
-      return cosine(
-        phase.number("init_value", rate), Double(phase.whole("decay_steps")),
-        phase.number("alpha", rate), phase.number("exponent", rate), count)
+      self = .cosineDecay(
+        initial: phase.number("init_value", rate), steps: phase.whole("decay_steps"),
+        alpha: phase.number("alpha", rate), exponent: phase.number("exponent", rate))
     case .polynomialSchedule:
-      return polynomial(
-        phase.number("init_value", rate), phase.number("end_value", rate),
-        phase.number("power", rate), phase.whole("transition_steps"),
-        phase.whole("transition_begin"), k)
+      self = .polynomial(
+        initial: phase.number("init_value", rate), end: phase.number("end_value", rate),
+        power: phase.number("power", rate), steps: phase.whole("transition_steps"),
+        begin: phase.whole("transition_begin"))
     case .linearSchedule:
-      return polynomial(
-        phase.number("init_value", rate), phase.number("end_value", rate), 1,
-        phase.whole("transition_steps"), phase.whole("transition_begin"), k)
+      self = .polynomial(
+        initial: phase.number("init_value", rate), end: phase.number("end_value", rate),
+        power: 1, steps: phase.whole("transition_steps"), begin: phase.whole("transition_begin"))
     case .piecewiseConstantSchedule:
-      var v = phase.number("init_value", rate)
+      var boundaries: [ScheduleValue.Boundary] = []
       if case .boundaries(let list)? = phase.value("boundaries_and_scales", rate: rate) {
-        for b in list where k >= b.count { v = b.scale * v }
+        boundaries = list
       }
-      return v
+      self = .piecewiseConstant(initial: phase.number("init_value", rate), boundaries: boundaries)
     case .warmupCosineDecaySchedule:
-      let peak = phase.number("peak_value", rate)
-      let end = phase.number("end_value", rate)
-      let warmup = phase.whole("warmup_steps")
-      guard k >= warmup else {
-        return polynomial(phase.number("init_value", rate), peak, 1, warmup, 0, k)
-      }
-      let alpha = peak == 0 ? 0 : end / peak
-      return cosine(
-        peak, Double(phase.whole("decay_steps") - warmup), alpha,
-        phase.number("exponent", rate), Double(k - warmup))
+      self = .warmupCosineDecay(
+        initial: phase.number("init_value", rate), peak: phase.number("peak_value", rate),
+        end: phase.number("end_value", rate), warmup: phase.whole("warmup_steps"),
+        steps: phase.whole("decay_steps"), exponent: phase.number("exponent", rate))
     default: preconditionFailure("\(phase.kind.rawValue) is not an optax schedule")
     }
   }
 
-  /// polynomial_schedule: (init − end)·(1 − k'/steps)^power + end.
+  /// η at update count `k` (from 0).
+  @inline(__always)
+  func value(_ k: Int) -> Double {
+    let count = Double(k)
+    switch self {
+    case .exponentialDecay(let initial, let steps, let decay, let begin, let staircase, let end):
+      guard steps > 0, decay != 0 else { return initial }
+      let decreased = count - Double(begin)
+      var p = decreased / Double(steps)
+      if staircase { p = p.rounded(.down) }
+      var value = decreased <= 0 ? initial : initial * pow(decay, p)
+      if let end {
+        value = decay < 1 ? Swift.max(value, end) : Swift.min(value, end)
+      }
+      return value
+    case .cosineDecay(let initial, let steps, let alpha, let exponent):
+      return Self.cosine(initial, Double(steps), alpha, exponent, count)
+    case .polynomial(let initial, let end, let power, let steps, let begin):
+      return Self.polynomial(initial, end, power, steps, begin, k)
+    case .piecewiseConstant(let initial, let boundaries):
+      var v = initial
+      for b in boundaries where k >= b.count { v = b.scale * v }
+      return v
+    case .warmupCosineDecay(let initial, let peak, let end, let warmup, let steps, let exponent):
+      guard k >= warmup else {
+        return Self.polynomial(initial, peak, 1, warmup, 0, k)
+      }
+      let alpha = peak == 0 ? 0 : end / peak
+      return Self.cosine(peak, Double(steps - warmup), alpha, exponent, Double(k - warmup))
+    }
+  }
+
+  /// polynomial_schedule: (init − end)·(1 − k'/steps)^power + end. x¹ is x itself (glibc's
+  /// `pow` is within 1 ulp, and x is exact), so `pow` is called only for another power.
+  @inline(__always)
   private static func polynomial(
     _ initial: Double, _ end: Double, _ power: Double, _ steps: Int, _ begin: Int, _ k: Int
   ) -> Double {
     guard steps > 0 else { return initial }
     let count = Double(Swift.min(Swift.max(k - begin, 0), steps))
     let fraction = 1 - count / Double(steps)
-    return (initial - end) * pow(fraction, power) + end
+    return (initial - end) * (power == 1 ? fraction : pow(fraction, power)) + end
   }
 
-  /// cosine_decay_schedule: init·((1 − alpha)·(0.5·(1 + cos(π·k'/T)))^exponent + alpha).
+  /// cosine_decay_schedule: init·((1 − alpha)·(0.5·(1 + cos(π·k'/T)))^exponent + alpha),
+  /// with `pow` skipped for the exponent 1 as in ``polynomial(_:_:_:_:_:_:)``.
+  @inline(__always)
   private static func cosine(
     _ initial: Double, _ steps: Double, _ alpha: Double, _ exponent: Double, _ count: Double
   ) -> Double {
     let k = Swift.min(count, steps)
     let decay = 0.5 * (1 + cos(Double.pi * k / steps))
-    return initial * ((1 - alpha) * pow(decay, exponent) + alpha)
+    return initial * ((1 - alpha) * (exponent == 1 ? decay : pow(decay, exponent)) + alpha)
   }
 }

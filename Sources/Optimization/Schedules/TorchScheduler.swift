@@ -11,7 +11,7 @@
 ///
 /// With η the optimizer's lr when the scheduler was made (`initial_lr`, `base_lr`) and k
 /// the scheduler's `last_epoch` (0 after construction, +1 per `scheduler.step()`), the
-/// value after construction is ``initial(_:_:)`` and each step gives ``next(_:_:_:)``:
+/// value after construction is ``initial(_:)`` and each step gives ``next(_:_:base:)``:
 ///
 ///     StepLR             lr·gamma when k % step_size == 0, else lr
 ///     MultiStepLR        lr·gamma^n when k is a milestone n times, else lr
@@ -26,72 +26,140 @@
 ///
 /// `SequentialLR(schedulers, milestones)` resets lr to η, lets the first scheduler make its
 /// initial step, and on each step k runs the scheduler whose span holds k; at a milestone it
-/// restarts that scheduler with its *closed form* at 0 (``closedFormAtStart(_:_:)``), as
+/// restarts that scheduler with its *closed form* at 0 (``closedFormAtStart(_:)``), as
 /// `_update_lr(0)` does.
+///
+/// A value of this type is one scheduler with its parameters read once, typed, when a
+/// ``ScheduleCursor`` is made: a run's update reads no parameter by name.
 enum TorchScheduler {
+  case stepLR(gamma: Double, stepSize: Int)
+  case multiStepLR(gamma: Double, milestones: [Int])
+  case exponentialLR(gamma: Double)
+  case cosineAnnealingLR(tMax: Int, etaMin: Double)
+  case linearLR(start: Double, end: Double, total: Int)
+  case oneCycleLR(OneCycle)
+
+  /// OneCycleLR's phases, each ending at step `end` and going from `from` to `to`.
+  struct OneCycle {
+    let total: Int
+    let phases: [(end: Double, from: Double, to: Double)]
+    let cosine: Bool
+  }
+
+  /// `phase`'s parameters, defaults filled in with the optimizer's lr `rate`.
+  init(_ phase: SchedulePhase, base rate: Double) {
+    switch phase.kind {
+    case .stepLR:
+      self = .stepLR(gamma: phase.number("gamma", rate), stepSize: phase.whole("step_size"))
+    case .multiStepLR:
+      guard case .wholes(let milestones)? = phase.value("milestones", rate: rate) else {
+        preconditionFailure("MultiStepLR's milestones are required")
+      }
+      self = .multiStepLR(gamma: phase.number("gamma", rate), milestones: milestones)
+    case .exponentialLR: self = .exponentialLR(gamma: phase.number("gamma", rate))
+    case .cosineAnnealingLR:
+      self = .cosineAnnealingLR(tMax: phase.whole("T_max"), etaMin: phase.number("eta_min", rate))
+    case .linearLR:
+      self = .linearLR(
+        start: phase.number("start_factor", rate), end: phase.number("end_factor", rate),
+        total: phase.whole("total_iters"))
+    case .oneCycleLR:
+      let total = phase.whole("total_steps")
+      let maxRate = phase.number("max_lr", 0)
+      let initial = maxRate / phase.number("div_factor", 0)
+      let minimum = initial / phase.number("final_div_factor", 0)
+      let pct = phase.number("pct_start", 0)
+      self = .oneCycleLR(
+        OneCycle(
+          total: total,
+          phases: phase.flag("three_phase")
+            ? [
+              (pct * Double(total) - 1, initial, maxRate),
+              (2 * pct * Double(total) - 2, maxRate, initial),
+              (Double(total) - 1, initial, minimum),
+            ]
+            : [(pct * Double(total) - 1, initial, maxRate), (Double(total) - 1, maxRate, minimum)],
+          cosine: phase.value("anneal_strategy", rate: 0) == .word("cos")))
+    default: preconditionFailure("\(phase.kind.rawValue) is not a PyTorch scheduler")
+    }
+  }
+
   /// `group["lr"]` right after the scheduler is constructed (its `_initial_step`), with the
   /// optimizer's lr at `rate`.
-  static func initial(_ phase: SchedulePhase, _ rate: Double) -> Double {
-    switch phase.kind {
-    case .linearLR: return rate * phase.number("start_factor", rate)
-    case .oneCycleLR: return oneCycle(phase, step: 0)
+  func initial(_ rate: Double) -> Double {
+    switch self {
+    case .linearLR(let start, _, _): return rate * start
+    case .oneCycleLR(let cycle): return cycle.rate(step: 0)
     default: return rate
     }
   }
 
   /// `group["lr"]` after the step that brings `last_epoch` to `k` ≥ 1, from `lr` before it.
-  static func next(_ phase: SchedulePhase, _ lr: Double, _ k: Int, base rate: Double) -> Double {
-    switch phase.kind {
-    case .stepLR:
-      let gamma = phase.number("gamma", rate)
-      return k % phase.whole("step_size") != 0 ? lr : lr * gamma
-    case .multiStepLR:
-      guard case .wholes(let milestones)? = phase.value("milestones", rate: rate) else {
-        return lr
-      }
-      let n = milestones.filter { $0 == k }.count
-      return n == 0 ? lr : lr * pow(phase.number("gamma", rate), Double(n))
-    case .exponentialLR: return lr * phase.number("gamma", rate)
-    case .cosineAnnealingLR:
-      let tMax = Double(phase.whole("T_max"))
-      let etaMin = phase.number("eta_min", rate)
-      let period = 2 * phase.whole("T_max")
-      if ((k - 1 - phase.whole("T_max")) % period + period) % period == 0 {
+  @inline(__always)
+  func next(_ lr: Double, _ k: Int, base rate: Double) -> Double {
+    switch self {
+    case .stepLR(let gamma, let stepSize):
+      return k % stepSize != 0 ? lr : lr * gamma
+    case .multiStepLR(let gamma, let milestones):
+      var n = 0
+      for milestone in milestones where milestone == k { n += 1 }
+      return n == 0 ? lr : lr * pow(gamma, Double(n))
+    case .exponentialLR(let gamma): return lr * gamma
+    case .cosineAnnealingLR(let whole, let etaMin):
+      let tMax = Double(whole)
+      let period = 2 * whole
+      if ((k - 1 - whole) % period + period) % period == 0 {
         return lr + (rate - etaMin) * (1 - cos(Double.pi / tMax)) / 2
       }
       return (1 + cos(Double.pi * Double(k) / tMax))
         / (1 + cos(Double.pi * Double(k - 1) / tMax)) * (lr - etaMin) + etaMin
-    case .linearLR:
-      let total = phase.whole("total_iters")
+    case .linearLR(let start, let end, let total):
       guard k <= total else { return lr }
-      let start = phase.number("start_factor", rate)
-      let end = phase.number("end_factor", rate)
       return lr * (1.0 + (end - start) / (Double(total) * start + Double(k - 1) * (end - start)))
-    case .oneCycleLR: return oneCycle(phase, step: k)
-    default: preconditionFailure("\(phase.kind.rawValue) is not a PyTorch scheduler")
+    case .oneCycleLR(let cycle): return cycle.rate(step: k)
     }
   }
 
   /// `_get_closed_form_lr()` at `last_epoch` 0: what a scheduler of a `SequentialLR` starts
   /// from at its milestone.
-  static func closedFormAtStart(_ phase: SchedulePhase, _ rate: Double) -> Double {
-    switch phase.kind {
-    case .stepLR, .exponentialLR: return rate * pow(phase.number("gamma", rate), 0)
-    case .multiStepLR: return rate * pow(phase.number("gamma", rate), 0)
-    case .cosineAnnealingLR:
-      let etaMin = phase.number("eta_min", rate)
-      let tMax = Double(phase.whole("T_max"))
+  func closedFormAtStart(_ rate: Double) -> Double {
+    switch self {
+    case .stepLR(let gamma, _), .exponentialLR(let gamma), .multiStepLR(let gamma, _):
+      return rate * pow(gamma, 0)
+    case .cosineAnnealingLR(let whole, let etaMin):
+      let tMax = Double(whole)
       return etaMin + (rate - etaMin) * (1 + cos(Double.pi * 0 / tMax)) / 2
-    case .linearLR:
-      let start = phase.number("start_factor", rate)
-      let end = phase.number("end_factor", rate)
-      let total = phase.whole("total_iters")
+    case .linearLR(let start, let end, let total):
       return rate * (start + (end - start) * Double(min(total, 0)) / Double(total))
-    case .oneCycleLR: return oneCycle(phase, step: 0)
-    default: preconditionFailure("\(phase.kind.rawValue) is not a PyTorch scheduler")
+    case .oneCycleLR(let cycle): return cycle.rate(step: 0)
     }
   }
+}
 
+extension TorchScheduler.OneCycle {
+  /// OneCycleLR's `get_lr()` at step `k`; past `total_steps` (where torch raises) it keeps
+  /// the value at `total_steps`.
+  @inline(__always)
+  func rate(step k: Int) -> Double {
+    let step = Double(min(k, total))
+    var start = 0.0
+    for i in phases.indices {
+      let p = phases[i]
+      if step <= p.end || i == phases.count - 1 {
+        let fraction = (step - start) / (p.end - start)
+        return cosine
+          ? p.to + (p.from - p.to) / 2.0 * (cos(Double.pi * fraction) + 1)
+          : (p.to - p.from) * fraction + p.from
+      }
+      start = p.end
+    }
+    preconditionFailure("unreachable")
+  }
+}
+
+/// OneCycleLR read from its phase, for the momentum it cycles (``BetaCursors``): β₁ moves
+/// against the lr, annealed like it.
+extension TorchScheduler {
   /// OneCycleLR's `get_lr()` at step `k`; past `total_steps` (where torch raises) it keeps
   /// the value at `total_steps`.
   static func oneCycle(_ phase: SchedulePhase, step k: Int) -> Double {
