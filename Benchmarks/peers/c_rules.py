@@ -17,6 +17,19 @@ CFLAGS = ["-O2", "-fno-math-errno", "-ffp-contract=off"]
 NUMBERS = ["eta", "beta", "beta1", "beta2", "epsilon", "lr_decay", "weight_decay",
            "momentum_decay", "v_init"]
 
+# The arithmetic a convention's defaults fix and no setting shows (`use` does not list them),
+# as in Sources/Optimization/Optimizers/*.swift `defaults(for:)`:
+# - powersBySquaring (RMSProp.swift, optax): (1 - beta)*(g*g), g*g rounded first, and beta^t of
+#   bias_correction by repeated squaring;
+# - lerpsMean (AdaMax.swift, pytorch): the first moment by torch's lerp_, one fused rounding.
+#   (RMSProp under pytorch lerps too, but only its centered mean, which no C loop has.)
+POWERS_BY_SQUARING = {("rmsprop", "optax")}
+LERPS_MEAN = {("adamax", "pytorch")}
+# Numbers a library fixes, which `use` therefore does not list (the setting is refused there),
+# though the rule reads them: Keras's Nadam has mu_t = beta1*(1 - 0.5*0.96^t), psi = 1
+# (NAdam.swift), not rules.c's default 0.004 (PyTorch's).
+FIXED_NUMBERS = {("nadam", "keras"): {"momentum_decay": 1.0}}
+
 _directory = tempfile.mkdtemp(prefix="adalab-c-rules-")
 atexit.register(shutil.rmtree, _directory, ignore_errors=True)
 _built = {}
@@ -49,10 +62,19 @@ def peer_for(settings):
     """The macros and numbers of the C loop for adalab's `use` reply (a JSON object with the
     optimizer, its convention and every setting that applies to it)."""
     optimizer = settings["optimizer"]
+    convention = settings["convention"]
     macros = {"RULE": optimizer.upper()}
+    if (optimizer, convention) in POWERS_BY_SQUARING:
+        macros["POWERS_BY_SQUARING"] = 1
+    if (optimizer, convention) in LERPS_MEAN:
+        macros["LERP"] = 1
     if "eps_placement" in settings:
         macros["EPS"] = settings["eps_placement"].upper()
-    if settings.get("bias_correction") == "off":
+    if optimizer == "rmsprop":
+        # RMSProp's correction is an option (optax's), off unless set; 1 - beta^t of beta.
+        if settings.get("bias_correction", "off") != "off":
+            macros["RMS_BIAS_CORRECTION"] = 1
+    elif settings.get("bias_correction") == "off":
         macros["BIAS_CORRECTION"] = 0
     if settings.get("bias_power") == "epoch":
         macros["BIAS_POWER_EPOCH"] = 1
@@ -65,6 +87,8 @@ def peer_for(settings):
     if settings.get("amsgrad_max") == "corrected":
         macros["AMS_CORRECTED"] = 1
     numbers = {k: float(settings[k]) for k in NUMBERS if k in settings}
+    for k, v in FIXED_NUMBERS.get((optimizer, convention), {}).items():
+        numbers.setdefault(k, v)
     # The notes' AdaDelta has no eta (adalab does not show one): the rule multiplies by 1.
     numbers.setdefault("eta", 1.0)
     return macros, numbers

@@ -18,8 +18,15 @@
  *   LOOKAHEAD  1: NAG's gradient at w - beta*u (the notes) [0: the libraries' rewrite]
  *   NADAM      LECTURE, OPTAX (1 - b1^(t+1) on m) or SCHEDULE (Dozat's mu, PyTorch and Keras)
  *   AMS_CORRECTED  1: AMSGrad's maximum after bias correction (optax) [0]
+ *   POWERS_BY_SQUARING  1: optax's arithmetic (adalab's powersBySquaring): RMSProp rounds g*g
+ *              before weighting it, (1 - beta)*(g*g), and its bias correction (RMS_BIAS_CORRECTION)
+ *              raises beta to the integer count by repeated squaring [0]
+ *   RMS_BIAS_CORRECTION  1: RMSProp's v/(1 - beta^t) under the root (optax's bias_correction) [0]
+ *   LERP       1: the first moment as PyTorch's fused lerp_ (adalab's lerpsMean),
+ *              m + (1 - beta1)*(g - m) with one rounding, fma(1 - beta1, g - m, m) [0]
  *
- * The powers 1 - beta^t are computed with pow on every update, as the libraries do. The toy set
+ * The powers 1 - beta^t are computed with pow on every update, as the libraries do (optax's
+ * RMSProp by repeated squaring, see POWERS_BY_SQUARING). The toy set
  * has one feature, so a coordinate is w or b; the loss is the notes' squared error. */
 #include <math.h>
 #include <stdio.h>
@@ -73,6 +80,15 @@
 #ifndef AMS_CORRECTED
 #define AMS_CORRECTED 0
 #endif
+#ifndef POWERS_BY_SQUARING
+#define POWERS_BY_SQUARING 0
+#endif
+#ifndef RMS_BIAS_CORRECTION
+#define RMS_BIAS_CORRECTION 0
+#endif
+#ifndef LERP
+#define LERP 0
+#endif
 
 #define ADAM_FAMILY (RULE == ADAM || RULE == ADAMAX || RULE == NADAM || RULE == AMSGRAD || RULE == ADAMW)
 #define USES_C1 (ADAM_FAMILY && !(RULE == NADAM && NADAM_FORM == SCHEDULE))
@@ -84,13 +100,35 @@ typedef struct {
 } settings;
 
 typedef struct {
-  double lr, c1, c2, c1next, mu, mu_next, mu_product, mu_product_next;
+  double lr, c1, c2, c1next, mu, mu_next, mu_product, mu_product_next, rms_c;
 } step_context;
 
 /* One parameter and the history the rules keep for it. */
 typedef struct {
   double p, m, v, u, vmax;
 } coordinate;
+
+/* x^n by repeated squaring from the lowest bit (XLA's integer power, adalab's
+ * RAdam.bySquaring). */
+static inline double power_by_squaring(double x, long n) {
+  double result = 1, base = x;
+  while (n > 0) {
+    if (n & 1) result *= base;
+    base *= base;
+    n >>= 1;
+  }
+  return result;
+}
+
+/* The running mean moved toward x: beta*m + (1 - beta)*x, or with LERP PyTorch's lerp_,
+ * m + (1 - beta)*(x - m) rounded once (a fused multiply-add, as Swift's addingProduct). */
+static inline double averaged(double m, double x, double beta) {
+#if LERP
+  return fma(1 - beta, x - m, m);
+#else
+  return beta * m + (1 - beta) * x;
+#endif
+}
 
 /* Swift's max(a, b): b when b >= a. */
 static inline double maximum(double a, double b) { return b >= a ? b : a; }
@@ -135,8 +173,16 @@ static inline void apply(coordinate *c, double g, const settings *h, const step_
   c->v += g * g;
   c->p -= rate_over(h, s->lr, c->v) * g;
 #elif RULE == RMSPROP
+#if POWERS_BY_SQUARING
+  c->v = h->beta * c->v + (1 - h->beta) * (g * g);
+#else
   c->v = h->beta * c->v + (1 - h->beta) * g * g;
+#endif
+#if RMS_BIAS_CORRECTION
+  c->p -= rate_over(h, s->lr, c->v / s->rms_c) * g;
+#else
   c->p -= rate_over(h, s->lr, c->v) * g;
+#endif
 #elif RULE == ADADELTA
   (void)s;
   c->v = h->beta * c->v + (1 - h->beta) * g * g;
@@ -152,7 +198,7 @@ static inline void apply(coordinate *c, double g, const settings *h, const step_
   c->p -= s->lr / (c->v + h->epsilon) * g;
 #endif
 #elif RULE == ADAMAX
-  c->m = h->beta1 * c->m + (1 - h->beta1) * g;
+  c->m = averaged(c->m, g, h->beta1);
   double m_hat = c->m / s->c1;
 #if EPS == MAX
   c->v = maximum(h->beta2 * c->v, fabs(g) + h->epsilon);
@@ -225,7 +271,7 @@ int main(int argc, char **argv) {
   for (int i = 2; i < argc; i++) read_setting(&h, argv[i]);
   const double X[2] = {0.5, 2.5}, Y[2] = {0.2, 0.9};
   coordinate w = {-4, 0, h.v_init, 0, 0}, b = {-4, 0, h.v_init, 0, 0};
-  step_context s = {h.eta, 1, 1, 1, 0, 0, 1, 1};
+  step_context s = {h.eta, 1, 1, 1, 0, 0, 1, 1, 1};
   struct timespec t0, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   for (long t = 1; t <= updates; t++) {
@@ -252,6 +298,11 @@ int main(int argc, char **argv) {
 #endif
 #if BIAS_CORRECTION && USES_C2
     s.c2 = 1 - pow(h.beta2, k);
+#endif
+#if RULE == RMSPROP && RMS_BIAS_CORRECTION && POWERS_BY_SQUARING
+    s.rms_c = 1 - power_by_squaring(h.beta, t);
+#elif RULE == RMSPROP && RMS_BIAS_CORRECTION
+    s.rms_c = 1 - pow(h.beta, (double)t);
 #endif
 #if RULE == NADAM && NADAM_FORM == OPTAX && BIAS_CORRECTION
     s.c1next = 1 - pow(h.beta1, k + 1);
