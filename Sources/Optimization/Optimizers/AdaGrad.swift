@@ -8,7 +8,7 @@
 ///
 /// PyTorch also decays η by 1/(1 + (t − 1)·lr_decay); Keras and optax start v at 0.1 and
 /// put ε inside the root, η/√(v + ε).
-enum AdaGrad: UpdateRule {
+enum AdaGrad: PlainUpdate {
   static let optimizer = Optimizer.adagrad
   static let summary = "divide eta by the root of the sum of all squared gradients so far"
   static let sharedNumbers: StepContext.Numbers = []
@@ -55,6 +55,18 @@ enum AdaGrad: UpdateRule {
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
     c.applyTorchWeightDecay(s)
+    c.v += c.gradient * c.gradient
+    c.rate = s.rate(s.learningRate, over: c.v)
+    c.mHat = c.gradient
+    c.parameter -= c.rate * c.gradient
+  }
+
+  /// No weight decay.
+  static func isPlain(_ h: Hyperparameters) -> Bool { h.weightDecay == 0 }
+
+  /// ``apply(_:_:)`` without weight decay.
+  @inline(__always)
+  static func applyPlain(_ c: inout Coordinate, _ s: StepContext) {
     c.v += c.gradient * c.gradient
     c.rate = s.rate(s.learningRate, over: c.v)
     c.mHat = c.gradient

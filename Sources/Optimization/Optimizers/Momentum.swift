@@ -12,7 +12,7 @@
 /// dampening d, b ← μ·b + (1 − d)·g, except at the first update, where b ← g (its buffer
 /// starts as a copy of the gradient, not at 0). Keras's `weight_decay` is its base class's,
 /// w ← w·(1 − η·λ) before the step (``TorchWeightDecay``).
-enum Momentum: UpdateRule {
+enum Momentum: PlainUpdate {
   static let optimizer = Optimizer.momentum
   static let summary = "gradient descent with a running sum of past updates"
   static let sharedNumbers: StepContext.Numbers = []
@@ -77,6 +77,33 @@ enum Momentum: UpdateRule {
       c.parameter = c.parameter.addingProduct(-c.rate, c.u)
     case .optaxTrace:
       c.u = c.l2Gradient(s) + s.h.beta * c.u
+      c.mHat = c.u
+      c.parameter -= c.rate * c.u
+    }
+  }
+
+  /// No weight decay (PyTorch's L2 term or Keras's decoupled one) and no dampening.
+  static func isPlain(_ h: Hyperparameters) -> Bool {
+    h.weightDecay == 0 && h.dampening == 0
+  }
+
+  /// ``apply(_:_:)`` without weight decay or dampening, in each library's form. PyTorch's
+  /// `buf.mul_(β).add_(g)` is β·b rounded, then g added in one rounding: the sum itself.
+  @inline(__always)
+  static func applyPlain(_ c: inout Coordinate, _ s: StepContext) {
+    c.rate = s.h.learningRate
+    let g = c.gradient
+    switch s.h.momentumForm {
+    case .velocity:
+      c.u = s.h.beta * c.u + c.rate * g
+      c.mHat = c.u / c.rate
+      c.parameter -= c.u
+    case .pytorchBuffer:
+      c.u = s.h.beta * c.u + g
+      c.mHat = c.u
+      c.parameter = c.parameter.addingProduct(-c.rate, c.u)
+    case .optaxTrace:
+      c.u = g + s.h.beta * c.u
       c.mHat = c.u
       c.parameter -= c.rate * c.u
     }

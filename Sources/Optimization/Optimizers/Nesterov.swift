@@ -8,7 +8,7 @@
 /// w itself: u ← β·u + η·g; w ← w − (η·g + β·u) with the velocity (Keras, the notes), and
 /// with PyTorch's and optax's buffer in gradient units (``MomentumForm``) b ← β·b + g;
 /// w ← w − η·(g + β·b).
-enum Nesterov: UpdateRule {
+enum Nesterov: PlainUpdate {
   static let optimizer = Optimizer.nag
   static let summary = "Nesterov accelerated gradient: look ahead before computing the gradient"
   static let sharedNumbers: StepContext.Numbers = []
@@ -73,6 +73,38 @@ enum Nesterov: UpdateRule {
     case (.reformulated, .optaxTrace):
       c.rate = s.h.learningRate
       let g = c.l2Gradient(s)
+      c.u = g + s.h.beta * c.u
+      c.mHat = g + s.h.beta * c.u
+      c.parameter -= c.rate * c.mHat
+    }
+  }
+
+  /// No weight decay, and no dampening left from momentum (the look-ahead form would
+  /// apply it).
+  static func isPlain(_ h: Hyperparameters) -> Bool {
+    h.weightDecay == 0 && h.dampening == 0
+  }
+
+  /// ``apply(_:_:)`` without weight decay or dampening, in each form.
+  @inline(__always)
+  static func applyPlain(_ c: inout Coordinate, _ s: StepContext) {
+    c.rate = s.h.learningRate
+    let g = c.gradient
+    switch (s.h.nesterovForm, s.h.momentumForm) {
+    case (.lookahead, _):
+      c.u = s.h.beta * c.u + c.rate * g
+      c.mHat = c.u / c.rate
+      c.parameter -= c.u
+    case (.reformulated, .velocity):
+      c.u = s.h.beta * c.u + c.rate * g
+      let move = c.rate * g + s.h.beta * c.u
+      c.mHat = move / c.rate
+      c.parameter -= move
+    case (.reformulated, .pytorchBuffer):
+      c.u = s.h.beta * c.u + g
+      c.mHat = g.addingProduct(s.h.beta, c.u)
+      c.parameter = c.parameter.addingProduct(-c.rate, c.mHat)
+    case (.reformulated, .optaxTrace):
       c.u = g + s.h.beta * c.u
       c.mHat = g + s.h.beta * c.u
       c.parameter -= c.rate * c.mHat

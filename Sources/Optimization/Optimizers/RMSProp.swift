@@ -27,7 +27,7 @@
 ///   (optax keeps −u); optax's `nesterov` steps along η·g/(√v + ε) + μ·u. PyTorch keeps its
 ///   buffer without η, u ← μ·u + g/(√v + ε); w ← w − η·u (``MomentumForm/pytorchBuffer``),
 ///   so a schedule or a new η steps its whole history at the new rate.
-enum RMSProp: UpdateRule {
+enum RMSProp: PlainUpdate {
   static let optimizer = Optimizer.rmsprop
   static let summary = "divide eta by the root of a decaying average of squared gradients"
   static let sharedNumbers: StepContext.Numbers = []
@@ -117,6 +117,25 @@ enum RMSProp: UpdateRule {
     let step = s.h.nesterov ? c.rate * g + s.h.momentum * c.u : c.u
     c.mHat = step / c.rate
     c.parameter -= step
+  }
+}
+
+extension RMSProp {
+  /// No weight decay, no `centered`, no momentum, no `bias_correction`.
+  static func isPlain(_ h: Hyperparameters) -> Bool {
+    h.weightDecay == 0 && !h.centered && h.momentum == 0 && !h.biasCorrection
+  }
+
+  /// ``apply(_:_:)`` with every option off: v, the rate over √v and the step along g, each
+  /// convention's square (optax's (1 − β)·(g·g)) and ε placement kept.
+  @inline(__always)
+  static func applyPlain(_ c: inout Coordinate, _ s: StepContext) {
+    let g = c.gradient
+    c.v = c.v.averagedSquare(of: g, decay: s.h.beta, squaringFirst: s.h.powersBySquaring)
+    c.vHat = c.v
+    c.rate = s.rate(s.learningRate, over: c.v)
+    c.mHat = g
+    c.parameter -= c.rate * g
   }
 }
 
