@@ -111,13 +111,11 @@ extension Adafactor {
 
   /// One update of `old` into `new` a tensor at a time, w₁…w_d one tensor and b another, with
   /// the update's gradient already in `new.gradient`; returns whether every value written is
-  /// finite.
-  static func update(
-    tensorsOf new: inout OptimizerState, from old: OptimizerState, _ s: StepContext
-  )
-    -> Bool
-  {
-    let d = old.parameterCount - 1
+  /// finite. The run's general update calls it for every update (``Run/takeGeneralUpdates(_:_:)``).
+  static func updateCoordinates(
+    _ old: StateBuffers, into new: StateBuffers, _ s: StepContext
+  ) -> Bool {
+    let d = old.count - 1
     var coordinates = (0...d).map { i in
       Coordinate(
         parameter: old.parameters[i], gradient: new.gradient[i], m: old.m[i], v: old.v[i],
@@ -140,6 +138,15 @@ extension Adafactor {
       finite = finite && c.isFinite
     }
     return finite
+  }
+
+  /// ``updateCoordinates(_:into:_:)`` on whole states (``MistakeRun``'s replay).
+  static func update(
+    tensorsOf new: inout OptimizerState, from old: OptimizerState, _ s: StepContext
+  ) -> Bool {
+    old.withBuffersForReading { old in
+      new.withMutableBuffers { new in updateCoordinates(old, into: new, s) }
+    }
   }
 
   /// û = u/d_t. Keras and optax divide a tensor of two or more by a scalar as XLA on the

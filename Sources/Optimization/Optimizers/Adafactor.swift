@@ -108,10 +108,12 @@ enum Adafactor: UpdateRule {
     withUnsafeMutablePointer(to: &c) { update(UnsafeMutableBufferPointer(start: $0, count: 1), s) }
   }
 
-  /// A run takes its updates a tensor at a time (``Run/takeUpdatesByTensor(_:)``).
+  /// A run takes its updates one general update after another, each a tensor at a time
+  /// (``updateCoordinates(_:into:_:)``): never the tight per-point loop, which applies a rule
+  /// one coordinate at a time.
   static func takeUpdates(_ count: Int, of run: inout Run) -> (taken: Int, divergence: Divergence?)
   {
-    run.takeUpdatesByTensor(count)
+    run.takeGeneralUpdates(count, Self.self)
   }
 }
 

@@ -100,9 +100,16 @@ protocol UpdateRule {
   /// operations, so it equals the engine's bit for bit.
   static func explain(_ e: inout ExplanationBuilder, _ before: Coordinate)
 
-  /// Takes up to `count` updates of `run` with this rule. Provided: a rule whose update is
-  /// one coordinate at a time does not write it (Adafactor, whose update reads whole tensors,
-  /// does). A requirement rather than an extension method so that a call through
+  /// One update of every coordinate of `old` into `new` (the update's gradient already in
+  /// `new.gradient`); returns whether every value written is finite. Provided: ``apply(_:_:)``
+  /// one coordinate at a time (``Run/update(_:into:_:_:)``). Adafactor, whose update reads
+  /// whole tensors, writes its own.
+  static func updateCoordinates(
+    _ old: StateBuffers, into new: StateBuffers, _ context: StepContext
+  ) -> Bool
+
+  /// Takes up to `count` updates of `run` with this rule. Provided: a rule does not write it
+  /// (Adafactor, which has no per-coordinate update for the tight loop, does). A requirement rather than an extension method so that a call through
   /// ``Optimizer/updateRule`` lands in the loop specialised for the rule.
   static func takeUpdates(_ count: Int, of run: inout Run) -> (taken: Int, divergence: Divergence?)
 }
@@ -137,6 +144,13 @@ extension UpdateRule {
   static func schedulesMomentum(_ h: Hyperparameters) -> Bool { false }
 
   static func explainShared(_ e: inout ExplanationBuilder) {}
+
+  @inline(__always)
+  static func updateCoordinates(
+    _ old: StateBuffers, into new: StateBuffers, _ context: StepContext
+  ) -> Bool {
+    Run.update(old, into: new, context, Self.self)
+  }
 
   static func takeUpdates(_ count: Int, of run: inout Run) -> (taken: Int, divergence: Divergence?)
   {

@@ -123,7 +123,16 @@ struct Run {
     taken: Int, divergence: Divergence?
   ) {
     if loopsOverBuffers { return loop(count, rule) }
-    return clips ? takeUpdates(count, rule, Clipped.self) : takeUpdates(count, rule, Unclipped.self)
+    return takeGeneralUpdates(count, rule)
+  }
+
+  /// Up to `count` general updates of `Rule`, one after another (never the tight per-point
+  /// loop, which applies a rule one coordinate at a time: Adafactor, whose update reads
+  /// whole tensors, takes its updates here).
+  mutating func takeGeneralUpdates<Rule: UpdateRule>(_ count: Int, _ rule: Rule.Type) -> (
+    taken: Int, divergence: Divergence?
+  ) {
+    clips ? takeUpdates(count, rule, Clipped.self) : takeUpdates(count, rule, Unclipped.self)
   }
 
   private mutating func takeUpdates<Rule: UpdateRule, Stage: GradientStage>(
@@ -187,7 +196,7 @@ struct Run {
     _ rule: Rule.Type
   ) -> Bool {
     old.withBuffersForReading { old in
-      new.withMutableBuffers { new in Run.update(old, into: new, context, rule) }
+      new.withMutableBuffers { new in Rule.updateCoordinates(old, into: new, context) }
     }
   }
 
