@@ -10,7 +10,7 @@
 /// computed at t is used only at t + 1. The libraries still multiply Δ by a learning rate
 /// (PyTorch and optax 1.0, Keras 0.001); the notes' version has none, so under `lecture`
 /// η is fixed at 1 and not a setting. adalab stores Δ without its sign (Δ ← …·g; w ← w − η·Δ).
-enum AdaDelta: UpdateRule {
+enum AdaDelta: PlainUpdate {
   static let optimizer = Optimizer.adadelta
   static let summary = "rmsprop with the step size taken from past updates instead of eta"
   static let sharedNumbers: StepContext.Numbers = []
@@ -53,6 +53,15 @@ enum AdaDelta: UpdateRule {
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
     c.applyTorchWeightDecay(s)
+    applyPlain(&c, s)
+  }
+
+  /// No weight decay.
+  static func isPlain(_ h: Hyperparameters) -> Bool { h.weightDecay == 0 }
+
+  /// ``apply(_:_:)`` without weight decay.
+  @inline(__always)
+  static func applyPlain(_ c: inout Coordinate, _ s: StepContext) {
     c.v = s.h.beta * c.v + (1 - s.h.beta) * c.gradient * c.gradient
     let ratio = (c.u + s.h.epsilon).squareRoot() / (c.v + s.h.epsilon).squareRoot()
     let delta = ratio * c.gradient

@@ -55,10 +55,7 @@ enum AdaGrad: PlainUpdate {
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
     c.applyTorchWeightDecay(s)
-    c.v += c.gradient * c.gradient
-    c.rate = s.rate(s.learningRate, over: c.v)
-    c.mHat = c.gradient
-    c.parameter -= c.rate * c.gradient
+    applyPlain(&c, s)
   }
 
   /// No weight decay.

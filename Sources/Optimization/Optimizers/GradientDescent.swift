@@ -7,7 +7,7 @@
 ///
 /// Weight decay λ, off by default: PyTorch's SGD adds λ·w to the gradient (L2); Keras's base
 /// class shrinks w ← w·(1 − η·λ) before the step (``TorchWeightDecay``).
-enum GradientDescent: UpdateRule {
+enum GradientDescent: PlainUpdate {
   static let optimizer = Optimizer.gd
   static let summary = "plain gradient descent: w = w - eta * dw"
   static let sharedNumbers: StepContext.Numbers = []
@@ -37,6 +37,15 @@ enum GradientDescent: UpdateRule {
   @inline(__always)
   static func apply(_ c: inout Coordinate, _ s: StepContext) {
     c.applyTorchWeightDecay(s)
+    applyPlain(&c, s)
+  }
+
+  /// No weight decay.
+  static func isPlain(_ h: Hyperparameters) -> Bool { h.weightDecay == 0 }
+
+  /// ``apply(_:_:)`` without weight decay.
+  @inline(__always)
+  static func applyPlain(_ c: inout Coordinate, _ s: StepContext) {
     c.rate = s.h.learningRate
     c.mHat = c.gradient
     c.parameter -= c.rate * c.gradient

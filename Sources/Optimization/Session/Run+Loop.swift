@@ -20,6 +20,13 @@ extension Run {
       && !setup.hyperparameters.clipping.isOn && setup.schedule?.followsLoss != true
   }
 
+  /// Whether η or β vary from update to update in this run: a schedule of η or β, or PyTorch
+  /// AdaGrad's `lr_decay` (see ``RateStage``). Fixed when the run is made, as its setup is.
+  var ratesVary: Bool {
+    powerCache.learningRate != nil || powerCache.betas != nil
+      || setup.hyperparameters.learningRateDecay != 0
+  }
+
   /// Takes up to `count` updates of `Rule` in the tight loop; returns the number taken and,
   /// if it stopped early, why.
   ///
@@ -36,7 +43,10 @@ extension Run {
   ) {
     let loop = Loop(
       setup: setup, updatesPerEpoch: updatesPerEpoch, origin: origin, originEpoch: originEpoch)
-    let outcome = loop.run(count, &state, &next, &context, &powerCache, rule)
+    let outcome =
+      ratesVary
+      ? loop.run(count, &state, &next, &context, &powerCache, rule, ScheduledRates.self)
+      : loop.run(count, &state, &next, &context, &powerCache, rule, FixedRates.self)
     let t = state.updateCount + outcome.taken
     if outcome.swapped { swap(&state, &next) }
     state.updateCount = t
@@ -60,7 +70,7 @@ extension Run {
     let origin: Int
     let originEpoch: Int
 
-    /// What a call of ``run(_:_:_:_:_:_:)`` did.
+    /// What a call of ``run(_:_:_:_:_:_:_:)`` did.
     struct Outcome {
       /// Updates taken.
       var taken: Int
@@ -77,21 +87,17 @@ extension Run {
     /// Takes up to `count` updates of `rule`, from `state` into `next` and back, as
     /// ``Run/step(count:)`` describes. Leaves the scalars of both states alone: t, Πμ and ηₜ
     /// come back in the outcome.
-    func run<Rule: UpdateRule>(
+    func run<Rule: UpdateRule, Rates: RateStage>(
       _ count: Int, _ state: inout OptimizerState, _ next: inout OptimizerState,
-      _ context: inout StepContext, _ powerCache: inout StepPowerCache, _ rule: Rule.Type
+      _ context: inout StepContext, _ powerCache: inout StepPowerCache, _ rule: Rule.Type,
+      _ rates: Rates.Type
     ) -> Outcome {
       let first = state.updateCount + 1
-      let schedulesMomentum = Rule.schedulesMomentum(setup.hyperparameters)
       var outcome = Outcome(
         taken: 0, swapped: false, momentumProduct: state.momentumProduct,
         learningRate: state.learningRate, rejectedMomentumProduct: nil)
       guard case .points(let k) = setup.training.batch else { return outcome }
-      let n = setup.dataset.count
       let d = setup.dataset.denseCount
-      let loss = setup.training.loss
-      let looksAhead = Rule.takesGradientAtLookahead(setup.hyperparameters)
-      let beta = setup.hyperparameters.beta
       // The epoch and the position in it of the next update, counted rather than divided.
       var (epoch, position) = (first - 1).quotientAndRemainder(dividingBy: updatesPerEpoch)
       state.withMutableBuffers { current in
@@ -101,52 +107,12 @@ extension Run {
               if d == 1 && k == 1 {
                 oneFeature(
                   count, first, current, spare, x, y, &outcome, &epoch, &position, &context,
-                  &powerCache, Rule.self)
+                  &powerCache, Rule.self, Rates.self)
                 return
               }
-              // One update from the buffers `old` into `new`; false when it was refused. What
-              // it changes comes in as arguments: a variable a nested function captured and
-              // changed would be boxed and checked for exclusive access on every update.
-              @inline(__always)
-              func advance(
-                _ old: StateBuffers, _ new: StateBuffers, _ outcome: inout Outcome,
-                _ epoch: inout Int, _ position: inout Int, _ context: inout StepContext,
-                _ powerCache: inout StepPowerCache
-              ) -> Bool {
-                let t = first + outcome.taken
-                let points = (position * k)..<Swift.min((position + 1) * k, n)
-                var at = old.parameters
-                if looksAhead {
-                  // The look-ahead point goes where the update will write θ next.
-                  for i in 0..<new.count { new.parameters[i] = old.parameters[i] - beta * old.u[i] }
-                  at = new.parameters
-                }
-                Run.smallDenseGradient(loss, at: at, over: points, x, y, d: d, into: new.gradient)
-                Run.prepare(
-                  &context, &powerCache, setup, update: t - origin, epoch: epoch - originEpoch,
-                  previousMomentumProduct: outcome.momentumProduct)
-                let finite = Run.update(old, into: new, context, Rule.self)
-                let product = schedulesMomentum ? context.muProduct : outcome.momentumProduct
-                guard finite && product.isFinite else {
-                  outcome.rejectedMomentumProduct = product
-                  return false
-                }
-                outcome.momentumProduct = product
-                outcome.learningRate = context.learningRate
-                outcome.swapped.toggle()
-                outcome.taken += 1
-                position += 1
-                if position == updatesPerEpoch { (epoch, position) = (epoch + 1, 0) }
-                return true
-              }
-              var (current, spare) = (current, spare)
-              while outcome.taken < count {
-                guard
-                  advance(
-                    current, spare, &outcome, &epoch, &position, &context, &powerCache)
-                else { return }
-                swap(&current, &spare)
-              }
+              fewPoints(
+                count, first, k, current, spare, x, y, &outcome, &epoch, &position, &context,
+                &powerCache, Rule.self, Rates.self)
             }
           }
         }
@@ -154,19 +120,99 @@ extension Run {
       return outcome
     }
 
-    /// The loop of ``run(_:_:_:_:_:_:)`` for one feature and one point per update (the
+    /// The loop of ``run(_:_:_:_:_:_:_:)`` for any few points of dense data per update.
+    /// Like ``oneFeature(_:_:_:_:_:_:_:_:_:_:_:_:_:)``, it changes locals and writes them back
+    /// once, at the end.
+    @inline(__always)
+    private func fewPoints<Rule: UpdateRule, Rates: RateStage>(
+      _ count: Int, _ first: Int, _ k: Int, _ current: StateBuffers, _ spare: StateBuffers,
+      _ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>,
+      _ sharedOutcome: inout Outcome, _ sharedEpoch: inout Int, _ sharedPosition: inout Int,
+      _ sharedContext: inout StepContext, _ sharedCache: inout StepPowerCache,
+      _ rule: Rule.Type, _ rates: Rates.Type
+    ) {
+      var (outcome, epoch, position) = (sharedOutcome, sharedEpoch, sharedPosition)
+      var (context, powerCache) = (sharedContext, sharedCache)
+      defer {
+        (sharedOutcome, sharedEpoch, sharedPosition) = (outcome, epoch, position)
+        (sharedContext, sharedCache) = (context, powerCache)
+      }
+      let n = setup.dataset.count
+      let d = setup.dataset.denseCount
+      let loss = setup.training.loss
+      let looksAhead = Rule.takesGradientAtLookahead(setup.hyperparameters)
+      let beta = setup.hyperparameters.beta
+      let schedulesMomentum = Rule.schedulesMomentum(setup.hyperparameters)
+      // One update from the buffers `old` into `new`; false when it was refused. What
+      // it changes comes in as arguments: a variable a nested function captured and
+      // changed would be boxed and checked for exclusive access on every update.
+      @inline(__always)
+      func advance(
+        _ old: StateBuffers, _ new: StateBuffers, _ outcome: inout Outcome,
+        _ epoch: inout Int, _ position: inout Int, _ context: inout StepContext,
+        _ powerCache: inout StepPowerCache
+      ) -> Bool {
+        let t = first + outcome.taken
+        let points = (position * k)..<Swift.min((position + 1) * k, n)
+        var at = old.parameters
+        if looksAhead {
+          // The look-ahead point goes where the update will write θ next.
+          for i in 0..<new.count { new.parameters[i] = old.parameters[i] - beta * old.u[i] }
+          at = new.parameters
+        }
+        Run.smallDenseGradient(loss, at: at, over: points, x, y, d: d, into: new.gradient)
+        Run.prepare(
+          &context, &powerCache, setup, update: t - origin, epoch: epoch - originEpoch,
+          previousMomentumProduct: outcome.momentumProduct, Rates.self)
+        let finite = Run.update(old, into: new, context, Rule.self)
+        let product = schedulesMomentum ? context.muProduct : outcome.momentumProduct
+        guard finite && product.isFinite else {
+          outcome.rejectedMomentumProduct = product
+          return false
+        }
+        outcome.momentumProduct = product
+        outcome.learningRate = context.learningRate
+        outcome.swapped.toggle()
+        outcome.taken += 1
+        position += 1
+        if position == updatesPerEpoch { (epoch, position) = (epoch + 1, 0) }
+        return true
+      }
+      var (current, spare) = (current, spare)
+      while outcome.taken < count {
+        guard
+          advance(
+            current, spare, &outcome, &epoch, &position, &context, &powerCache)
+        else { return }
+        swap(&current, &spare)
+      }
+    }
+
+    /// The loop of ``run(_:_:_:_:_:_:_:)`` for one feature and one point per update (the
     /// notes' toy set): w and b stay in registers from one update to the next, as in a C
     /// loop, and are written to the state's buffers once, at the end. Through the buffers,
     /// each update stored θ and the gradient and loaded them back on its critical path.
     /// The operations are those of ``Neuron/denseGradient(_:at:over:_:_:d:into:)`` and
     /// ``Run/update(_:into:_:_:)``, in the same order, so the bits are the same.
+    ///
+    /// What the loop changes (the outcome, the epoch and position, the shared numbers and
+    /// their cache) it changes in locals, written back once at the end: the arguments are the
+    /// caller's variables, captured by the closures that hold the buffers, so every read and
+    /// write of them went through memory, and was reloaded after each call of `exp`.
     @inline(__always)
-    private func oneFeature<Rule: UpdateRule>(
+    private func oneFeature<Rule: UpdateRule, Rates: RateStage>(
       _ count: Int, _ first: Int, _ current: StateBuffers, _ spare: StateBuffers,
       _ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>,
-      _ outcome: inout Outcome, _ epoch: inout Int, _ position: inout Int,
-      _ context: inout StepContext, _ powerCache: inout StepPowerCache, _ rule: Rule.Type
+      _ sharedOutcome: inout Outcome, _ sharedEpoch: inout Int, _ sharedPosition: inout Int,
+      _ sharedContext: inout StepContext, _ sharedCache: inout StepPowerCache,
+      _ rule: Rule.Type, _ rates: Rates.Type
     ) {
+      var (outcome, epoch, position) = (sharedOutcome, sharedEpoch, sharedPosition)
+      var (context, powerCache) = (sharedContext, sharedCache)
+      defer {
+        (sharedOutcome, sharedEpoch, sharedPosition) = (outcome, epoch, position)
+        (sharedContext, sharedCache) = (context, powerCache)
+      }
       let h = setup.hyperparameters
       let looksAhead = Rule.takesGradientAtLookahead(h)
       let schedulesMomentum = Rule.schedulesMomentum(h)
@@ -210,7 +256,8 @@ extension Run {
         (nextB.mHat, nextB.vHat, nextB.rate) = (0, 0, 0)
         Run.prepare(
           &context, &powerCache, setup, update: first + outcome.taken - origin,
-          epoch: epoch - originEpoch, previousMomentumProduct: outcome.momentumProduct)
+          epoch: epoch - originEpoch, previousMomentumProduct: outcome.momentumProduct,
+          Rates.self)
         Rule.apply(&nextW, context)
         Rule.apply(&nextB, context)
         // The state keeps the loss's gradient, as ``Run/update(_:into:_:_:)`` does: a rule

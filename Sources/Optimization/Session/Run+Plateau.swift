@@ -16,7 +16,7 @@ extension Run {
   }
 
   /// Puts the scheduler's lr into `context` for the update the rule counts as `t`, decayed by
-  /// PyTorch AdaGrad's `lr_decay` where it is set (as ``prepare(_:_:_:update:epoch:previousMomentumProduct:)``
+  /// PyTorch AdaGrad's `lr_decay` where it is set (as ``prepare(_:_:_:update:epoch:previousMomentumProduct:_:)``
   /// does for the other schedules).
   static func usePlateauRate(
     _ plateau: PlateauState, _ context: inout StepContext, _ setup: RunSetup, update t: Int

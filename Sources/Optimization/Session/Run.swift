@@ -16,7 +16,7 @@ struct Run {
   var order: [Int]
   var orderEpoch = -1
   /// The shared numbers of the update being taken (see
-  /// ``prepare(_:_:_:update:epoch:previousMomentumProduct:)``), and what it takes to update
+  /// ``prepare(_:_:_:update:epoch:previousMomentumProduct:_:)``), and what it takes to update
   /// them cheaply: the powers the rule reads (``UpdateRule/sharedNumbers(for:)``, looked up
   /// once), the exponent they were last computed for, and which have vanished.
   var context: StepContext
@@ -65,7 +65,7 @@ struct Run {
     if state == nil { self.state.learningRate = upcomingLearningRate }
   }
 
-  /// The η update t + 1 will use, from the same ``prepare(_:_:_:update:epoch:previousMomentumProduct:)``
+  /// The η update t + 1 will use, from the same ``prepare(_:_:_:update:epoch:previousMomentumProduct:_:)``
   /// (and ReduceLROnPlateau's rate) as the update itself (on copies: the run does not
   /// change), so that a state at t = 0 records the η of update 1 whatever sets it.
   var upcomingLearningRate: Double {
@@ -73,7 +73,7 @@ struct Run {
     var (context, cache) = (self.context, self.powerCache)
     Run.prepare(
       &context, &cache, setup, update: t - origin, epoch: epochIndex(ofUpdate: t) - originEpoch,
-      previousMomentumProduct: state.momentumProduct)
+      previousMomentumProduct: state.momentumProduct, ScheduledRates.self)
     if let plateau = state.plateau {
       Run.usePlateauRate(plateau, &context, setup, update: t - origin)
     }
@@ -150,7 +150,7 @@ struct Run {
   /// points, so it is written for speed (a profile of ten million per-point Adam updates
   /// decided each choice):
   /// - the bias corrections' powers are reused while their exponent stays the same
-  ///   (``prepare(_:_:_:update:epoch:previousMomentumProduct:)``);
+  ///   (``prepare(_:_:_:update:epoch:previousMomentumProduct:_:)``);
   /// - the rule is a type parameter, so it is inlined into ``update(_:into:_:_:)``;
   /// - finiteness is checked on the coordinates as they are written, and the slow search for
   ///   the offending quantity runs only when something is not finite;
@@ -168,7 +168,7 @@ struct Run {
     Run.prepare(
       &context, &powerCache, setup, update: t - origin,
       epoch: epoch - originEpoch,
-      previousMomentumProduct: state.momentumProduct)
+      previousMomentumProduct: state.momentumProduct, ScheduledRates.self)
     if let plateau = state.plateau {
       Run.usePlateauRate(plateau, &context, setup, update: t - origin)
     }
@@ -244,22 +244,28 @@ struct Run {
   /// is not 0, as torch's `clr = lr/(1 + (step − 1)·lr_decay)` reads the scheduled lr.
   /// Static, on the run's parts, for the loop of ``step(count:)``, which holds the run's
   /// states borrowed while it calls this.
+  ///
+  /// `rates` says whether the run's η or β may vary at all (``ScheduledRates``) or not
+  /// (``FixedRates``), so that the tight loop of a run without a schedule or a decay does not
+  /// even test for them: with ``FixedRates`` the context keeps the η and β it was made with.
   @inline(__always)
-  static func prepare(
+  static func prepare<Rates: RateStage>(
     _ context: inout StepContext, _ cache: inout StepPowerCache, _ setup: RunSetup,
-    update t: Int, epoch: Int, previousMomentumProduct: Double
+    update t: Int, epoch: Int, previousMomentumProduct: Double, _ rates: Rates.Type
   ) {
     context.t = Double(t)
     let h = setup.hyperparameters
-    if let eta = cache.learningRate?.rate(update: t, epoch: epoch) {
+    if Rates.vary, let eta = cache.learningRate?.rate(update: t, epoch: epoch) {
       // A schedule's ηₜ, for the rules that read η (`h`) and those that read it decayed.
       context.h.learningRate = eta
       context.learningRate =
         h.learningRateDecay != 0 ? eta / (1 + (Double(t) - 1) * h.learningRateDecay) : eta
-    } else if h.learningRateDecay != 0 {
+    } else if Rates.vary, h.learningRateDecay != 0 {
       context.learningRate = h.learningRate / (1 + (Double(t) - 1) * h.learningRateDecay)
     }
-    if cache.betas != nil { scheduleBetas(&context, &cache, update: t, epoch: epoch) }
+    if Rates.vary, case .some = cache.betas {
+      scheduleBetas(&context, &cache, update: t, epoch: epoch)
+    }
     guard !cache.numbers.isEmpty else { return }
     let biasPowerT = h.biasPower == .epoch ? epoch + 1 : t
     if cache.biasPowerT != biasPowerT {
@@ -317,6 +323,15 @@ struct Run {
         neuron, at: state.parameters, over: points, shuffled, order, into: &next.gradient)
     }
   }
+
+  /// Whether the run's η or β vary from update to update (a schedule of η or β, or PyTorch
+  /// AdaGrad's `lr_decay`), as a type: a constant in each specialisation of
+  /// ``prepare(_:_:_:update:epoch:previousMomentumProduct:_:)``. The general update always
+  /// passes ``ScheduledRates`` (which tests for each at run time); the tight loop
+  /// (``loop(_:_:)``) is specialised for both (``ratesVary``).
+  protocol RateStage { static var vary: Bool { get } }
+  enum FixedRates: RateStage { static var vary: Bool { false } }
+  enum ScheduledRates: RateStage { static var vary: Bool { true } }
 
   /// Whether the general update clips the gradient, as a type: a constant in each
   /// specialisation of ``takeUpdate(_:_:)``.
