@@ -25,6 +25,9 @@ NUMBERS = ["eta", "beta", "beta1", "beta2", "epsilon", "lr_decay", "weight_decay
 #   (RMSProp under pytorch lerps too, but only its centered mean, which no C loop has.)
 POWERS_BY_SQUARING = {("rmsprop", "optax")}
 LERPS_MEAN = {("adamax", "pytorch")}
+# - momentumForm (MomentumForm.swift): momentum's and NAG's history by convention, PyTorch's
+#   momentum_buffer (fused add_) or optax's trace; the notes and Keras keep the velocity.
+MOMENTUM_FORMS = {"pytorch": "BUFFER", "optax": "TRACE"}
 # Numbers a library fixes, which `use` therefore does not list (the setting is refused there),
 # though the rule reads them: Keras's Nadam has mu_t = beta1*(1 - 0.5*0.96^t), psi = 1
 # (NAdam.swift), not rules.c's default 0.004 (PyTorch's).
@@ -55,7 +58,20 @@ def run(path, updates, numbers):
     """The final (w, b) of `updates` updates."""
     out = subprocess.run(command(path, updates, numbers), check=True, capture_output=True,
                          text=True)
-    return [float(v) for v in out.stdout.split()]
+    return [float(v) for v in out.stdout.splitlines()[0].split()]
+
+
+# The histories the C loop prints on its second line, by adalab's names.
+HISTORIES = ["m_w", "v_w", "u_w", "vmax_w", "m_b", "v_b", "u_b", "vmax_b"]
+
+
+def state(output):
+    """The C loop's final state by adalab's names: w, b and the histories (of which a rule
+    keeps only those it uses; adalab shows only those)."""
+    lines = output.splitlines()
+    w, b = (float(v) for v in lines[0].split())
+    values = dict(zip(HISTORIES, (float(v) for v in lines[1].split())))
+    return {"w": w, "b": b, **values}
 
 
 def peer_for(settings):
@@ -68,6 +84,8 @@ def peer_for(settings):
         macros["POWERS_BY_SQUARING"] = 1
     if (optimizer, convention) in LERPS_MEAN:
         macros["LERP"] = 1
+    if optimizer in ("momentum", "nag") and convention in MOMENTUM_FORMS:
+        macros["MOMENTUM_FORM"] = MOMENTUM_FORMS[convention]
     if "eps_placement" in settings:
         macros["EPS"] = settings["eps_placement"].upper()
     if optimizer == "rmsprop":

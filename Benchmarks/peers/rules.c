@@ -6,7 +6,8 @@
  *
  *   cc -O2 -fno-math-errno -ffp-contract=off -DRULE=ADAM -DEPS=OUTSIDE -o adam rules.c -lm
  *   ./adam 10000000 eta=0.001 beta1=0.9 beta2=0.999 epsilon=1e-8
- *   -> "w b" with 17 significant digits on stdout, the loop's time per update on stderr.
+ *   -> "w b" with 17 significant digits on stdout, then the histories "m v u vmax" of w and
+ *      of b on a second line, and the loop's time per update on stderr.
  *
  * Macros (defaults in brackets):
  *   RULE       GD MOMENTUM NAG ADAGRAD RMSPROP ADADELTA ADAM ADAMAX MAXPROP NADAM AMSGRAD ADAMW
@@ -24,6 +25,10 @@
  *   RMS_BIAS_CORRECTION  1: RMSProp's v/(1 - beta^t) under the root (optax's bias_correction) [0]
  *   LERP       1: the first moment as PyTorch's fused lerp_ (adalab's lerpsMean),
  *              m + (1 - beta1)*(g - m) with one rounding, fma(1 - beta1, g - m, m) [0]
+ *   MOMENTUM_FORM  momentum's and NAG's history (adalab's MomentumForm): VELOCITY the notes'
+ *              and Keras's u = beta*u + eta*g; BUFFER PyTorch's momentum_buffer u = beta*u + g,
+ *              each add_(x, alpha=a) one fused rounding; TRACE optax's trace u = g + beta*u
+ *              [VELOCITY]
  *
  * The powers 1 - beta^t are computed with pow on every update, as the libraries do (optax's
  * RMSProp by repeated squaring, see POWERS_BY_SQUARING). The toy set
@@ -55,6 +60,10 @@
 #define LECTURE 1
 #define OPTAX 2
 #define SCHEDULE 3
+
+#define VELOCITY 1
+#define BUFFER 2
+#define TRACE 3
 
 #ifndef RULE
 #error "compile with -DRULE=ADAM (or another rule)"
@@ -88,6 +97,9 @@
 #endif
 #ifndef LERP
 #define LERP 0
+#endif
+#ifndef MOMENTUM_FORM
+#define MOMENTUM_FORM VELOCITY
 #endif
 
 #define ADAM_FAMILY (RULE == ADAM || RULE == ADAMAX || RULE == NADAM || RULE == AMSGRAD || RULE == ADAMW)
@@ -161,6 +173,25 @@ static inline void apply(coordinate *c, double g, const settings *h, const step_
 #if RULE == GD
   (void)s;
   c->p -= h->eta * g;
+#elif (RULE == MOMENTUM || RULE == NAG) && MOMENTUM_FORM == BUFFER && !LOOKAHEAD
+  /* torch's sgd: buf.mul_(momentum).add_(grad); nesterov: grad.add(buf, alpha=momentum);
+   * param.add_(grad or buf, alpha=-lr). */
+  (void)s;
+  c->u = h->beta * c->u + g;
+#if RULE == NAG
+  c->p = fma(-h->eta, fma(h->beta, c->u, g), c->p);
+#else
+  c->p = fma(-h->eta, c->u, c->p);
+#endif
+#elif (RULE == MOMENTUM || RULE == NAG) && MOMENTUM_FORM == TRACE && !LOOKAHEAD
+  /* optax's trace, then scale_by_learning_rate. */
+  (void)s;
+  c->u = g + h->beta * c->u;
+#if RULE == NAG
+  c->p -= h->eta * (g + h->beta * c->u);
+#else
+  c->p -= h->eta * c->u;
+#endif
 #elif RULE == MOMENTUM || (RULE == NAG && LOOKAHEAD)
   (void)s;
   c->u = h->beta * c->u + h->eta * g;
@@ -319,6 +350,8 @@ int main(int argc, char **argv) {
   clock_gettime(CLOCK_MONOTONIC, &t1);
   double seconds = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
   printf("%.17g %.17g\n", w.p, b.p);
+  printf("%.17g %.17g %.17g %.17g %.17g %.17g %.17g %.17g\n", w.m, w.v, w.u, w.vmax, b.m, b.v,
+         b.u, b.vmax);
   fprintf(stderr, "%.1f ns per update\n", 1e9 * seconds / (double)updates);
   return 0;
 }
