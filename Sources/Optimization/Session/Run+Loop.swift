@@ -244,6 +244,10 @@ extension Run {
       var (w, b) = (coordinate(current, 0), coordinate(current, 1))
       // ηₜ of the last update taken, kept in a local until the end, like w and b.
       var eta = outcome.learningRate
+      // The rule's count of the first update. Counts here stay far from Int.max (a run
+      // holds its states in memory), so the loop adds and subtracts them without
+      // overflow checks.
+      let firstUpdate = first &- origin
       while outcome.taken < count {
         let i = position
         var z = looksAhead ? b.parameter - h.beta * b.u : b.parameter
@@ -255,8 +259,8 @@ extension Run {
         (nextW.mHat, nextW.vHat, nextW.rate) = (0, 0, 0)
         (nextB.mHat, nextB.vHat, nextB.rate) = (0, 0, 0)
         Run.prepare(
-          &context, &powerCache, setup, update: first + outcome.taken - origin,
-          epoch: epoch - originEpoch, previousMomentumProduct: outcome.momentumProduct,
+          &context, &powerCache, setup, update: firstUpdate &+ outcome.taken,
+          epoch: epoch &- originEpoch, previousMomentumProduct: outcome.momentumProduct,
           Rates.self)
         Rule.apply(&nextW, context)
         Rule.apply(&nextB, context)
@@ -264,7 +268,7 @@ extension Run {
         // may change its own copy (PyTorch's L2 term g + λ·w).
         (nextW.gradient, nextB.gradient) = gradient
         let product = schedulesMomentum ? context.muProduct : outcome.momentumProduct
-        guard nextW.isFinite && nextB.isFinite && product.isFinite else {
+        guard Coordinate.areFinite(nextW, nextB) && product.isFinite else {
           write(nextW, spare, 0)
           write(nextB, spare, 1)
           outcome.rejectedMomentumProduct = product
