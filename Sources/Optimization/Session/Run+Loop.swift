@@ -242,6 +242,14 @@ extension Run {
         writeOutputs(c, s, i)
       }
       var (w, b) = (coordinate(current, 0), coordinate(current, 1))
+      // Where the gradient is taken: θ, or the notes' look-ahead θ − β·u, worked out as soon
+      // as the update before has written θ and u (the same operations as at the top of the
+      // next update, so the same bits), which keeps them off the path from θ to z.
+      @inline(__always)
+      func point(_ c: Coordinate) -> Double {
+        looksAhead ? c.parameter - h.beta * c.u : c.parameter
+      }
+      var (atW, atB) = (point(w), point(b))
       // ηₜ of the last update taken, kept in a local until the end, like w and b.
       var eta = outcome.learningRate
       // The rule's count of the first update. Counts here stay far from Int.max (a run
@@ -250,8 +258,8 @@ extension Run {
       let firstUpdate = first &- origin
       while outcome.taken < count {
         let i = position
-        var z = looksAhead ? b.parameter - h.beta * b.u : b.parameter
-        z += (looksAhead ? w.parameter - h.beta * w.u : w.parameter) * x[i]
+        var z = atB
+        z += atW * x[i]
         let slope = loss.slope(z: z, target: y[i])
         var (nextW, nextB) = (w, b)
         let gradient = (w: 0 + slope * x[i], b: 0 + slope)
@@ -275,6 +283,7 @@ extension Run {
           break
         }
         (w, b) = (nextW, nextB)
+        (atW, atB) = (point(w), point(b))
         // What the next update does not read goes to the buffers now, which frees the
         // registers for what it does.
         writeOutputs(w, current, 0)
