@@ -174,12 +174,18 @@ def splitmix_doubles(seed, count):
 
 def sparse_set(n, density, seed):
     """The data of adalab's `load sparse n=N density=D seed=S`, to the last bit."""
-    u = splitmix_doubles(seed, 4 * n).reshape(n, 4)
+    # Seven draws a point (Dataset+Generated.swift): a dense feature is a sign, then
+    # 0.5 + u (so |x| averages 1); x2 is 1 with probability `density`.
+    u = splitmix_doubles(seed, 7 * n).reshape(n, 7)
+
+    def dense(sign, magnitude):
+        return np.where(u[:, sign] < 0.5, -1.0, 1.0) * (0.5 + u[:, magnitude])
+
     X = np.empty((n, 4))
-    X[:, 0] = u[:, 0] * 2 - 1
-    X[:, 1] = (u[:, 1] < density).astype(np.float64)
-    X[:, 2] = u[:, 2] * 2 - 1
-    X[:, 3] = u[:, 3] * 2 - 1
+    X[:, 0] = dense(0, 1)
+    X[:, 1] = (u[:, 2] < density).astype(np.float64)
+    X[:, 2] = dense(3, 4)
+    X[:, 3] = dense(5, 6)
     z = np.zeros(n)
     for j, w in enumerate([1.0, 2.0, -1.0, 0.5]):
         z = z + w * X[:, j]
@@ -240,7 +246,10 @@ def full_batch():
     print(f"{case}: {FULL_STEPS} steps")
     X, Y = sparse_set(FULL_N, 0.05, 1)
     w = ",".join(repr(x) for x in FULL_START_W)
-    setup = f"load sparse n={FULL_N} density=0.05 seed=1; use adam; init w={w} b={FULL_START_B}"
+    # PyTorch's Adam with η = 0.1: ε = 1e-8 outside the root, t counted in updates, as
+    # numpy_adam and optax.adam(0.1) compute.
+    setup = (f"load sparse n={FULL_N} density=0.05 seed=1; use adam:pytorch; set eta 0.1; "
+             f"init w={w} b={FULL_START_B}")
     # adalab's time per step: (load + 1 + STEPS steps) − (load + 1 step), over STEPS.
     t_one, _ = timed(lambda: adalab_wb(f"{setup}; step 1; show w b"))
     t_many, wb_adalab = timed(lambda: adalab_wb(f"{setup}; step {FULL_STEPS + 1}; show w b"))
