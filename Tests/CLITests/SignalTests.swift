@@ -52,7 +52,7 @@ import Testing
   @Test(arguments: [(Int32(2), Int32(130)), (Int32(15), Int32(143)), (Int32(1), Int32(129))])
   func aSignalEndsACommandLineScript(signal: Int32, status: Int32) throws {
     let run = try Self.interrupt(
-      ["-c", "step 100000000000; show w"], after: 0.5, with: signal)
+      ["-c", "step 100000000000; show w"], after: 0.2, with: signal)
     #expect(run.status == status)
     #expect(run.output.hasPrefix("interrupted at t="), "\(run.output)")
     #expect(!run.output.contains("w = "))
@@ -60,13 +60,14 @@ import Testing
 
   @Test func aSignalEndsPipedCommands() throws {
     let run = try Self.interrupt(
-      [], input: "step 100000000000\nshow w\n", after: 0.5, with: SIGTERM)
+      [], input: "step 100000000000\nshow w\n", after: 0.2, with: SIGTERM)
     #expect(run.status == 143)
     #expect(!run.output.contains("w = "))
   }
 
   /// Each command over a million points stops soon after Ctrl-C. The issue asks for 0.2 s;
   /// the bound here is looser, for a loaded test machine (the closing note has the figures).
+  /// The signal comes 0.3 s into the command, well inside its loop (each runs for minutes).
   @Test(arguments: [
     "sweep eta 0.01..1 log 1000 steps 100000", "compare adam rmsprop adagrad steps 100000",
     "plot surface", "step 100000000000",
@@ -74,7 +75,7 @@ import Testing
   func longCommandsStopPromptly(command: String) throws {
     let run = try Self.interrupt(
       [], input: "load sparse n=1000000\n\(command)\nshow t\n", waitFor: "start w=",
-      after: 1, with: SIGINT)
+      after: 0.3, with: SIGINT)
     #expect(run.status == 130)
     #expect(run.latency < 3, "\(command): \(run.latency) s")
     #expect(!run.output.contains("t = "))
@@ -82,12 +83,13 @@ import Testing
 
   @Test func loadingABigFileStopsPromptly() throws {
     let folder = try CLI.temporaryFolder()
-    var csv = "a,b,c,y\n"
-    csv.reserveCapacity(40_000_000)
-    for i in 0..<1_000_000 { csv += "0.\(i),1.5,-2.25,0.\(i % 10)\n" }
+    // A million rows, a thousand distinct ones repeated: a debug build takes about 1.8 s to
+    // load it, so the signal at 0.5 s comes while it loads.
+    let block = (0..<1000).map { i in "0.\(i),1.5,-2.25,0.\(i % 10)\n" }.joined()
+    let csv = "a,b,c,y\n" + String(repeating: block, count: 1000)
     try csv.write(to: folder.appendingPathComponent("big.csv"), atomically: false, encoding: .utf8)
     let run = try Self.interrupt(
-      ["-c", "load big.csv; show data"], after: 1.0, with: SIGINT, in: folder)
+      ["-c", "load big.csv; show data"], after: 0.5, with: SIGINT, in: folder)
     #expect(run.status == 130)
     #expect(run.latency < 3, "\(run.latency) s")
     #expect(!run.output.contains("big.csv"), "\(run.output)")
