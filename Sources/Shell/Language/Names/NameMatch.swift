@@ -35,7 +35,15 @@ extension Array where Element == Term {
     guard !word.isEmpty else { return [] }
     let spellings = flatMap(\.spellings)
     let limit = word.count <= 3 ? 1 : 2
-    let distances = spellings.map { (spelling: $0, distance: editDistance(word, $0.lowercased())) }
+    // The distance is at least the difference in length, so past the limit it is not worked
+    // out: a long mistyped word (or a fuzzer's) then costs a length per spelling.
+    let length = word.count
+    let distances = spellings.map { spelling in
+      let other = spelling.lowercased()
+      let distance =
+        abs(other.count - length) > limit ? limit + 1 : editDistance(word, other)
+      return (spelling: spelling, distance: distance)
+    }
     if word.count > 1, let best = distances.map(\.distance).min(), best <= limit {
       return [String](distances.filter { $0.distance == best }.map(\.spelling).sorted().prefix(3))
     }
