@@ -122,7 +122,9 @@ extension Run {
 
     /// The loop of ``run(_:_:_:_:_:_:_:)`` for any few points of dense data per update.
     /// Like ``oneFeature(_:_:_:_:_:_:_:_:_:_:_:_:_:)``, it changes locals and writes them back
-    /// once, at the end.
+    /// once, at the end. Both copy their arguments here rather than the caller once for both:
+    /// the compiler keeps each loop a function of its own, and the caller's locals passed
+    /// `inout` stayed in memory (callgrind, GD per point: 174 → 191 instructions an update).
     @inline(__always)
     private func fewPoints<Rule: UpdateRule, Rates: RateStage>(
       _ count: Int, _ first: Int, _ k: Int, _ current: StateBuffers, _ spare: StateBuffers,
