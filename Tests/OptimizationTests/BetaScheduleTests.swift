@@ -218,6 +218,7 @@ import Testing
       (.adam, .keras, optax, "keras has no schedule for beta2"),
       (.adam, .lecture, optax, "the notes have no schedule for beta2"),
       (.gd, .optax, optax, "expected an optimizer with beta2, found gd"),
+      (.momentum, .pytorch, optax, "expected an optimizer with beta2, found momentum"),
       (.adam, .optax, try Self.schedule("StepLR step_size=3"), "expected an optax schedule"),
     ] {
       var session = Session(

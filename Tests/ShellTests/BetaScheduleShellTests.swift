@@ -84,6 +84,11 @@ import Testing
       "use rmsprop",
       "expected an optimizer with beta2, found rmsprop (or 'schedule beta2 off' first)"
     ),
+    // Once "use momentum:optax", which has no β₂ either.
+    (
+      "use momentum:pytorch",
+      "expected an optimizer with beta2, found momentum (or 'schedule beta2 off' first)"
+    ),
   ])
   func badInputIsOneLineAndChangesNothing(_ line: String, _ message: String) throws {
     var interpreter = Interpreter(files: MemoryFiles())

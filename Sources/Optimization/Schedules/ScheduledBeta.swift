@@ -29,6 +29,14 @@ public enum ScheduledBeta: String, CaseIterable, Equatable, Hashable, Sendable {
   public func refusal(
     of schedule: LearningRateSchedule, for optimizer: Optimizer, under convention: Convention
   ) -> String? {
+    // An optimizer without this β in any convention is refused as such, not sent to optax.
+    guard
+      Convention.allCases.contains(where: {
+        Setting.applicable(to: optimizer, convention: $0).contains(setting)
+      })
+    else {
+      return "expected an optimizer with \(rawValue), found \(optimizer.rawValue)"
+    }
     switch convention {
     case .pytorch:
       return
