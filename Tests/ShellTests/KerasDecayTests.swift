@@ -72,6 +72,27 @@ import Testing
     #expect(!lines.contains("λ·w"))
   }
 
+  /// Under PyTorch's L2 term the rule reads g + λ·w: every line after the one that adds it
+  /// names the gradient so, never the bare `dw` or `db` (the Adam family once wrote
+  /// `(1 − β₁)·db` beside the number of `db + λ·b`).
+  @Test(arguments: [
+    "adam", "adamax", "amsgrad", "nadam", "radam", "adagrad", "adadelta", "gd", "rmsprop",
+    "momentum", "nag",
+  ])
+  func explainNamesTheL2GradientWhereTheRuleReadsIt(_ name: String) throws {
+    var interpreter = Interpreter(files: MemoryFiles())
+    let lines = interpreter.execute("use \(name):pytorch[weight_decay=0.1]; step 5; explain")
+      .replies.flatMap(\.lines)
+    for p in ["w", "b"] {
+      let l2 = try #require(lines.firstIndex { $0.hasPrefix("d\(p) + λ·\(p) = ") }, "\(name)")
+      let after = lines[(l2 + 1)...].prefix { !$0.hasPrefix("d\(p == "w" ? "b" : "w") = ") }
+      #expect(after.contains { $0.contains("d\(p) + λ·\(p)") }, "\(name)")
+      for line in after where line.contains("d\(p)") {
+        #expect(line.contains("d\(p) + λ·\(p)"), "\(name): \(line)")
+      }
+    }
+  }
+
   /// `help NAME` lists it among keras's options, off by default, and says which form keras
   /// applies.
   @Test(arguments: ["gd", "momentum", "adagrad", "rmsprop", "adadelta", "adam", "adamax"])

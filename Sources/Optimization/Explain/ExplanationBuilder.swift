@@ -65,6 +65,11 @@ struct ExplanationBuilder {
   /// The gradient the rule reads: `db`, `dw` or `dw[2]`, or with clipping on the clipped
   /// `g_b`, `g_w` or `g_w[2]`.
   var gradientName: String { h.clipping.isOn ? "g" + suffix : "d" + parameterName }
+  /// The gradient as the rule reads it: ``gradientName``, or with PyTorch's L2 term (after
+  /// ``torchWeightDecay(_:)``'s line) `(db + λ·b)`.
+  var ruleGradientName: String {
+    h.takesL2 ? "(\(gradientName) + λ·\(parameterName))" : gradientName
+  }
   /// The weights' quantity or the bias's, for the current parameter.
   func quantity(_ weight: Quantity, _ bias: Quantity) -> Quantity {
     isBias ? bias : weight
@@ -104,7 +109,7 @@ struct ExplanationBuilder {
     let n = Self.n
     let p = parameterName
     add(
-      p, quantity(.w, .b), "\(p) − lr\(suffix)·\(gradientName)",
+      p, quantity(.w, .b), "\(p) − lr\(suffix)·\(ruleGradientName)",
       [n(p0), " − ", n(rate), "·", n(g)], p0 - rate * g)
   }
 

@@ -80,7 +80,7 @@ enum AdaDelta: PlainUpdate {
     let ratio = (u0 + h.epsilon).squareRoot() / (v + h.epsilon).squareRoot()
     let delta = ratio * g
     e.add(
-      "Δ" + x, nil, "√(u\(x) + ε)/√(v\(x) + ε)·\(e.gradientName)",
+      "Δ" + x, nil, "√(u\(x) + ε)/√(v\(x) + ε)·\(e.ruleGradientName)",
       ["√(", n(u0), " + ", n(h.epsilon), ")/√(", n(v), " + ", n(h.epsilon), ")·", n(g)], delta)
     let rate = h.learningRate * ratio
     e.add(

@@ -77,7 +77,7 @@ enum AdaGrad: PlainUpdate {
     let (g, v0) = (before.gradient, before.v)
     let v = v0 + g * g
     e.add(
-      "v" + x, e.quantity(.vW, .vB), "v\(x) + \(e.gradientName)²", [n(v0), " + ", n(g), "²"], v)
+      "v" + x, e.quantity(.vW, .vB), "v\(x) + \(e.ruleGradientName)²", [n(v0), " + ", n(g), "²"], v)
     let rate = e.rootRate(e.s.learningRate, v: v, name: "v" + x, etaName: e.etaName)
     e.step(before.parameter, rate: rate, gradient: g)
   }

@@ -153,12 +153,12 @@ extension ExplanationBuilder {
     let m = m0.averaged(with: g, decay: h.beta1, lerp: h.lerpsMean)
     if h.lerpsMean {
       add(
-        "m" + x, quantity(.mW, .mB), "m\(x) + (1 − β₁)·(\(gradientName) − m\(x))",
+        "m" + x, quantity(.mW, .mB), "m\(x) + (1 − β₁)·(\(ruleGradientName) − m\(x))",
         [n(m0), " + ", n(1 - h.beta1), "·(", n(g), " − ", n(m0), ")"], m)
       return m
     }
     add(
-      "m" + x, quantity(.mW, .mB), "β₁·m\(x) + (1 − β₁)·\(gradientName)",
+      "m" + x, quantity(.mW, .mB), "β₁·m\(x) + (1 − β₁)·\(ruleGradientName)",
       [n(h.beta1), "·", n(m0), " + ", n(1 - h.beta1), "·", n(g)], m)
     return m
   }
@@ -169,7 +169,7 @@ extension ExplanationBuilder {
     let (x, g, v0) = (suffix, before.gradient, before.v)
     let v = h.beta2 * v0 + (1 - h.beta2) * g * g
     add(
-      "v" + x, quantity(.vW, .vB), "β₂·v\(x) + (1 − β₂)·\(gradientName)²",
+      "v" + x, quantity(.vW, .vB), "β₂·v\(x) + (1 − β₂)·\(ruleGradientName)²",
       [n(h.beta2), "·", n(v0), " + ", n(1 - h.beta2), "·", n(g), "²"], v)
     return v
   }

@@ -38,7 +38,7 @@ enum MaxProp: UpdateRule {
     let n = ExplanationBuilder.n
     let (x, h, g, v0) = (e.suffix, e.h, before.gradient, before.v)
     let eta = e.s.learningRate
-    let (vName, gName) = ("v" + x, e.gradientName)
+    let (vName, gName) = ("v" + x, e.ruleGradientName)
     if h.epsilonPlacement == .max {
       let v = Swift.max(decay * v0, abs(g) + h.epsilon)
       e.add(

@@ -148,7 +148,7 @@ enum NAdam: UpdateRule {
   static func explain(_ e: inout ExplanationBuilder, _ original: Coordinate) {
     let before = e.torchWeightDecay(original)
     let n = ExplanationBuilder.n
-    let (x, p, gName, h, s) = (e.suffix, e.parameterName, e.gradientName, e.h, e.s)
+    let (x, p, gName, h, s) = (e.suffix, e.parameterName, e.ruleGradientName, e.h, e.s)
     let (p0, g) = (before.parameter, before.gradient)
     let m = e.firstMoment(before)
     let v = e.secondMoment(before)

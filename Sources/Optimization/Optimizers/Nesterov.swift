@@ -123,7 +123,7 @@ enum Nesterov: PlainUpdate {
     let (p, x, h) = (e.parameterName, e.suffix, e.h)
     let (p0, rate) = (before.parameter, h.learningRate)
     let g = before.l2Gradient(e.s)
-    let gName = h.takesL2 ? "(\(e.gradientName) + λ·\(p))" : e.gradientName
+    let gName = e.ruleGradientName
     switch form {
     case .velocity:
       let move = rate * g + h.beta * u

@@ -16,7 +16,7 @@ extension RMSProp {
     let (x, p, h) = (e.suffix, e.parameterName, e.h)
     let before = e.torchWeightDecay(original)
     let g = before.gradient
-    let gName = h.takesL2 ? "(\(e.gradientName) + λ·\(p))" : e.gradientName
+    let gName = e.ruleGradientName
     let v = before.v.averagedSquare(of: g, decay: h.beta, squaringFirst: h.powersBySquaring)
     e.add(
       "v" + x, e.quantity(.vW, .vB), "β·v\(x) + (1 − β)·\(gName)²",
@@ -99,7 +99,7 @@ extension RMSProp {
     let n = ExplanationBuilder.n
     let (x, h, g, v0) = (e.suffix, e.h, before.gradient, before.v)
     let v = h.beta * v0 + (1 - h.beta) * g * g
-    let gName = h.takesL2 ? "(\(e.gradientName) + λ·\(e.parameterName))" : e.gradientName
+    let gName = e.ruleGradientName
     e.add(
       "v" + x, e.quantity(.vW, .vB), "β·v\(x) + (1 − β)·\(gName)²",
       [n(h.beta), "·", n(v0), " + ", n(1 - h.beta), "·", n(g), "²"], v)
