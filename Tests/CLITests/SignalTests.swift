@@ -52,7 +52,7 @@ import Testing
   @Test(arguments: [(Int32(2), Int32(130)), (Int32(15), Int32(143)), (Int32(1), Int32(129))])
   func aSignalEndsACommandLineScript(signal: Int32, status: Int32) throws {
     let run = try Self.interrupt(
-      ["-c", "step 100000000000; show w"], after: 0.2, with: signal)
+      ["-c", "step 100000000000; show w"], after: 0.4, with: signal)
     #expect(run.status == status)
     #expect(run.output.hasPrefix("interrupted at t="), "\(run.output)")
     #expect(!run.output.contains("w = "))
@@ -60,7 +60,7 @@ import Testing
 
   @Test func aSignalEndsPipedCommands() throws {
     let run = try Self.interrupt(
-      [], input: "step 100000000000\nshow w\n", after: 0.2, with: SIGTERM)
+      [], input: "step 100000000000\nshow w\n", after: 0.4, with: SIGTERM)
     #expect(run.status == 143)
     #expect(!run.output.contains("w = "))
   }
@@ -84,12 +84,12 @@ import Testing
   @Test func loadingABigFileStopsPromptly() throws {
     let folder = try CLI.temporaryFolder()
     // A million rows, a thousand distinct ones repeated: a debug build takes about 1.8 s to
-    // load it, so the signal at 0.5 s comes while it loads.
+    // load it, so the signal at 0.7 s comes while it loads.
     let block = (0..<1000).map { i in "0.\(i),1.5,-2.25,0.\(i % 10)\n" }.joined()
     let csv = "a,b,c,y\n" + String(repeating: block, count: 1000)
     try csv.write(to: folder.appendingPathComponent("big.csv"), atomically: false, encoding: .utf8)
     let run = try Self.interrupt(
-      ["-c", "load big.csv; show data"], after: 0.5, with: SIGINT, in: folder)
+      ["-c", "load big.csv; show data"], after: 0.7, with: SIGINT, in: folder)
     #expect(run.status == 130)
     #expect(run.latency < 3, "\(run.latency) s")
     #expect(!run.output.contains("big.csv"), "\(run.output)")
