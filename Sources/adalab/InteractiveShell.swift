@@ -65,7 +65,7 @@ struct InteractiveShell {
         let (outcome, wasInterrupted) = perform(line)
         for reply in outcome.replies { reply.lines.forEach { print($0) } }
         if let error = outcome.error {
-          error.rendered(under: line).forEach { print($0) }
+          error.rendered(under: line, width: interpreter.screen.width).forEach { print($0) }
         } else if InteractiveShell.isStepping(line) {
           lastStep = wasInterrupted ? nil : line
         }

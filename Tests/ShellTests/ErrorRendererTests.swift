@@ -65,6 +65,32 @@ struct ErrorRendererTests {
     #expect(ShellError("no data loaded").rendered(under: "step") == ["error: no data loaded"])
   }
 
+  /// At a terminal a long error breaks between words (the terminal would break it mid-word),
+  /// indented under itself; the typed line and its caret stay whole.
+  @Test func aLongErrorFitsTheTerminalBetweenWords() {
+    let message = "expected an optimizer with beta2, found momentum (or 'schedule beta2 off' first)"
+    let error = ShellError(message, column: 4)
+    #expect(
+      error.rendered(under: "use momentum:pytorch", width: 80) == [
+        "use momentum:pytorch", "    ^",
+        "error: expected an optimizer with beta2, found momentum (or 'schedule beta2 off'",
+        "  first)",
+      ])
+    // Narrower: every piece fits, and the pieces are the words of the line, none cut.
+    for width in [30, 45, 60] {
+      let pieces = error.rendered(under: "use momentum:pytorch", width: width).dropFirst(2)
+      #expect(pieces.allSatisfy { $0.count <= width }, "\(width)")
+      let words = pieces.flatMap { $0.split(separator: " ") }.joined(separator: " ")
+      #expect(words == "error: " + message, "\(width)")
+    }
+    // Not at a terminal (no width): one line, as scripts and transcripts need.
+    #expect(error.rendered(under: "use momentum:pytorch").last == "error: " + message)
+    #expect(
+      ShellError("no data loaded").rendered(under: "step", width: 80) == [
+        "error: no data loaded"
+      ])
+  }
+
   @Test func aColumnPastTheEndPutsTheCaretAfterTheLine() {
     #expect(ErrorRenderer.caret(under: "set\teta", column: 7) == "   \t   ^")
     #expect(ErrorRenderer.caret(under: "set\teta", column: 9) == "   \t     ^")

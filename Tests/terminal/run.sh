@@ -488,6 +488,22 @@ check_error_caret_under_the_column() {
   screen | grep -q "found 'bogus'"
 }
 
+check_long_error_breaks_between_words() {
+  # At 80 columns an error longer than the screen breaks at a blank, indented, not mid-word.
+  start_shell || return 1
+  enter "use adam:optax" || return 1
+  enter "schedule beta2 linear_schedule init_value=0.9 end_value=0.99 transition_steps=10" ||
+    return 1
+  tm resize-window -t adalab -x 80 -y 30
+  local count
+  count=$(prompt_count)
+  type_text "use momentum:pytorch"
+  press Enter
+  poll "$TIMEOUT" at_new_prompt "$count" || return 1
+  screen | grep -qx "error: expected an optimizer with beta2, found momentum (or 'schedule beta2 off'" &&
+    screen | grep -qx "  first)"
+}
+
 check_sigterm_saves_history_and_exits() {
   rm -f "$HOME_DIR/.adalab_history"
   start_shell || return 1
@@ -645,6 +661,7 @@ checks=(
   check_window_resize
   check_utf8_input_intact
   check_error_caret_under_the_column
+  check_long_error_breaks_between_words
   check_sigterm_saves_history_and_exits
   check_piped_input_is_plain
   check_empty_line_repeats_step

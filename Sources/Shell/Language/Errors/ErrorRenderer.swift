@@ -27,10 +27,18 @@ public enum ErrorRenderer {
   }
 
   /// The lines a terminal shows: the typed line and a caret under `column` when there is one,
-  /// then `error: MESSAGE`.
-  public static func lines(_ message: String, column: Int?, under source: String) -> [String] {
-    guard let column else { return [line(message)] }
-    return [source, caret(under: source, column: column), line(message)]
+  /// then `error: MESSAGE`, broken at word boundaries to fit `width` columns when a width is
+  /// given (the terminal would break it anywhere; the typed line and its caret are left as
+  /// they are, so that the caret stays under the column):
+  ///
+  ///       error: expected an optimizer with beta2, found momentum (or 'schedule beta2 off'
+  ///         first)
+  public static func lines(
+    _ message: String, column: Int?, under source: String, width: Int? = nil
+  ) -> [String] {
+    let error = width.map { LineWrapping.wrap([line(message)], width: $0) } ?? [line(message)]
+    guard let column else { return error }
+    return [source, caret(under: source, column: column)] + error
   }
 
   /// A caret under the character at `column` (0-based, in `Character`s) of `source`; a column
@@ -87,8 +95,8 @@ extension ShellError {
   }
 
   /// The form for a terminal: the typed line and a caret when the column is known, then
-  /// `error: MESSAGE`.
-  public func rendered(under line: String) -> [String] {
-    ErrorRenderer.lines(message, column: column, under: line)
+  /// `error: MESSAGE`, fitted to `width` columns when it is given.
+  public func rendered(under line: String, width: Int? = nil) -> [String] {
+    ErrorRenderer.lines(message, column: column, under: line, width: width)
   }
 }
