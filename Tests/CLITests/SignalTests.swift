@@ -15,10 +15,11 @@ import Testing
 
   /// Runs adalab with `arguments` (and `input` on stdin), sends `signal` after `delay`
   /// seconds, and waits for the exit.
-  /// With `waitFor`, the delay starts once standard output holds that text.
+  /// With `waitFor`, the delay starts once standard output holds that text; with
+  /// `afterReading`, once the process has read that many bytes (Linux's /proc/PID/io).
   static func interrupt(
-    _ arguments: [String], input: String? = nil, waitFor: String? = nil, after delay: Double,
-    with signal: Int32, in folder: URL? = nil
+    _ arguments: [String], input: String? = nil, waitFor: String? = nil,
+    afterReading bytes: Int? = nil, after delay: Double, with signal: Int32, in folder: URL? = nil
   ) throws -> Stopped {
     let process = Process()
     process.executableURL = CLI.binary
@@ -39,6 +40,12 @@ import Testing
         output += chunk
       }
     }
+    if let bytes {
+      let deadline = Date().addingTimeInterval(10)
+      while bytesRead(by: process.processIdentifier) < bytes && Date() < deadline {
+        usleep(2_000)
+      }
+    }
     usleep(useconds_t(delay * 1_000_000))
     let sent = Date()
     kill(process.processIdentifier, signal)
@@ -47,6 +54,16 @@ import Testing
     return Stopped(
       status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
       latency: Date().timeIntervalSince(sent))
+  }
+
+  /// The bytes process `pid` has read so far (`rchar` in /proc/PID/io), or 0 where there is
+  /// no such file.
+  static func bytesRead(by pid: Int32) -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8) else {
+      return 0
+    }
+    let line = text.split(separator: "\n").first { $0.hasPrefix("rchar:") }
+    return line.flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) } ?? 0
   }
 
   @Test(arguments: [(Int32(2), Int32(130)), (Int32(15), Int32(143)), (Int32(1), Int32(129))])
@@ -83,13 +100,17 @@ import Testing
 
   @Test func loadingABigFileStopsPromptly() throws {
     let folder = try CLI.temporaryFolder()
-    // A million rows, a thousand distinct ones repeated: a debug build takes about 1.8 s to
-    // load it, so the signal at 0.7 s comes while it loads.
+    // A million rows (21 MB), a thousand distinct ones repeated. The signal comes once the
+    // process has read 10 MB (a debug build then parses for over a second, an optimised
+    // one for half a second), not after a fixed delay, which a faster machine or parser
+    // could outrun; where /proc is missing, 0.7 s in.
     let block = (0..<1000).map { i in "0.\(i),1.5,-2.25,0.\(i % 10)\n" }.joined()
     let csv = "a,b,c,y\n" + String(repeating: block, count: 1000)
     try csv.write(to: folder.appendingPathComponent("big.csv"), atomically: false, encoding: .utf8)
+    let hasProc = FileManager.default.fileExists(atPath: "/proc/self/io")
     let run = try Self.interrupt(
-      ["-c", "load big.csv; show data"], after: 0.7, with: SIGINT, in: folder)
+      ["-c", "load big.csv; show data"], afterReading: hasProc ? 10_000_000 : nil,
+      after: hasProc ? 0 : 0.7, with: SIGINT, in: folder)
     #expect(run.status == 130)
     #expect(run.latency < 3, "\(run.latency) s")
     #expect(!run.output.contains("big.csv"), "\(run.output)")
