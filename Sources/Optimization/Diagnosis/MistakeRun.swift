@@ -60,23 +60,19 @@ struct MistakeRun {
       previousMomentumProduct: state.momentumProduct
     )
     let adjusted = mistake.map { context.adjusted(for: $0) } ?? context
-    for i in 0..<count {
-      var c = Coordinate(
-        parameter: state.parameters[i], gradient: run.next.gradient[i], m: state.m[i],
-        v: state.v[i], u: state.u[i], vMax: state.vMax[i], mHat: 0, vHat: 0, rate: 0)
-      if let mistake {
-        c.applyRule(of: setup.optimizer, with: mistake, adjusted)
-      } else {
-        c.applyRule(of: setup.optimizer, context)
+    let optimizer = setup.optimizer
+    state.withBuffersForReading { old in
+      run.next.withMutableBuffers { new in
+        for i in 0..<count {
+          var c = old.coordinate(i, gradient: new.gradient[i])
+          if let mistake {
+            c.applyRule(of: optimizer, with: mistake, adjusted)
+          } else {
+            c.applyRule(of: optimizer, context)
+          }
+          new.store(c, at: i)
+        }
       }
-      run.next.parameters[i] = c.parameter
-      run.next.m[i] = c.m
-      run.next.v[i] = c.v
-      run.next.u[i] = c.u
-      run.next.vMax[i] = c.vMax
-      run.next.mHat[i] = c.mHat
-      run.next.vHat[i] = c.vHat
-      run.next.rate[i] = c.rate
     }
     if setup.optimizer == .adafactor {
       // Adafactor's RMS spans a tensor: its update is by tensor (its mistakes are the

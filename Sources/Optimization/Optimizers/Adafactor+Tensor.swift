@@ -116,25 +116,14 @@ extension Adafactor {
     _ old: StateBuffers, into new: StateBuffers, _ s: StepContext
   ) -> Bool {
     let d = old.count - 1
-    var coordinates = (0...d).map { i in
-      Coordinate(
-        parameter: old.parameters[i], gradient: new.gradient[i], m: old.m[i], v: old.v[i],
-        u: old.u[i], vMax: old.vMax[i], mHat: 0, vHat: 0, rate: 0)
-    }
+    var coordinates = (0...d).map { i in old.coordinate(i, gradient: new.gradient[i]) }
     coordinates.withUnsafeMutableBufferPointer { all in
       update(UnsafeMutableBufferPointer(rebasing: all[0..<d]), s)
       update(UnsafeMutableBufferPointer(rebasing: all[d...]), s)
     }
     var finite = true
     for (i, c) in coordinates.enumerated() {
-      new.parameters[i] = c.parameter
-      new.m[i] = c.m
-      new.v[i] = c.v
-      new.u[i] = c.u
-      new.vMax[i] = c.vMax
-      new.mHat[i] = c.mHat
-      new.vHat[i] = c.vHat
-      new.rate[i] = c.rate
+      new.store(c, at: i)
       finite = finite && c.isFinite
     }
     return finite

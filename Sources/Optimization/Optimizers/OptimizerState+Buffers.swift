@@ -12,6 +12,30 @@ struct StateBuffers {
 
   /// The number of parameters, d + 1.
   var count: Int { parameters.count }
+
+  /// Coordinate `i` as an update starts it: θ and the histories of this (the old) state,
+  /// `gradient` (the update's, which waits in the new state), and no outputs yet.
+  @inline(__always)
+  func coordinate(_ i: Int, gradient: Double) -> Coordinate {
+    Coordinate(
+      parameter: parameters[i], gradient: gradient, m: m[i], v: v[i], u: u[i], vMax: vMax[i],
+      mHat: 0, vHat: 0, rate: 0)
+  }
+
+  /// Stores what an update made of coordinate `i`: θ, the histories and the outputs. The
+  /// gradient stays as the update computed it (a rule may change its own copy, PyTorch's
+  /// L2 term g + λ·w).
+  @inline(__always)
+  func store(_ c: Coordinate, at i: Int) {
+    parameters[i] = c.parameter
+    m[i] = c.m
+    v[i] = c.v
+    u[i] = c.u
+    vMax[i] = c.vMax
+    mHat[i] = c.mHat
+    vHat[i] = c.vHat
+    rate[i] = c.rate
+  }
 }
 
 extension OptimizerState {

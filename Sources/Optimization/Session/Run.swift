@@ -212,18 +212,9 @@ struct Run {
   ) -> Bool {
     var finite = true
     for i in 0..<new.count {
-      var c = Coordinate(
-        parameter: old.parameters[i], gradient: new.gradient[i], m: old.m[i], v: old.v[i],
-        u: old.u[i], vMax: old.vMax[i], mHat: 0, vHat: 0, rate: 0)
+      var c = old.coordinate(i, gradient: new.gradient[i])
       Rule.apply(&c, context)
-      new.parameters[i] = c.parameter
-      new.m[i] = c.m
-      new.v[i] = c.v
-      new.u[i] = c.u
-      new.vMax[i] = c.vMax
-      new.mHat[i] = c.mHat
-      new.vHat[i] = c.vHat
-      new.rate[i] = c.rate
+      new.store(c, at: i)
       finite = finite && c.isFinite
     }
     return finite
