@@ -107,6 +107,35 @@ import Testing
     return setups
   }
 
+  /// Expects every line of the last update's explanation that names a quantity to show the
+  /// engine's value, bit for bit (`label` says which run, in a failure); returns the names
+  /// of the lines compared.
+  @discardableResult
+  static func expectEveryShownValueIsTheEngines(_ session: Session, _ label: String) -> [String] {
+    guard let explanation = session.explainLastUpdate() else {
+      Issue.record("\(label): no explanation at t=\(session.t)")
+      return []
+    }
+    var compared: [String] = []
+    for line in explanation.lines {
+      guard let quantity = line.quantity else { continue }
+      // A shared line with a quantity (ηₜ) equals that scalar; the others one entry.
+      let engine: Double
+      switch (session.value(of: quantity), line.parameterIndex) {
+      case (.scalar(let x), _): engine = x
+      case (.vector(let xs), let i?): engine = xs[i]
+      case (.vector, nil):
+        Issue.record("\(label) \(line.name): a shared line of a per-feature quantity")
+        continue
+      }
+      #expect(
+        line.value.bitPattern == engine.bitPattern,
+        "\(label) t=\(session.t) \(line.name): \(line.value) vs \(engine)")
+      compared.append(line.name)
+    }
+    return compared
+  }
+
   @Test func everyShownValueIsTheEnginesBitForBit() {
     var checked = 0
     for setup in Self.setups {
@@ -114,29 +143,10 @@ import Testing
       #expect(session.explainLastUpdate() == nil)
       for _ in 1...5 {
         _ = session.step(1)
-        guard let explanation = session.explainLastUpdate() else {
-          Issue.record("no explanation at t=\(session.t)")
-          continue
-        }
-        var seen = Set<String>()
-        for line in explanation.lines {
-          guard let quantity = line.quantity else { continue }
-          // A shared line with a quantity (ηₜ) equals that scalar; the others one entry.
-          let engine: Double
-          switch (session.value(of: quantity), line.parameterIndex) {
-          case (.scalar(let x), _): engine = x
-          case (.vector(let xs), let i?): engine = xs[i]
-          case (.vector, nil):
-            Issue.record("\(line.name): a shared line of a per-feature quantity")
-            continue
-          }
-          #expect(
-            line.value.bitPattern == engine.bitPattern,
-            "\(setup.optimizer) \(setup.convention) t=\(session.t) \(line.name): \(line.value) vs \(engine)"
-          )
-          seen.insert(line.name)
-          checked += 1
-        }
+        let compared = Self.expectEveryShownValueIsTheEngines(
+          session, "\(setup.optimizer) \(setup.convention)")
+        let seen = Set(compared)
+        checked += compared.count
         // Every parameter ends with its own updated value, and the rate is always shown.
         let clips = setup.hyperparameters.clipping.isOn
         for name in ["w", "b", "lr_w", "lr_b", "dw", "db"] + (clips ? ["g_w", "g_b"] : []) {

@@ -141,20 +141,10 @@ import Testing
       for t in 1...10 {
         if t == 7 { try session.set(.eta, to: .number(0.37)) }
         _ = session.step(1)
-        let explanation = try #require(session.explainLastUpdate())
-        for line in explanation.lines {
-          guard let quantity = line.quantity, let i = line.parameterIndex else { continue }
-          let engine: Double
-          switch session.state.value(of: quantity) {
-          case .scalar(let x): engine = x
-          case .vector(let xs): engine = xs[i]
-          }
-          #expect(
-            line.value.bitPattern == engine.bitPattern,
-            "\(optimizer):\(convention) \(settings.map(\.0)) t=\(session.t) \(line.name): \(line.value) vs \(engine)"
-          )
-          checked += 1
-        }
+        checked +=
+          ExplainTests.expectEveryShownValueIsTheEngines(
+            session, "\(optimizer):\(convention) \(settings.map(\.0))"
+          ).count
       }
     }
     #expect(checked > 100)

@@ -176,18 +176,7 @@ import Testing
       try session.schedule(ScheduleConformanceTests.schedule(text))
       for _ in 1...8 {
         _ = session.step(1)
-        let explanation = try #require(session.explainLastUpdate())
-        for line in explanation.lines {
-          guard let quantity = line.quantity, let i = line.parameterIndex else { continue }
-          let engine: Double
-          switch session.state.value(of: quantity) {
-          case .scalar(let x): engine = x
-          case .vector(let xs): engine = xs[i]
-          }
-          #expect(
-            line.value.bitPattern == engine.bitPattern,
-            "\(optimizer) \(text) t=\(session.t) \(line.name): \(line.value) vs \(engine)")
-        }
+        ExplainTests.expectEveryShownValueIsTheEngines(session, "\(optimizer) \(text)")
       }
     }
   }
