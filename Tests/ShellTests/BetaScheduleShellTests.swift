@@ -121,17 +121,8 @@ import Testing
     "use adamw:optax; set batch 1; step 4; schedule beta1 exponential_decay init_value=0.5 transition_steps=7 decay_rate=1.2 end_value=0.95; step 10; schedule beta2 cosine_decay_schedule init_value=0.999 decay_steps=30 alpha=0.95; step 6; schedule beta1 off; step 3; back 8",
     "use adam:optax; schedule beta2 polynomial_schedule init_value=0.5 end_value=0.99 power=2 transition_steps=20; step 10; use nadam:optax from here; step 5",
   ])
-  func saveAndSourceRebuildTheRunBitForBit(_ script: String) throws {
-    let files = MemoryFiles()
-    var interpreter = Interpreter(files: files)
-    #expect(interpreter.execute(script).error == nil)
-    #expect(interpreter.execute("save s.txt").error == nil)
-    var rebuilt = Interpreter(files: files)
-    #expect(rebuilt.execute("source s.txt").error == nil, "\(files.files["s.txt"] ?? "")")
-    #expect(rebuilt.session == interpreter.session, "\(files.files["s.txt"] ?? "")")
-    _ = rebuilt.execute("step 25")
-    _ = interpreter.execute("step 25")
-    #expect(rebuilt.session == interpreter.session)
+  func saveAndSourceRebuildTheRunBitForBit(_ script: String) {
+    expectSaveAndSourceRebuildTheRun(script)
   }
 
   @Test func completionOffersOptaxKinds() throws {

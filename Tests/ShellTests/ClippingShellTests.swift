@@ -96,8 +96,8 @@ import Testing
     "use rmsprop:optax; set clip 0.003; step 5; set clip off; set clip_by_global_norm 0.003; step 5",
     "use momentum:pytorch; step 4; set clip_grad_norm 0.003; step 6; use adam:pytorch from here; step 3",
   ])
-  func saveAndSourceRebuildClipping(_ script: String) throws {
-    try TimelineShellTests().saveAndSourceRebuildTheTimelineBitForBit(script)
+  func saveAndSourceRebuildClipping(_ script: String) {
+    expectSaveAndSourceRebuildTheRun(script)
   }
 
   /// `help` says under which conventions each form exists.

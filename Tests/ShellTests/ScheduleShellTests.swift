@@ -97,17 +97,8 @@ import Testing
     "set eta 1; set batch 1; step 10; schedule eta ReduceLROnPlateau factor=0.5 patience=2 threshold_mode=abs per update; step 40; set eta 0.5; step 20; back 30",
     "use adagrad:pytorch; set lr_decay 0.05; schedule eta OneCycleLR max_lr=0.3 total_steps=40 cycle_momentum=False three_phase=True; step 20",
   ])
-  func saveAndSourceRebuildTheRunBitForBit(_ script: String) throws {
-    let files = MemoryFiles()
-    var interpreter = Interpreter(files: files)
-    #expect(interpreter.execute(script).error == nil)
-    #expect(interpreter.execute("save s.txt").error == nil)
-    var rebuilt = Interpreter(files: files)
-    #expect(rebuilt.execute("source s.txt").error == nil, "\(files.files["s.txt"] ?? "")")
-    #expect(rebuilt.session == interpreter.session, "\(files.files["s.txt"] ?? "")")
-    _ = rebuilt.execute("step 25")
-    _ = interpreter.execute("step 25")
-    #expect(rebuilt.session == interpreter.session)
+  func saveAndSourceRebuildTheRunBitForBit(_ script: String) {
+    expectSaveAndSourceRebuildTheRun(script)
   }
 
   @Test func completionOffersTheCatalog() throws {

@@ -99,17 +99,8 @@ import Testing
     "step 30; use rmsprop:keras[eta=0.002] from here; set beta 0.8; step 30; back 40",
     "set batch 1; step 10; set eps_placement inside; step 3; use nag from here; step 4",
   ])
-  func saveAndSourceRebuildTheTimelineBitForBit(_ script: String) throws {
-    let files = MemoryFiles()
-    var interpreter = Interpreter(files: files)
-    #expect(interpreter.execute(script).error == nil)
-    #expect(interpreter.execute("save s.txt").error == nil)
-    var rebuilt = Interpreter(files: files)
-    #expect(rebuilt.execute("source s.txt").error == nil, "\(files.files["s.txt"] ?? "")")
-    #expect(rebuilt.session == interpreter.session, "\(files.files["s.txt"] ?? "")")
-    _ = rebuilt.execute("step 25")
-    _ = interpreter.execute("step 25")
-    #expect(rebuilt.session == interpreter.session)
+  func saveAndSourceRebuildTheTimelineBitForBit(_ script: String) {
+    expectSaveAndSourceRebuildTheRun(script)
   }
 
   /// A fork keeps its own timeline; a stop condition sees the changes ahead replayed.
