@@ -5,8 +5,8 @@
 struct BetaCursors {
   var beta1: ScheduleCursor?
   var beta2: ScheduleCursor?
-  /// OneCycleLR's phase and the η schedule's cursor, whose count it reads.
-  var cycle: (phase: SchedulePhase, cursor: ScheduleCursor)?
+  /// OneCycleLR's momentum and the η schedule's cursor, whose count it reads.
+  var cycle: (momentum: TorchScheduler.OneCycle, cursor: ScheduleCursor)?
 
   /// The cursors of `setup`'s β schedules, for a run whose rule counts from `origin`; each
   /// schedule's default initial value is the setting it replaces.
@@ -22,7 +22,7 @@ struct BetaCursors {
     beta2 = cursor(.beta2)
     if let schedule = setup.schedule, schedule.cyclesMomentum {
       cycle = (
-        schedule.phases[0],
+        TorchScheduler.OneCycle.momentum(schedule.phases[0]),
         ScheduleCursor(
           schedule, base: setup.hyperparameters.learningRate, origin: origin,
           updatesPerEpoch: updatesPerEpoch)
@@ -36,8 +36,7 @@ struct BetaCursors {
     if let beta = beta1?.rate(update: t, epoch: epoch) { h.beta1 = beta }
     if let beta = beta2?.rate(update: t, epoch: epoch) { h.beta2 = beta }
     if let cycle {
-      h.beta1 = TorchScheduler.oneCycleMomentum(
-        cycle.phase, step: cycle.cursor.count(update: t, epoch: epoch))
+      h.beta1 = cycle.momentum.rate(step: cycle.cursor.count(update: t, epoch: epoch))
     }
   }
 }

@@ -70,7 +70,7 @@ public struct LearningRateSchedule: Equatable, Sendable {
   }
 
   /// Whether it is OneCycleLR with `cycle_momentum=True`, which also sets β₁ at every step
-  /// (``TorchScheduler/oneCycleMomentum(_:step:)``).
+  /// (``TorchScheduler/OneCycle/momentum(_:)``).
   public var cyclesMomentum: Bool {
     phases[0].kind == .oneCycleLR && phases[0].flag("cycle_momentum")
   }

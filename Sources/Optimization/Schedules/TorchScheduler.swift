@@ -63,23 +63,7 @@ enum TorchScheduler {
       self = .linearLR(
         start: phase.number("start_factor", rate), end: phase.number("end_factor", rate),
         total: phase.whole("total_iters"))
-    case .oneCycleLR:
-      let total = phase.whole("total_steps")
-      let maxRate = phase.number("max_lr", 0)
-      let initial = maxRate / phase.number("div_factor", 0)
-      let minimum = initial / phase.number("final_div_factor", 0)
-      let pct = phase.number("pct_start", 0)
-      self = .oneCycleLR(
-        OneCycle(
-          total: total,
-          phases: phase.flag("three_phase")
-            ? [
-              (pct * Double(total) - 1, initial, maxRate),
-              (2 * pct * Double(total) - 2, maxRate, initial),
-              (Double(total) - 1, initial, minimum),
-            ]
-            : [(pct * Double(total) - 1, initial, maxRate), (Double(total) - 1, maxRate, minimum)],
-          cosine: phase.value("anneal_strategy", rate: 0) == .word("cos")))
+    case .oneCycleLR: self = .oneCycleLR(OneCycle.learningRate(phase))
     default: preconditionFailure("\(phase.kind.rawValue) is not a PyTorch scheduler")
     }
   }
@@ -157,57 +141,43 @@ extension TorchScheduler.OneCycle {
   }
 }
 
-/// OneCycleLR read from its phase, for the momentum it cycles (``BetaCursors``): β₁ moves
-/// against the lr, annealed like it.
-extension TorchScheduler {
-  /// OneCycleLR's `get_lr()` at step `k`; past `total_steps` (where torch raises) it keeps
-  /// the value at `total_steps`.
-  static func oneCycle(_ phase: SchedulePhase, step k: Int) -> Double {
+extension TorchScheduler.OneCycle {
+  /// OneCycleLR's lr: initial = max_lr/div_factor up to max_lr, then down to initial (three
+  /// phases) and to initial/final_div_factor.
+  static func learningRate(_ phase: SchedulePhase) -> Self {
     let maxRate = phase.number("max_lr", 0)
     let initial = maxRate / phase.number("div_factor", 0)
     let minimum = initial / phase.number("final_div_factor", 0)
-    return oneCycle(
-      phase, step: k, three: [(initial, maxRate), (maxRate, initial), (initial, minimum)],
+    return Self(
+      phase, three: [(initial, maxRate), (maxRate, initial), (initial, minimum)],
       two: [(initial, maxRate), (maxRate, minimum)])
   }
 
   /// OneCycleLR's momentum with `cycle_momentum=True`: against the lr, max_momentum down to
   /// base_momentum while the lr rises, back up while it falls (and max_momentum through the
   /// third phase), annealed like the lr. torch writes it into Adam's `betas[0]` at every
-  /// step, from the scheduler's construction on.
-  static func oneCycleMomentum(_ phase: SchedulePhase, step k: Int) -> Double {
+  /// step, from the scheduler's construction on (``BetaCursors``).
+  static func momentum(_ phase: SchedulePhase) -> Self {
     let base = phase.number("base_momentum", 0)
     let top = phase.number("max_momentum", 0)
-    return oneCycle(
-      phase, step: k, three: [(top, base), (base, top), (top, top)],
-      two: [(top, base), (base, top)])
+    return Self(
+      phase, three: [(top, base), (base, top), (top, top)], two: [(top, base), (base, top)])
   }
 
-  /// The annealing of OneCycleLR's phases from `from` to `to`, `three` or `two` of them.
-  private static func oneCycle(
-    _ phase: SchedulePhase, step k: Int, three: [(from: Double, to: Double)],
+  /// `phase`'s steps and annealing, moving through `three` or `two` (from, to) pairs.
+  private init(
+    _ phase: SchedulePhase, three: [(from: Double, to: Double)],
     two: [(from: Double, to: Double)]
-  ) -> Double {
+  ) {
     let total = phase.whole("total_steps")
-    let step = Double(min(k, total))
     let pct = phase.number("pct_start", 0)
     let ends =
       phase.flag("three_phase")
       ? [pct * Double(total) - 1, 2 * pct * Double(total) - 2, Double(total) - 1]
       : [pct * Double(total) - 1, Double(total) - 1]
     let values = phase.flag("three_phase") ? three : two
-    let phases = zip(ends, values).map { (end: $0, from: $1.from, to: $1.to) }
-    let cosine = phase.value("anneal_strategy", rate: 0) == .word("cos")
-    var start = 0.0
-    for (i, p) in phases.enumerated() {
-      if step <= p.end || i == phases.count - 1 {
-        let fraction = (step - start) / (p.end - start)
-        return cosine
-          ? p.to + (p.from - p.to) / 2.0 * (cos(Double.pi * fraction) + 1)
-          : (p.to - p.from) * fraction + p.from
-      }
-      start = p.end
-    }
-    preconditionFailure("unreachable")
+    self.init(
+      total: total, phases: zip(ends, values).map { (end: $0, from: $1.from, to: $1.to) },
+      cosine: phase.value("anneal_strategy", rate: 0) == .word("cos"))
   }
 }

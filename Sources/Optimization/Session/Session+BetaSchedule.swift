@@ -38,7 +38,7 @@ extension Session {
       let count = cycle.count(
         ofUpdate: u, start: max(cycle.startsAfter, origin),
         updatesPerEpoch: governing.training.updatesPerEpoch(count: governing.dataset.count))
-      return (count, TorchScheduler.oneCycleMomentum(cycle.phases[0], step: count))
+      return (count, TorchScheduler.OneCycle.momentum(cycle.phases[0]).rate(step: count))
     }
     guard u >= 1, let schedule = governing.betaSchedules[beta] else { return nil }
     let count = schedule.count(
