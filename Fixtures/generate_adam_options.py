@@ -66,11 +66,12 @@ def torch_tensors(ds):
 # ----------------------------------------------------------------------------------------
 
 
-def adamw_amsgrad_torch(ds, batch, S):
+def torch_amsgrad_run(make, ds, batch):
+    """A torch optimizer with amsgrad=True made by `make([w, b])`, recording m, v and
+    max_exp_avg_sq as vmax."""
     X, Y = ds["x"], ds["y"]
     w, b = torch_tensors(ds)
-    o = torch.optim.AdamW([w, b], lr=S["eta"], betas=(S["beta1"], S["beta2"]), eps=S["epsilon"],
-                          weight_decay=S["weight_decay"], amsgrad=True, foreach=False)
+    o = make([w, b])
     rec = G.Recorder()
     for t in range(1, G.N_UPDATES + 1):
         idx = G.batch_indices(len(Y), batch, t)
@@ -84,6 +85,12 @@ def adamw_amsgrad_torch(ds, batch, S):
                 v_w=sw["exp_avg_sq"].numpy(), v_b=sb["exp_avg_sq"].numpy(),
                 vmax_w=sw["max_exp_avg_sq"].numpy(), vmax_b=sb["max_exp_avg_sq"].numpy())
     return rec.steps
+
+
+def adamw_amsgrad_torch(ds, batch, S):
+    return torch_amsgrad_run(lambda params: torch.optim.AdamW(
+        params, lr=S["eta"], betas=(S["beta1"], S["beta2"]), eps=S["epsilon"],
+        weight_decay=S["weight_decay"], amsgrad=True, foreach=False), ds, batch)
 
 
 def keras_run(o, ds, batch, state):
@@ -168,24 +175,10 @@ def adamw_amsgrad_cases():
 
 def run_optax_amsgrad(tx, ds, batch):
     """optax.amsgrad, recording nu_max as vmax."""
-    X, Y = ds["x"], ds["y"]
-    params = {"w": jnp.asarray(ds["w0"].copy()), "b": jnp.asarray(np.float64(ds["b0"]))}
-    state = tx.init(params)
-    rec = G.Recorder()
-    for t in range(1, G.N_UPDATES + 1):
-        idx = G.batch_indices(len(Y), batch, t)
-        _, dw, db = G.loss_and_grad(np.asarray(params["w"]), float(params["b"]), X[idx], Y[idx])
-        grads = {"w": jnp.asarray(dw), "b": jnp.asarray(np.float64(db))}
-        updates, state = tx.update(grads, state, params)
-        params = optax.apply_updates(params, updates)
-        assert params["w"].dtype == jnp.float64
-        get = lambda a: G.find_state(state, a)
-        mu, nu, nu_max = get("mu"), get("nu"), get("nu_max")
-        rec.add(w=np.asarray(params["w"]), b=np.asarray(params["b"]), dw=dw, db=db,
-                m_w=np.asarray(mu["w"]), m_b=np.asarray(mu["b"]),
-                v_w=np.asarray(nu["w"]), v_b=np.asarray(nu["b"]),
-                vmax_w=np.asarray(nu_max["w"]), vmax_b=np.asarray(nu_max["b"]))
-    return rec.steps
+    def nu_max(state):
+        vmax = G.find_state(state, "nu_max")
+        return {"vmax_w": np.asarray(vmax["w"]), "vmax_b": np.asarray(vmax["b"])}
+    return GO.run_optax_tx(tx, ds, batch, also=nu_max)
 
 
 def optax_common(S):
@@ -252,24 +245,10 @@ def nadamw_cases():
 
 
 def amsgrad_torch(ds, batch, S):
-    X, Y = ds["x"], ds["y"]
-    w, b = torch_tensors(ds)
-    o = torch.optim.Adam([w, b], lr=S["eta"], betas=(S["beta1"], S["beta2"]), eps=S["epsilon"],
-                         weight_decay=S["weight_decay"], amsgrad=True,
-                         decoupled_weight_decay=bool(S["decoupled_weight_decay"]), foreach=False)
-    rec = G.Recorder()
-    for t in range(1, G.N_UPDATES + 1):
-        idx = G.batch_indices(len(Y), batch, t)
-        _, dw, db = G.loss_and_grad(w.detach().numpy().copy(), float(b.detach()), X[idx], Y[idx])
-        w.grad = torch.tensor(dw, dtype=torch.float64)
-        b.grad = torch.tensor(db, dtype=torch.float64)
-        o.step()
-        sw, sb = o.state[w], o.state[b]
-        rec.add(w=w.detach().numpy(), b=b.detach().numpy(), dw=dw, db=db,
-                m_w=sw["exp_avg"].numpy(), m_b=sb["exp_avg"].numpy(),
-                v_w=sw["exp_avg_sq"].numpy(), v_b=sb["exp_avg_sq"].numpy(),
-                vmax_w=sw["max_exp_avg_sq"].numpy(), vmax_b=sb["max_exp_avg_sq"].numpy())
-    return rec.steps
+    return torch_amsgrad_run(lambda params: torch.optim.Adam(
+        params, lr=S["eta"], betas=(S["beta1"], S["beta2"]), eps=S["epsilon"],
+        weight_decay=S["weight_decay"], amsgrad=True,
+        decoupled_weight_decay=bool(S["decoupled_weight_decay"]), foreach=False), ds, batch)
 
 
 def amsgrad_keras(ds, batch, S):

@@ -243,8 +243,9 @@ def adabelief_lecture(ds, batch, S):
     return rec.steps
 
 
-def run_optax_tx(tx, ds, batch):
-    """Any optax transformation whose state keeps mu and nu, recorded as m and v."""
+def run_optax_tx(tx, ds, batch, also=None):
+    """Any optax transformation whose state keeps mu and nu, recorded as m and v; `also`,
+    given the state, names more values to record after them (AMSGrad's nu_max)."""
     X, Y = ds["x"], ds["y"]
     params = {"w": jnp.asarray(ds["w0"].copy()), "b": jnp.asarray(np.float64(ds["b0"]))}
     state = tx.init(params)
@@ -259,7 +260,7 @@ def run_optax_tx(tx, ds, batch):
         mu, nu = G.find_state(state, "mu"), G.find_state(state, "nu")
         rec.add(w=np.asarray(params["w"]), b=np.asarray(params["b"]), dw=dw, db=db,
                 m_w=np.asarray(mu["w"]), m_b=np.asarray(mu["b"]),
-                v_w=np.asarray(nu["w"]), v_b=np.asarray(nu["b"]))
+                v_w=np.asarray(nu["w"]), v_b=np.asarray(nu["b"]), **(also(state) if also else {}))
     return rec.steps
 
 
