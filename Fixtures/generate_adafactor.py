@@ -151,9 +151,6 @@ def run_torch(ds, batch, S, default):
 
 
 def run_keras(ds, batch, S, default):
-    X, Y = ds["x"], ds["y"]
-    w = G.keras.Variable(ds["w0"].copy(), dtype="float64", name="w")
-    b = G.keras.Variable(np.float64(ds["b0"]), dtype="float64", name="b")
     kw = {} if default else {
         "learning_rate": S["eta"], "beta_2_decay": S["beta2_decay"],
         "epsilon_1": S["epsilon"], "epsilon_2": S["epsilon2"],
@@ -162,17 +159,7 @@ def run_keras(ds, batch, S, default):
     assert float(np.asarray(o.learning_rate)) == S["eta"] and o.beta_2_decay == S["beta2_decay"]
     assert o.epsilon_1 == S["epsilon"] and o.clip_threshold == S["clip_threshold"]
     assert o.epsilon_2 == S["epsilon2"] and o.relative_step and o.weight_decay is None
-    rec = G.Recorder()
-    for t in range(1, G.N_UPDATES + 1):
-        idx = G.batch_indices(len(Y), batch, t)
-        _, dw, db = G.loss_and_grad(np.asarray(w.value, dtype=np.float64),
-                                    float(np.asarray(b.value)), X[idx], Y[idx])
-        o.apply_gradients([(jnp.asarray(dw), w), (jnp.asarray(np.float64(db)), b)])
-        vel = lambda var: np.asarray(o._v[o._get_variable_index(var)].value, dtype=np.float64)
-        rec.add(w=np.asarray(w.value), b=np.asarray(b.value), dw=dw, db=db,
-                v_w=vel(w), v_b=vel(b))
-    assert w.dtype == "float64"
-    return rec.steps
+    return O.keras_run(o, ds, batch, lambda o, var: {"v": O.keras_slot(o, o._v, var)})
 
 
 def run_optax(ds, batch, S, default):

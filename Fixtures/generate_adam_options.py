@@ -94,28 +94,13 @@ def adamw_amsgrad_torch(ds, batch, S):
 
 
 def keras_run(o, ds, batch, state):
-    """Any Keras optimizer on w, b; `state(o, var)` gives the recorded state of a variable."""
-    X, Y = ds["x"], ds["y"]
-    w = G.keras.Variable(ds["w0"].copy(), dtype="float64", name="w")
-    b = G.keras.Variable(np.float64(ds["b0"]), dtype="float64", name="b")
-    rec = G.Recorder()
-    for t in range(1, G.N_UPDATES + 1):
-        idx = G.batch_indices(len(Y), batch, t)
-        _, dw, db = G.loss_and_grad(np.asarray(w.value, dtype=np.float64),
-                                    float(np.asarray(b.value)), X[idx], Y[idx])
-        o.apply_gradients([(jnp.asarray(dw), w), (jnp.asarray(np.float64(db)), b)])
-        row = {"w": np.asarray(w.value), "b": np.asarray(b.value), "dw": dw, "db": db}
-        for k, v in state(o, w).items():
-            row[k + "_w"] = v
-        for k, v in state(o, b).items():
-            row[k + "_b"] = v
-        rec.add(**row)
-    assert w.dtype == "float64" and o._learning_rate.dtype == "float64"
-    return rec.steps
+    """generate_options.keras_run, checking that the learning rate stayed float64."""
+    steps = GO.keras_run(o, ds, batch, state)
+    assert o._learning_rate.dtype == "float64"
+    return steps
 
 
-def keras_slot(o, slots, var):
-    return np.asarray(slots[o._get_variable_index(var)].value, dtype=np.float64)
+keras_slot = GO.keras_slot
 
 
 def adamw_amsgrad_keras(ds, batch, S):

@@ -349,23 +349,37 @@ def lion_optax(ds, batch, S):
     return rec.steps
 
 
-def lion_keras(ds, batch, S):
-    assert S.get("weight_decay", 0.0) == 0.0
+def keras_run(o, ds, batch, state):
+    """Any Keras optimizer on w, b; `state(o, var)` gives the recorded state of a variable
+    (names without the _w or _b)."""
     X, Y = ds["x"], ds["y"]
     w = G.keras.Variable(ds["w0"].copy(), dtype="float64", name="w")
     b = G.keras.Variable(np.float64(ds["b0"]), dtype="float64", name="b")
-    o = G.keras.optimizers.Lion(learning_rate=S["eta"], beta_1=S["beta1"], beta_2=S["beta2"])
     rec = G.Recorder()
     for t in range(1, G.N_UPDATES + 1):
         idx = G.batch_indices(len(Y), batch, t)
         _, dw, db = G.loss_and_grad(np.asarray(w.value, dtype=np.float64),
                                     float(np.asarray(b.value)), X[idx], Y[idx])
         o.apply_gradients([(jnp.asarray(dw), w), (jnp.asarray(np.float64(db)), b)])
-        mom = lambda var: np.asarray(o._momentums[o._get_variable_index(var)].value, dtype=np.float64)
-        rec.add(w=np.asarray(w.value), b=np.asarray(b.value), dw=dw, db=db,
-                m_w=mom(w), m_b=mom(b))
+        row = {"w": np.asarray(w.value), "b": np.asarray(b.value), "dw": dw, "db": db}
+        for k, v in state(o, w).items():
+            row[k + "_w"] = v
+        for k, v in state(o, b).items():
+            row[k + "_b"] = v
+        rec.add(**row)
     assert w.dtype == "float64"
     return rec.steps
+
+
+def keras_slot(o, slots, var):
+    """A Keras optimizer's slot (o._momentums, o._velocities, …) of `var`, as float64."""
+    return np.asarray(slots[o._get_variable_index(var)].value, dtype=np.float64)
+
+
+def lion_keras(ds, batch, S):
+    assert S.get("weight_decay", 0.0) == 0.0
+    o = G.keras.optimizers.Lion(learning_rate=S["eta"], beta_1=S["beta1"], beta_2=S["beta2"])
+    return keras_run(o, ds, batch, lambda o, var: {"m": keras_slot(o, o._momentums, var)})
 
 
 def new_optimizer_cases(name, runners, plain, dense):
